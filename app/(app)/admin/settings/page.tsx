@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { getDb } from "@/db/client";
+import { requirePermission } from "@/lib/authz/current-actor";
+import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Settings · Peer Concerns" };
+
+export default async function SettingsPage() {
+  await requirePermission("users:manage");
+  const settings = await loadWorkflowSettings(getDb());
+  return (
+    <section className="space-y-4">
+      <h1 className="text-2xl font-bold">Workflow settings</h1>
+      <SettingsForm
+        values={{
+          remediationWindowHours: Math.max(
+            1,
+            Math.round(settings.windows.remediationWindowMs / 3_600_000),
+          ),
+          confirmationWindowHours: Math.max(
+            1,
+            Math.round(settings.windows.confirmationWindowMs / 3_600_000),
+          ),
+          dailyFilingLimit: settings.dailyFilingLimit,
+        }}
+      />
+    </section>
+  );
+}

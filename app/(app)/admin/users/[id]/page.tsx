@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { requirePermission } from "@/lib/authz/current-actor";
+import { findUserSummary, listDepartments } from "@/lib/queries/users";
+import { updateUserAction } from "../actions";
+import { UserForm } from "../user-form";
+import { AccountStatusForm } from "./account-status-form";
+
+export const metadata: Metadata = { title: "Edit user · Peer Concerns" };
+
+export default async function EditUserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
+  await requirePermission("users:manage");
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const [user, departments] = await Promise.all([
+    findUserSummary(getDb(), id.data),
+    listDepartments(getDb()),
+  ]);
+  if (!user) notFound();
+  const justCreated = (await searchParams).saved === "created";
+  return (
+    <section className="space-y-8">
+      <div>
+        <Link href="/admin/users" className="text-sm text-brand-700 underline">
+          ← All users
+        </Link>
+        <h1 className="mt-2 text-2xl font-bold">{user.name}</h1>
+        <p className="text-slate-700">{user.active ? "Active account" : "Deactivated account"}</p>
+        {justCreated ? (
+          <p
+            role="status"
+            className="mt-2 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm"
+          >
+            Account created.
+          </p>
+        ) : null}
+      </div>
+      <UserForm action={updateUserAction} departments={departments} user={user} />
+      <div className="max-w-xl border-t border-slate-200 pt-6">
+        <h2 className="text-lg font-semibold">Account status</h2>
+        <p className="mb-3 text-sm text-slate-700">
+          A deactivated person is signed out at once and cannot sign in. Their concerns and history
+          are kept.
+        </p>
+        <AccountStatusForm userId={user.id} active={user.active} />
+      </div>
+    </section>
+  );
+}

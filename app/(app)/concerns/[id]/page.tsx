@@ -1,0 +1,125 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { REMEDIATION_LABELS } from "@/components/concerns/case-labels";
+import { DoneBanner } from "@/components/concerns/done-banner";
+import { NextDeadline } from "@/components/concerns/next-deadline";
+import { PostDetails } from "@/components/concerns/post-details";
+import { StatusBadge } from "@/components/concerns/status-badge";
+import { Timeline } from "@/components/concerns/timeline";
+import { getDb } from "@/db/client";
+import { requirePermission } from "@/lib/authz/current-actor";
+import { availableEvents } from "@/lib/domain/concern-workflow";
+import { findConcernFor, listTimeline } from "@/lib/queries/concerns";
+import { REPORTER_DECISIONS, type ReporterDecision } from "@/lib/services/concerns/answer-response";
+import { nextDeadline } from "@/lib/services/concerns/apply-concern-event";
+import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
+import { ReporterActions } from "./reporter-actions";
+
+export const metadata: Metadata = { title: "Concern · Peer Concerns" };
+
+export default async function ConcernPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
+  const actor = await requirePermission("concerns:file");
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const db = getDb();
+  const concern = await findConcernFor(db, actor, "reporter", id.data);
+  if (!concern) notFound();
+  const [timeline] = await Promise.all([
+    listTimeline(db, concern, "reporter", actor.userId),
+    markNotificationsRead(db, actor, concern.id),
+  ]);
+  const decisions = availableEvents(
+    concern.state,
+    "reporter",
+    concern.severity === "significantly_violates_norms",
+  ).filter((event): event is ReporterDecision =>
+    (REPORTER_DECISIONS as readonly string[]).includes(event),
+  );
+  const { done } = await searchParams;
+  return (
+    <article className="space-y-8">
+      <header>
+        <Link href="/concerns" className="text-sm text-brand-700 underline">
+          ← My concerns
+        </Link>
+        <h1 className="mt-2 text-2xl font-bold">
+          {concern.reference}: concern about {concern.subjectName}&apos;s post
+        </h1>
+        <p className="mt-1 flex flex-wrap items-center gap-3">
+          <StatusBadge state={concern.state} />
+          <span className="text-sm text-slate-700">
+            Next deadline: <NextDeadline due={nextDeadline(concern)} now={new Date()} />
+          </span>
+          <span className="text-sm text-slate-700">
+            {concern.disclosure === "named"
+              ? "Your colleague sees your name."
+              : "Confidential: your colleague does not see your name."}
+          </span>
+        </p>
+        <DoneBanner done={done} />
+      </header>
+
+      {concern.respondedAt ? (
+        <section
+          aria-labelledby="response"
+          className="rounded-lg border border-slate-200 bg-white p-4"
+        >
+          <h2 id="response" className="text-lg font-semibold">
+            Your colleague&apos;s response
+          </h2>
+          <p className="mt-1 font-medium">
+            {concern.remediationAction
+              ? REMEDIATION_LABELS[concern.remediationAction]
+              : "Disputed the concern"}
+          </p>
+          {concern.responseNote ? (
+            <p className="mt-1 whitespace-pre-wrap break-words">{concern.responseNote}</p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {concern.outcome ? (
+        <section
+          aria-labelledby="outcome"
+          className="rounded-lg border border-slate-200 bg-white p-4"
+        >
+          <h2 id="outcome" className="text-lg font-semibold">
+            Closed by the compliance team
+          </h2>
+          <p>The compliance team has decided this case and closed it.</p>
+        </section>
+      ) : null}
+
+      {decisions.length > 0 ? (
+        <section aria-labelledby="actions">
+          <h2 id="actions" className="mb-3 text-lg font-semibold">
+            What you can do now
+          </h2>
+          <ReporterActions concernId={concern.id} decisions={decisions} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="post">
+        <h2 id="post" className="mb-3 text-lg font-semibold">
+          The post
+        </h2>
+        <PostDetails concern={concern} />
+      </section>
+
+      <section aria-labelledby="history">
+        <h2 id="history" className="mb-3 text-lg font-semibold">
+          Timeline
+        </h2>
+        <Timeline entries={timeline} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NextDeadline } from "@/components/concerns/next-deadline";
+import { StatusBadge } from "@/components/concerns/status-badge";
+import { getDb } from "@/db/client";
+import { requirePermission } from "@/lib/authz/current-actor";
+import { listConcernsRaisedBy } from "@/lib/queries/concerns";
+import { nextDeadline } from "@/lib/services/concerns/apply-concern-event";
+
+export const metadata: Metadata = { title: "My concerns · Peer Concerns" };
+
+export default async function MyConcernsPage() {
+  const actor = await requirePermission("concerns:file");
+  const concerns = await listConcernsRaisedBy(getDb(), actor);
+  const now = new Date();
+  return (
+    <section>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-bold">My concerns</h1>
+        <Link
+          href="/concerns/new"
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white"
+        >
+          Raise a concern
+        </Link>
+      </div>
+      <p className="mt-1 text-slate-700">Concerns you raised with colleagues about their posts.</p>
+      {concerns.length === 0 ? (
+        <p className="mt-6 rounded-lg border border-slate-200 bg-white p-4 text-slate-700">
+          You have not raised any concerns. If you see a colleague's post that appears
+          unprofessional, the policy asks you to bring it to their attention:{" "}
+          <Link href="/concerns/new" className="text-brand-700 underline">
+            raise a concern
+          </Link>
+          .
+        </p>
+      ) : (
+        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Concerns you raised</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className="px-3 py-2">
+                  Case
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Colleague
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Next deadline
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {concerns.map((concern) => (
+                <tr key={concern.id} className="border-t border-slate-200">
+                  <td className="px-3 py-2">
+                    <Link href={`/concerns/${concern.id}`} className="text-brand-700 underline">
+                      {concern.reference}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">{concern.subjectName}</td>
+                  <td className="px-3 py-2">
+                    <StatusBadge state={concern.state} />
+                  </td>
+                  <td className="px-3 py-2">
+                    <NextDeadline due={nextDeadline(concern)} now={now} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { REMEDIATION_LABELS } from "@/components/concerns/case-labels";
+import { DoneBanner } from "@/components/concerns/done-banner";
+import { NextDeadline } from "@/components/concerns/next-deadline";
+import { PostDetails } from "@/components/concerns/post-details";
+import { StatusBadge } from "@/components/concerns/status-badge";
+import { Timeline } from "@/components/concerns/timeline";
+import { getDb } from "@/db/client";
+import { requirePermission } from "@/lib/authz/current-actor";
+import { availableEvents } from "@/lib/domain/concern-workflow";
+import {
+  AMA_CONSIDERATIONS,
+  AMA_POLICY_TITLE,
+  CONCERN_CATEGORY_OPTIONS,
+} from "@/lib/domain/policy-text";
+import { findConcernFor, listTimeline } from "@/lib/queries/concerns";
+import { openNotice } from "@/lib/services/concerns/open-notice";
+import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
+import { ResponseForms } from "./response-forms";
+
+export const metadata: Metadata = { title: "Notice · Peer Concerns" };
+
+export default async function NoticePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
+  const actor = await requirePermission("notices:respond");
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const db = getDb();
+  if (!(await findConcernFor(db, actor, "subject", id.data))) notFound();
+  // Opening the notice is part of the record (recorded once), so it is written before reading.
+  await openNotice(db, actor, id.data);
+  const concern = (await findConcernFor(db, actor, "subject", id.data))!;
+  const [timeline] = await Promise.all([
+    listTimeline(db, concern, "subject", actor.userId),
+    markNotificationsRead(db, actor, concern.id),
+  ]);
+  const events = availableEvents(
+    concern.state,
+    "subject",
+    concern.severity === "significantly_violates_norms",
+  );
+  const letters = concern.categories
+    .map((c) => CONCERN_CATEGORY_OPTIONS[c].consideration)
+    .filter((l) => l !== null);
+  return (
+    <article className="space-y-8">
+      <header>
+        <Link href="/notices" className="text-sm text-brand-700 underline">
+          ← Notices about my posts
+        </Link>
+        <h1 className="mt-2 text-2xl font-bold">
+          {concern.reference}: a concern about one of your posts
+        </h1>
+        <p className="mt-1 flex flex-wrap items-center gap-3">
+          <StatusBadge state={concern.state} />
+          <span className="text-sm">
+            Raised by:{" "}
+            <span className="font-medium" data-testid="raised-by">
+              {concern.reporterName ?? "a colleague (confidential)"}
+            </span>
+          </span>
+        </p>
+        <DoneBanner done={(await searchParams).done} />
+      </header>
+
+      <section
+        aria-labelledby="why"
+        className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <h2 id="why" className="text-lg font-semibold">
+          Why you are receiving this
+        </h2>
+        <p>
+          A colleague saw one of your posts and, as the AMA policy &ldquo;{AMA_POLICY_TITLE}&rdquo;
+          asks, is bringing it to your attention first, so that you can remove it or take other
+          appropriate action.
+        </p>
+        <blockquote className="border-l-4 border-brand-600 pl-3 text-sm text-slate-700">
+          (e) {AMA_CONSIDERATIONS.e}
+        </blockquote>
+        {letters.map((letter) => (
+          <blockquote
+            key={letter}
+            className="border-l-4 border-slate-300 pl-3 text-sm text-slate-700"
+          >
+            ({letter}) {AMA_CONSIDERATIONS[letter]}
+          </blockquote>
+        ))}
+        {concern.state === "awaiting_response" ? (
+          <p className="font-medium">
+            Please respond by <NextDeadline due={concern.responseDueAt} now={new Date()} />.{" "}
+            {concern.severity === "significantly_violates_norms"
+              ? "Without a response, this concern goes to the compliance team."
+              : "Without a response, the concern closes but stays on record."}
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="post">
+        <h2 id="post" className="mb-3 text-lg font-semibold">
+          What was seen
+        </h2>
+        <PostDetails concern={concern} />
+      </section>
+
+      {concern.respondedAt ? (
+        <section
+          aria-labelledby="your-response"
+          className="rounded-lg border border-slate-200 bg-white p-4"
+        >
+          <h2 id="your-response" className="text-lg font-semibold">
+            Your response
+          </h2>
+          <p className="font-medium">
+            {concern.remediationAction
+              ? REMEDIATION_LABELS[concern.remediationAction]
+              : "You disputed the concern"}
+          </p>
+          {concern.responseNote ? (
+            <p className="whitespace-pre-wrap break-words">{concern.responseNote}</p>
+          ) : null}
+        </section>
+      ) : null}
+
+      {events.includes("report_remediation") || events.includes("dispute") ? (
+        <section aria-labelledby="respond">
+          <h2 id="respond" className="mb-3 text-lg font-semibold">
+            Respond
+          </h2>
+          <ResponseForms
+            concernId={concern.id}
+            canRemediate={events.includes("report_remediation")}
+            canDispute={events.includes("dispute")}
+          />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history">
+        <h2 id="history" className="mb-3 text-lg font-semibold">
+          Timeline
+        </h2>
+        <Timeline entries={timeline} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NextDeadline } from "@/components/concerns/next-deadline";
+import { StatusBadge } from "@/components/concerns/status-badge";
+import { getDb } from "@/db/client";
+import { requirePermission } from "@/lib/authz/current-actor";
+import { listNoticesAbout } from "@/lib/queries/concerns";
+import { nextDeadline } from "@/lib/services/concerns/apply-concern-event";
+
+export const metadata: Metadata = { title: "Notices about my posts · Peer Concerns" };
+
+export default async function NoticesPage() {
+  const actor = await requirePermission("notices:respond");
+  const notices = await listNoticesAbout(getDb(), actor);
+  const now = new Date();
+  return (
+    <section>
+      <h1 className="text-2xl font-bold">Notices about my posts</h1>
+      <p className="mt-1 text-slate-700">
+        Concerns colleagues raised with you about your online posts.
+      </p>
+      {notices.length === 0 ? (
+        <p className="mt-6 rounded-lg border border-slate-200 bg-white p-4 text-slate-700">
+          No colleague has raised a concern about your posts.
+        </p>
+      ) : (
+        <ul className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {notices.map((notice) => (
+            <li key={notice.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
+              {notice.noticeOpenedAt ? null : (
+                <span className="rounded bg-brand-600 px-2 py-0.5 text-xs font-bold text-white">
+                  New
+                </span>
+              )}
+              <Link
+                href={`/notices/${notice.id}`}
+                className={`text-brand-700 underline ${notice.noticeOpenedAt ? "" : "font-bold"}`}
+              >
+                {notice.reference}: raised by {notice.reporterName ?? "a colleague"}
+              </Link>
+              <StatusBadge state={notice.state} />
+              <span className="text-sm text-slate-700">
+                Deadline:{" "}
+                <NextDeadline
+                  due={notice.state === "awaiting_response" ? nextDeadline(notice) : null}
+                  now={now}
+                />
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

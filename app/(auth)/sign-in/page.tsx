@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SubmitButton } from "@/components/ui/button";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { getCurrentActor } from "@/lib/authz/current-actor";
+import { oidcEnabled, serverConfig } from "@/lib/config";
+import { signInWithSso } from "./actions";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in · Peer Concerns" };
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
+  const callbackUrl = safeRedirectPath((await searchParams).callbackUrl);
+  if (await getCurrentActor()) redirect(callbackUrl);
+  const config = serverConfig();
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-12">
+      <h1 className="text-2xl font-bold text-slate-900">Peer Concerns</h1>
+      <p className="mt-1 text-slate-700">
+        Raise a concern about a colleague's post with them first, as the AMA's social-media policy
+        asks; escalate only what stays unresolved.
+      </p>
+      <div className="mt-8 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 className="mb-4 text-lg font-semibold">Sign in</h2>
+        <SignInForm callbackUrl={callbackUrl} />
+        {oidcEnabled(config) ? (
+          <form action={signInWithSso} className="mt-4 border-t border-slate-200 pt-4">
+            <input type="hidden" name="callbackUrl" value={callbackUrl} />
+            <SubmitButton variant="secondary" className="w-full">
+              Sign in with {config.OIDC_NAME}
+            </SubmitButton>
+          </form>
+        ) : null}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * Confirms the action just taken. A successful action usually moves the case on, and the
+ * form that sent it disappears, so the confirmation comes back in the URL (?done=…).
+ */
+const MESSAGES: Record<string, string> = {
+  filed: "Concern raised. Your colleague has been sent a notice.",
+  report_remediation: "Thank you. The colleague who raised this has been told.",
+  dispute: "Your explanation has been sent.",
+  confirm_remediation: "Confirmed. The concern is resolved and your colleague has been told.",
+  reject_remediation: "Your colleague has been told the action is not enough.",
+  accept_dispute: "Explanation accepted. The concern is closed and your colleague has been told.",
+  escalate_dispute: "Escalated. The compliance team will review the case.",
+  withdraw: "Concern withdrawn. Your colleague has been told.",
+  close_case: "Case closed. Both parties have been told.",
+};
+
+export function DoneBanner({ done }: { done?: string }) {
+  const message = done ? MESSAGES[done] : undefined;
+  if (!message) return null;
+  return (
+    <p
+      role="status"
+      className="mt-3 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm"
+    >
+      {message}
+    </p>
+  );
+}

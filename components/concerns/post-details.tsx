@@ -1,0 +1,32 @@
+import { CONCERN_CATEGORY_OPTIONS, SEVERITY_LABELS } from "@/lib/domain/policy-text";
+import type { ConcernDetail } from "@/lib/queries/concerns";
+import { platformLabel } from "./case-labels";
+
+/** What was seen and where. The URL is http(s) only (checked on filing), shown as text too. */
+export function PostDetails({ concern }: { concern: ConcernDetail }) {
+  return (
+    <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+      <dt className="font-medium">Post</dt>
+      <dd className="break-all">
+        <a
+          href={concern.postUrl}
+          rel="noopener noreferrer nofollow"
+          target="_blank"
+          className="text-brand-700 underline"
+        >
+          {concern.postUrl}
+        </a>
+      </dd>
+      <dt className="font-medium">Platform</dt>
+      <dd>{platformLabel(concern.platform)}</dd>
+      <dt className="font-medium">Seen on</dt>
+      <dd>{concern.seenOn}</dd>
+      <dt className="font-medium">What was seen</dt>
+      <dd className="whitespace-pre-wrap break-words">{concern.description}</dd>
+      <dt className="font-medium">Considerations</dt>
+      <dd>{concern.categories.map((c) => CONCERN_CATEGORY_OPTIONS[c].label).join(", ")}</dd>
+      <dt className="font-medium">Judged as</dt>
+      <dd>{SEVERITY_LABELS[concern.severity]}</dd>
+    </dl>
+  );
+}

@@ -1,0 +1,43 @@
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import * as schema from "./schema";
+
+export type Database = NodePgDatabase<typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Queries and services take this first, so any of them can join a caller's transaction. */
+export type Db = Database | Transaction;
+
+export interface DatabaseHandle {
+  db: Database;
+  pool: pg.Pool;
+}
+
+export function connectDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // Without a listener, an idle client losing its connection (Postgres restarting)
+  // emits an unhandled 'error' and kills the process. The pool drops that client and
+  // opens a fresh one on the next query, so logging is all that is needed.
+  pool.on("error", (error) => {
+    console.error(`[db] idle connection lost: ${error.message}`);
+  });
+  return { db: drizzle(pool, { schema, casing: "snake_case" }), pool };
+}
+
+// One pool per process; kept on globalThis so hot reload in development reuses it.
+const processWide = globalThis as typeof globalThis & { __peerConcernsDb?: DatabaseHandle };
+
+export function getDb(): Database {
+  if (!processWide.__peerConcernsDb) {
+    const url = process.env.DATABASE_URL;
+    if (!url) {
+      throw new Error("DATABASE_URL is not set: start the app with `npm start` or set it.");
+    }
+    processWide.__peerConcernsDb = connectDatabase(url);
+  }
+  return processWide.__peerConcernsDb.db;
+}

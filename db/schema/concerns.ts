@@ -1,0 +1,96 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { IDENTITY_DISCLOSURES, PLATFORMS } from "../../lib/domain/concern-fields";
+import { ALL_STATES, CASE_OUTCOMES, REMEDIATION_ACTIONS } from "../../lib/domain/concern-workflow";
+import { CONCERN_CATEGORIES, SEVERITIES } from "../../lib/domain/policy-text";
+import { departments } from "./organisation";
+import { users } from "./users";
+
+export const concernStateEnum = pgEnum("concern_state", ALL_STATES);
+export const severityEnum = pgEnum("concern_severity", SEVERITIES);
+export const categoryEnum = pgEnum("concern_category", CONCERN_CATEGORIES);
+export const platformEnum = pgEnum("post_platform", PLATFORMS);
+export const disclosureEnum = pgEnum("identity_disclosure", IDENTITY_DISCLOSURES);
+export const remediationActionEnum = pgEnum("remediation_action", REMEDIATION_ACTIONS);
+export const caseOutcomeEnum = pgEnum("case_outcome", CASE_OUTCOMES);
+
+export const concerns = pgTable(
+  "concerns",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // Shown to people as PC-000123; the uuid stays the only key in URLs.
+    number: bigint({ mode: "number" }).notNull().generatedAlwaysAsIdentity(),
+    reporterId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    subjectId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    // The subject's department when the concern was filed, for routing and insights.
+    subjectDepartmentId: uuid().references(() => departments.id, { onDelete: "restrict" }),
+
+    postUrl: text().notNull(),
+    postUrlNormalised: text().notNull(),
+    platform: platformEnum().notNull(),
+    // A calendar day as the reporter gave it: no time, so no time zone to misread.
+    seenOn: date({ mode: "string" }).notNull(),
+    description: text().notNull(),
+    categories: categoryEnum().array().notNull(),
+    severity: severityEnum().notNull(),
+    disclosure: disclosureEnum().notNull().default("confidential"),
+
+    state: concernStateEnum().notNull().default("awaiting_response"),
+    responseDueAt: timestamp({ withTimezone: true }).notNull(),
+    confirmationDueAt: timestamp({ withTimezone: true }),
+    noticeOpenedAt: timestamp({ withTimezone: true }),
+    escalatedAt: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
+
+    // The colleague's latest answer; every answer is also on the timeline.
+    remediationAction: remediationActionEnum(),
+    responseNote: text(),
+    respondedAt: timestamp({ withTimezone: true }),
+
+    outcome: caseOutcomeEnum(),
+    outcomeRationale: text(),
+    externalAuthority: text(),
+    closedById: uuid().references(() => users.id, { onDelete: "restrict" }),
+
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("concerns_number_key").on(t.number),
+    check("concerns_not_about_oneself", sql`${t.reporterId} <> ${t.subjectId}`),
+    check("concerns_has_category", sql`cardinality(${t.categories}) > 0`),
+    index("concerns_reporter_idx").on(t.reporterId, t.createdAt.desc()),
+    index("concerns_subject_idx").on(t.subjectId, t.createdAt.desc()),
+    // One open concern per reporter and post: the database settles simultaneous filings.
+    uniqueIndex("concerns_open_duplicate_key")
+      .on(t.reporterId, t.postUrlNormalised)
+      .where(
+        sql`${t.state} in ('awaiting_response', 'remediation_reported', 'disputed', 'escalated')`,
+      ),
+    // The timed steps look for due cases through these partial indexes only.
+    index("concerns_response_due_idx")
+      .on(t.responseDueAt)
+      .where(sql`${t.state} = 'awaiting_response'`),
+    index("concerns_confirmation_due_idx")
+      .on(t.confirmationDueAt)
+      .where(sql`${t.state} in ('remediation_reported', 'disputed')`),
+    index("concerns_escalated_idx")
+      .on(t.escalatedAt.desc())
+      .where(sql`${t.escalatedAt} is not null`),
+  ],
+);

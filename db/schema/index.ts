@@ -1,0 +1,6 @@
+export * from "./audit-events";
+export * from "./auth-sessions";
+export * from "./concerns";
+export * from "./notifications";
+export * from "./organisation";
+export * from "./users";

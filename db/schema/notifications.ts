@@ -1,0 +1,24 @@
+import { bigint, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { concerns } from "./concerns";
+import { users } from "./users";
+
+// In-app notifications. They hold a kind, not text: the words are rendered for the
+// reader at display time, so nothing stored here can leak a confidential reporter.
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    recipientId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    concernId: uuid()
+      .notNull()
+      .references(() => concerns.id, { onDelete: "cascade" }),
+    // How the recipient relates to the case decides the link and the wording.
+    recipientRelation: text().$type<"reporter" | "subject" | "officer">().notNull(),
+    kind: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("notifications_recipient_idx").on(t.recipientId, t.createdAt.desc())],
+);

@@ -1,0 +1,44 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+export const departments = pgTable("departments", {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull().unique(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+// One row of organisation-wide settings that administrators change at run time. Windows
+// are in seconds so tests and drills can use short ones without a code path of their own.
+export const organisationSettings = pgTable(
+  "organisation_settings",
+  {
+    singleton: boolean().primaryKey().default(true),
+    remediationWindowSeconds: integer()
+      .notNull()
+      .default(7 * 24 * 3600),
+    confirmationWindowSeconds: integer()
+      .notNull()
+      .default(7 * 24 * 3600),
+    dailyFilingLimit: integer().notNull().default(5),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedById: uuid().references((): AnyPgColumn => users.id, { onDelete: "restrict" }),
+  },
+  (t) => [
+    check("organisation_settings_singleton", sql`${t.singleton}`),
+    check(
+      "organisation_settings_positive_windows",
+      sql`${t.remediationWindowSeconds} > 0 and ${t.confirmationWindowSeconds} > 0`,
+    ),
+    check("organisation_settings_positive_limit", sql`${t.dailyFilingLimit} > 0`),
+  ],
+);

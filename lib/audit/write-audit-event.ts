@@ -1,0 +1,15 @@
+import type { Db } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+
+export interface AuditEventInput {
+  actorId: string | null;
+  action: string;
+  entityType: "user" | "department" | "concern" | "settings";
+  entityId: string;
+  details?: Record<string, unknown>;
+}
+
+/** Call inside the transaction of the change it records, never after the commit. */
+export async function writeAuditEvent(tx: Db, event: AuditEventInput): Promise<void> {
+  await tx.insert(auditEvents).values({ ...event, details: event.details ?? {} });
+}

@@ -1,0 +1,86 @@
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { oidcEnabled, serverConfig } from "@/lib/config";
+import { createAuthSession, revokeAuthSession } from "./session-store";
+import { findActiveUserIdByEmail, verifyCredentials } from "./verify-credentials";
+
+class AccountDeactivated extends CredentialsSignin {
+  code = "deactivated";
+}
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  password: z.string().min(1).max(1024),
+});
+
+function providers(): NextAuthConfig["providers"] {
+  const config = serverConfig();
+  const list: NextAuthConfig["providers"] = [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(input) {
+        const parsed = credentialsSchema.safeParse(input);
+        if (!parsed.success) return null;
+        const result = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password);
+        if (result.ok) return result.user;
+        if (result.reason === "deactivated") throw new AccountDeactivated();
+        return null;
+      },
+    }),
+  ];
+  if (oidcEnabled(config)) {
+    list.push({
+      id: "sso",
+      name: config.OIDC_NAME,
+      type: "oidc",
+      issuer: config.OIDC_ISSUER,
+      clientId: config.OIDC_CLIENT_ID,
+      clientSecret: config.OIDC_CLIENT_SECRET,
+    });
+  }
+  return list;
+}
+
+/**
+ * The cookie is a signed JWT holding only the id of an auth_sessions row; whether that
+ * session still counts is decided by the database on every request
+ * (lib/authz/current-actor.ts), never by the cookie alone.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const config = serverConfig();
+  const limits = { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS };
+  return {
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: limits.maxHours * 3600 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: providers(),
+    callbacks: {
+      async signIn({ user, account }) {
+        if (account?.provider === "credentials") return true;
+        return Boolean(user.email && (await findActiveUserIdByEmail(getDb(), user.email)));
+      },
+      async jwt({ token, user, account, trigger }) {
+        if (trigger !== "signIn" || !user) return token;
+        const userId =
+          account?.provider === "credentials"
+            ? user.id
+            : await findActiveUserIdByEmail(getDb(), user.email ?? "");
+        if (!userId) return token;
+        const sessionId = await createAuthSession(getDb(), userId, new Date(), limits);
+        // Only the session id travels in the cookie: no name, email or roles.
+        return { sid: sessionId };
+      },
+      session({ session, token }) {
+        return { ...session, sid: typeof token.sid === "string" ? token.sid : undefined };
+      },
+    },
+    events: {
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (typeof sid === "string") await revokeAuthSession(getDb(), sid, "signed_out");
+      },
+    },
+  };
+});

@@ -1,0 +1,45 @@
+import { and, eq, isNotNull, ne, type SQL, sql } from "drizzle-orm";
+import { concerns } from "@/db/schema";
+import { type Actor, can } from "./permissions";
+
+export type ConcernView = "reporter" | "subject" | "officer";
+
+interface ConcernParties {
+  reporterId: string;
+  subjectId: string;
+  escalatedAt: Date | null;
+}
+
+/**
+ * How this person relates to this concern, or null when it is none of their business.
+ * A party to a case never acts on it as an officer: an officer who filed a concern, or is
+ * its subject, sees it only from that side.
+ */
+export function relationToConcern(actor: Actor, concern: ConcernParties): ConcernView | null {
+  if (concern.reporterId === actor.userId) return "reporter";
+  if (concern.subjectId === actor.userId) return "subject";
+  if (concern.escalatedAt && can(actor, "compliance:work")) return "officer";
+  return null;
+}
+
+/**
+ * The same rule as a query condition, so a page reading concerns for a view simply does
+ * not find the ones this person may not see: a changed id in a URL is "not found".
+ * Physicians must hold their role: a former physician keeps no view of notices.
+ */
+export function concernScope(actor: Actor, view: ConcernView): SQL {
+  switch (view) {
+    case "reporter":
+      return can(actor, "concerns:file") ? eq(concerns.reporterId, actor.userId) : sql`false`;
+    case "subject":
+      return can(actor, "notices:respond") ? eq(concerns.subjectId, actor.userId) : sql`false`;
+    case "officer":
+      return can(actor, "compliance:work")
+        ? and(
+            isNotNull(concerns.escalatedAt),
+            ne(concerns.reporterId, actor.userId),
+            ne(concerns.subjectId, actor.userId),
+          )!
+        : sql`false`;
+  }
+}

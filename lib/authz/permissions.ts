@@ -1,0 +1,48 @@
+import type { Role } from "./roles";
+
+/** The signed-in person as every page, action and service sees them. */
+export interface Actor {
+  userId: string;
+  sessionId: string;
+  name: string;
+  email: string;
+  departmentId: string | null;
+  roles: readonly Role[];
+}
+
+/**
+ * What each role may do, in one table. Record-level rules (is this my concern? was this
+ * case escalated?) live beside the record's queries as query scopes; this table answers
+ * only "may this kind of person do this kind of thing at all".
+ */
+const PERMISSIONS = {
+  "users:manage": ["admin"],
+  "directory:search": ["physician", "admin"],
+  "concerns:file": ["physician"],
+  "notices:respond": ["physician"],
+  "compliance:work": ["compliance_officer"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export function hasRole(actor: Pick<Actor, "roles">, role: Role): boolean {
+  return actor.roles.includes(role);
+}
+
+export function can(actor: Pick<Actor, "roles"> | null, permission: Permission): boolean {
+  if (!actor) return false;
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return actor.roles.some((role) => allowed.includes(role));
+}
+
+/**
+ * Where a person lands after signing in. Someone with several roles starts at the work
+ * that is most time-critical for the organisation; the navigation offers the others.
+ */
+export function homePathFor(actor: Pick<Actor, "roles">): string {
+  if (hasRole(actor, "compliance_officer")) return "/compliance";
+  if (hasRole(actor, "physician")) return "/concerns";
+  if (hasRole(actor, "admin")) return "/admin/users";
+  return "/no-access";
+}

@@ -1,0 +1,55 @@
+/**
+ * The facts a reporter records about a post, and their normal forms. Pure, so the form,
+ * the service and the duplicate check all agree on what "the same post" means.
+ */
+
+export const PLATFORMS = [
+  "x",
+  "facebook",
+  "instagram",
+  "tiktok",
+  "linkedin",
+  "youtube",
+  "reddit",
+  "blog_or_website",
+  "other",
+] as const;
+
+export type Platform = (typeof PLATFORMS)[number];
+
+export const PLATFORM_LABELS: Readonly<Record<Platform, string>> = {
+  x: "X (Twitter)",
+  facebook: "Facebook",
+  instagram: "Instagram",
+  tiktok: "TikTok",
+  linkedin: "LinkedIn",
+  youtube: "YouTube",
+  reddit: "Reddit",
+  blog_or_website: "Blog or website",
+  other: "Other",
+};
+
+export const IDENTITY_DISCLOSURES = ["confidential", "named"] as const;
+export type IdentityDisclosure = (typeof IDENTITY_DISCLOSURES)[number];
+
+/**
+ * Two links to one post should count as one: http or https, the host's case, a `www.`, a
+ * trailing slash and the #fragment do not change the post. Query strings may (?v=… on YouTube), so
+ * they stay, minus the usual tracking parameters.
+ */
+export function normalisePostUrl(raw: string): string {
+  const url = new URL(raw.trim());
+  url.hash = "";
+  url.hostname = url.hostname.toLowerCase().replace(/^www\./, "");
+  for (const key of [...url.searchParams.keys()]) {
+    if (/^(utm_|fbclid$|gclid$|igshid$|si$)/i.test(key)) url.searchParams.delete(key);
+  }
+  url.searchParams.sort();
+  const path = url.pathname.replace(/\/+$/, "") || "/";
+  return `https://${url.host}${path}${url.search}`;
+}
+
+/** Human-facing case number, stable and unguessable-free: it is not an access token. */
+export function concernReference(number: number): string {
+  return `PC-${String(number).padStart(6, "0")}`;
+}

@@ -1,0 +1,404 @@
+/**
+ * The life of a concern as a pure rule: given the concern, an event, who causes it and the
+ * time, decide the next state, the audit action and who is told, or refuse with a named
+ * reason. Services apply the decision; nothing here reads a clock or a database.
+ */
+import { addWindow, type DeadlineWindows, isOverdue } from "./deadlines";
+
+export const ALL_STATES = [
+  "awaiting_response",
+  "remediation_reported",
+  "disputed",
+  "escalated",
+  "resolved",
+  "dispute_accepted",
+  "withdrawn",
+  "lapsed",
+  "closed",
+] as const;
+
+export type ConcernState = (typeof ALL_STATES)[number];
+
+const TERMINAL_STATES = ["resolved", "dispute_accepted", "withdrawn", "lapsed", "closed"] as const;
+
+export type TerminalState = (typeof TERMINAL_STATES)[number];
+
+export function isTerminal(state: ConcernState): state is TerminalState {
+  return (TERMINAL_STATES as readonly ConcernState[]).includes(state);
+}
+
+/** Lower case, so they read inside a sentence ("it is now resolved"); capitalise for badges. */
+export const STATE_LABELS: Readonly<Record<ConcernState, string>> = {
+  awaiting_response: "awaiting the colleague's response",
+  remediation_reported: "awaiting confirmation of the reported action",
+  disputed: "disputed by the colleague",
+  escalated: "with the compliance team",
+  resolved: "resolved",
+  dispute_accepted: "closed with the colleague's explanation accepted",
+  withdrawn: "withdrawn",
+  lapsed: "lapsed without a response",
+  closed: "closed by the compliance team",
+};
+
+/** The actor's relation to this concern, not their role in the organisation. */
+export const ALL_ACTORS = ["reporter", "subject", "officer", "system"] as const;
+
+export type ActorRelation = (typeof ALL_ACTORS)[number];
+
+export type Recipient = "reporter" | "subject" | "officers";
+
+export const REMEDIATION_ACTIONS = ["removed", "edited", "made_private", "other"] as const;
+
+export type RemediationAction = (typeof REMEDIATION_ACTIONS)[number];
+
+export const CASE_OUTCOMES = [
+  "no_violation",
+  "coaching",
+  "formal_action",
+  "referred_external",
+] as const;
+
+export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
+
+export type ConcernEvent =
+  | { type: "open_notice" }
+  | { type: "report_remediation"; action: RemediationAction; note: string }
+  | { type: "dispute"; explanation: string }
+  | { type: "confirm_remediation" }
+  | { type: "reject_remediation"; reason: string }
+  | { type: "accept_dispute" }
+  | { type: "escalate_dispute"; reason: string }
+  | { type: "withdraw"; reason?: string }
+  | { type: "response_deadline_passed" }
+  | { type: "confirmation_window_passed" }
+  | { type: "dispute_window_passed" }
+  | {
+      type: "close_case";
+      outcome: CaseOutcome;
+      rationale: string;
+      externalAuthority?: string;
+    };
+
+export type ConcernEventType = ConcernEvent["type"];
+
+/**
+ * Every escalation's action starts with "escalated_", so the escalation rate is one prefix
+ * query over the audit log.
+ */
+export type AuditAction =
+  | "notice_opened"
+  | "remediation_reported"
+  | "disputed"
+  | "remediation_confirmed"
+  | "remediation_rejected"
+  | "escalated_on_rejection"
+  | "dispute_accepted"
+  | "escalated_on_dispute"
+  | "withdrawn"
+  | "escalated_by_deadline"
+  | "lapsed"
+  | "auto_confirmed"
+  | "dispute_auto_accepted"
+  | "case_closed";
+
+interface Outcome {
+  /** "unchanged" only for events that are recorded without moving the case. */
+  readonly to: ConcernState | "unchanged";
+  readonly audit: AuditAction;
+  readonly notify: readonly Recipient[];
+}
+
+export interface TransitionRule {
+  readonly actors: readonly ActorRelation[];
+  readonly from: readonly ConcernState[];
+  /** Refused with not_significant for a concern filed as merely appearing unprofessional. */
+  readonly onlyIfSignificant?: boolean;
+  /** Timed events wait for this deadline of the concern. */
+  readonly dueAt?: "responseDueAt" | "confirmationDueAt";
+  /** Where policy (e) treats significant concerns differently, both paths are spelled out. */
+  readonly outcome: Outcome | { readonly significant: Outcome; readonly notSignificant: Outcome };
+}
+
+/** The legal transitions, one row per event, to be read side by side with DOMAIN.md. */
+export const TRANSITIONS: Readonly<Record<ConcernEventType, TransitionRule>> = {
+  open_notice: {
+    actors: ["subject"],
+    from: ALL_STATES,
+    outcome: { to: "unchanged", audit: "notice_opened", notify: [] },
+  },
+  report_remediation: {
+    actors: ["subject"],
+    from: ["awaiting_response", "disputed"],
+    outcome: { to: "remediation_reported", audit: "remediation_reported", notify: ["reporter"] },
+  },
+  dispute: {
+    actors: ["subject"],
+    from: ["awaiting_response"],
+    outcome: { to: "disputed", audit: "disputed", notify: ["reporter"] },
+  },
+  confirm_remediation: {
+    actors: ["reporter"],
+    from: ["remediation_reported"],
+    outcome: { to: "resolved", audit: "remediation_confirmed", notify: ["subject"] },
+  },
+  reject_remediation: {
+    actors: ["reporter"],
+    from: ["remediation_reported"],
+    outcome: {
+      significant: {
+        to: "escalated",
+        audit: "escalated_on_rejection",
+        notify: ["subject", "officers"],
+      },
+      notSignificant: {
+        to: "awaiting_response",
+        audit: "remediation_rejected",
+        notify: ["subject"],
+      },
+    },
+  },
+  accept_dispute: {
+    actors: ["reporter"],
+    from: ["disputed"],
+    outcome: { to: "dispute_accepted", audit: "dispute_accepted", notify: ["subject"] },
+  },
+  escalate_dispute: {
+    actors: ["reporter"],
+    from: ["disputed"],
+    onlyIfSignificant: true,
+    outcome: { to: "escalated", audit: "escalated_on_dispute", notify: ["subject", "officers"] },
+  },
+  withdraw: {
+    actors: ["reporter"],
+    from: ["awaiting_response", "remediation_reported", "disputed"],
+    outcome: { to: "withdrawn", audit: "withdrawn", notify: ["subject"] },
+  },
+  response_deadline_passed: {
+    actors: ["system"],
+    from: ["awaiting_response"],
+    dueAt: "responseDueAt",
+    outcome: {
+      significant: {
+        to: "escalated",
+        audit: "escalated_by_deadline",
+        notify: ["subject", "reporter", "officers"],
+      },
+      notSignificant: { to: "lapsed", audit: "lapsed", notify: ["subject", "reporter"] },
+    },
+  },
+  confirmation_window_passed: {
+    actors: ["system"],
+    from: ["remediation_reported"],
+    dueAt: "confirmationDueAt",
+    outcome: { to: "resolved", audit: "auto_confirmed", notify: ["reporter", "subject"] },
+  },
+  dispute_window_passed: {
+    actors: ["system"],
+    from: ["disputed"],
+    dueAt: "confirmationDueAt",
+    outcome: {
+      to: "dispute_accepted",
+      audit: "dispute_auto_accepted",
+      notify: ["reporter", "subject"],
+    },
+  },
+  close_case: {
+    actors: ["officer"],
+    from: ["escalated"],
+    outcome: { to: "closed", audit: "case_closed", notify: ["subject", "reporter"] },
+  },
+};
+
+export const ALL_EVENT_TYPES = Object.keys(TRANSITIONS) as readonly ConcernEventType[];
+
+/** What the rule needs to know about a concern. */
+export interface ConcernSnapshot {
+  state: ConcernState;
+  significant: boolean;
+  responseDueAt: Date;
+  /** Set only while the reporter is being waited on (remediation reported or disputed). */
+  confirmationDueAt: Date | null;
+}
+
+export interface TransitionInput {
+  concern: ConcernSnapshot;
+  event: ConcernEvent;
+  actor: ActorRelation;
+  now: Date;
+  windows: Pick<DeadlineWindows, "remediationWindowMs" | "confirmationWindowMs">;
+}
+
+/** A notification's kind is the audit action it reports, so emails and timeline agree. */
+export interface NotificationIntent {
+  recipient: Recipient;
+  kind: AuditAction;
+}
+
+export interface ConcernChanges {
+  responseDueAt?: Date;
+  confirmationDueAt?: Date | null;
+  escalatedAt?: Date;
+  closedAt?: Date;
+}
+
+export interface TransitionAccepted {
+  ok: true;
+  from: ConcernState;
+  to: ConcernState;
+  auditAction: AuditAction;
+  notify: NotificationIntent[];
+  changes: ConcernChanges;
+}
+
+/** Checked in this order, so the most basic reason is the one reported. */
+export type RefusalCode =
+  | "actor_not_permitted"
+  | "wrong_state"
+  | "not_significant"
+  | "not_due"
+  | "invalid_payload";
+
+export type TransitionRefusal =
+  | { ok: false; code: "wrong_state"; state: ConcernState; message: string }
+  | { ok: false; code: Exclude<RefusalCode, "wrong_state">; message: string };
+
+export type TransitionDecision = TransitionAccepted | TransitionRefusal;
+
+const ACTOR_DESCRIPTIONS: Readonly<Record<ActorRelation, string>> = {
+  reporter: "the colleague who raised this concern",
+  subject: "the colleague this concern is about",
+  officer: "a compliance officer",
+  system: "the deadline scheduler",
+};
+
+export function decideTransition({
+  concern,
+  event,
+  actor,
+  now,
+  windows,
+}: TransitionInput): TransitionDecision {
+  const rule = TRANSITIONS[event.type];
+
+  if (!rule.actors.includes(actor)) {
+    const who = rule.actors.map((permitted) => ACTOR_DESCRIPTIONS[permitted]).join(" or ");
+    return refuse("actor_not_permitted", `Only ${who} can do this.`);
+  }
+  if (!rule.from.includes(concern.state)) {
+    return {
+      ok: false,
+      code: "wrong_state",
+      state: concern.state,
+      message: `This case has moved on: it is now ${STATE_LABELS[concern.state]}.`,
+    };
+  }
+  if (rule.onlyIfSignificant && !concern.significant) {
+    return refuse(
+      "not_significant",
+      "Only a concern filed as significantly violating professional norms can be escalated. You can accept the explanation or withdraw the concern.",
+    );
+  }
+  if (rule.dueAt) {
+    // A missing reporter deadline means nothing is being waited on, so nothing can pass.
+    const due = concern[rule.dueAt];
+    if (!due || !isOverdue(due, now)) {
+      return refuse("not_due", "The deadline for this step has not passed yet.");
+    }
+  }
+  const payloadProblem = findPayloadProblem(event);
+  if (payloadProblem) return refuse("invalid_payload", payloadProblem);
+
+  const outcome =
+    "significant" in rule.outcome
+      ? concern.significant
+        ? rule.outcome.significant
+        : rule.outcome.notSignificant
+      : rule.outcome;
+  const to = outcome.to === "unchanged" ? concern.state : outcome.to;
+  return {
+    ok: true,
+    from: concern.state,
+    to,
+    auditAction: outcome.audit,
+    notify: outcome.notify.map((recipient) => ({ recipient, kind: outcome.audit })),
+    changes: outcome.to === "unchanged" ? {} : changesOnEntering(to, now, windows),
+  };
+}
+
+/**
+ * The dates follow from the state entered: whoever is waited on next gets a fresh window,
+ * and the reporter's window exists only while the reporter is the one waited on.
+ */
+function changesOnEntering(
+  state: ConcernState,
+  now: Date,
+  windows: TransitionInput["windows"],
+): ConcernChanges {
+  if (isTerminal(state)) return { closedAt: now, confirmationDueAt: null };
+  switch (state) {
+    case "awaiting_response":
+      return {
+        responseDueAt: addWindow(now, windows.remediationWindowMs),
+        confirmationDueAt: null,
+      };
+    case "remediation_reported":
+    case "disputed":
+      return { confirmationDueAt: addWindow(now, windows.confirmationWindowMs) };
+    case "escalated":
+      return { escalatedAt: now, confirmationDueAt: null };
+  }
+}
+
+/**
+ * Zod checks the shape at the edge; these are the rule's own demands, because each text is
+ * what the other party or an officer will rely on.
+ */
+function findPayloadProblem(event: ConcernEvent): string | null {
+  switch (event.type) {
+    case "report_remediation":
+      return event.action === "other" && isBlank(event.note)
+        ? "Describe the action you took on the post."
+        : null;
+    case "dispute":
+      return isBlank(event.explanation) ? "Explain why you disagree with the concern." : null;
+    case "reject_remediation":
+      return isBlank(event.reason) ? "Say why the action taken is not enough." : null;
+    case "escalate_dispute":
+      return isBlank(event.reason) ? "Say why the explanation does not resolve the concern." : null;
+    case "close_case":
+      if (isBlank(event.rationale)) return "Record the reasons for the outcome.";
+      if (event.outcome === "referred_external" && isBlank(event.externalAuthority)) {
+        return "Name the external authority the case was referred to.";
+      }
+      return null;
+    default:
+      return null;
+  }
+}
+
+function isBlank(text: string | undefined): boolean {
+  return !text?.trim();
+}
+
+function refuse(code: Exclude<RefusalCode, "wrong_state">, message: string): TransitionRefusal {
+  return { ok: false, code, message };
+}
+
+/**
+ * The events this actor may cause now, for pages to offer only live actions. Deadlines are
+ * not consulted: timed events belong to the system, which checks them when it runs.
+ */
+export function availableEvents(
+  state: ConcernState,
+  actor: ActorRelation,
+  significant: boolean,
+): ConcernEventType[] {
+  return ALL_EVENT_TYPES.filter((type) => {
+    const rule = TRANSITIONS[type];
+    return (
+      rule.actors.includes(actor) &&
+      rule.from.includes(state) &&
+      (significant || !rule.onlyIfSignificant)
+    );
+  });
+}

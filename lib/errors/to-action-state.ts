@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { Refusal } from "./refusal";
+
+/** What every form's server action returns to its form. */
+export interface ActionState {
+  status: "idle" | "success" | "error";
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  link?: { href: string; label: string };
+}
+
+export const IDLE: ActionState = { status: "idle" };
+
+const UNEXPECTED = "Something went wrong on our side and nothing was changed. Please try again.";
+
+/**
+ * Maps anything a service throws to what the user may see. Refusals and validation
+ * errors are explained; any other error is logged by name only (its message may quote
+ * case content) and reported as a generic failure, so no stack trace reaches a user.
+ */
+export function toActionState(error: unknown): ActionState {
+  if (error instanceof Refusal) {
+    return {
+      status: "error",
+      message: error.message,
+      fieldErrors: error.field ? { [error.field]: [error.message] } : undefined,
+      link: error.link,
+    };
+  }
+  if (error instanceof z.ZodError) {
+    return {
+      status: "error",
+      message: "Please correct the highlighted fields.",
+      fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>,
+    };
+  }
+  console.error(`[action] unexpected ${error instanceof Error ? error.name : typeof error}`);
+  return { status: "error", message: UNEXPECTED };
+}

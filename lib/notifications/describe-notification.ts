@@ -1,0 +1,60 @@
+/**
+ * What a notification says to its reader. Worded at display time from the kind and the
+ * reader's relation to the case, so no stored text can name a confidential reporter.
+ */
+export type RecipientRelation = "reporter" | "subject" | "officer";
+
+const TEXT: Record<string, Partial<Record<RecipientRelation, string>>> = {
+  concern_filed: { subject: "A colleague raised a concern about one of your posts." },
+  remediation_reported: {
+    reporter: "Your colleague reported an action on the post you raised. Please confirm.",
+  },
+  disputed: { reporter: "Your colleague disputed your concern. Please review their explanation." },
+  remediation_confirmed: { subject: "The concern about your post is resolved." },
+  remediation_rejected: {
+    subject: "The action you reported was not considered enough. Please look again.",
+  },
+  escalated_on_rejection: {
+    subject: "A concern about your post was referred to the compliance team.",
+    officer: "A case was escalated to the compliance queue.",
+  },
+  escalated_on_dispute: {
+    subject: "A concern about your post was referred to the compliance team.",
+    officer: "A case was escalated to the compliance queue.",
+  },
+  escalated_by_deadline: {
+    subject:
+      "A concern about your post was referred to the compliance team after its deadline passed.",
+    reporter: "Your concern was referred to the compliance team after its deadline passed.",
+    officer: "A case was escalated to the compliance queue.",
+  },
+  dispute_accepted: { subject: "Your explanation was accepted. The concern is closed." },
+  dispute_auto_accepted: {
+    subject: "Your explanation stands. The concern is closed.",
+    reporter:
+      "Your colleague's explanation stands, as you did not answer in time. The concern is closed.",
+  },
+  withdrawn: { subject: "A concern about one of your posts was withdrawn." },
+  lapsed: {
+    subject: "A concern about one of your posts closed without a response.",
+    reporter: "Your concern closed without a response from your colleague.",
+  },
+  auto_confirmed: {
+    subject: "The concern about your post is resolved.",
+    reporter: "The action your colleague reported was accepted, as you did not answer in time.",
+  },
+  case_closed: {
+    subject: "The compliance team closed the case about your post.",
+    reporter: "The compliance team closed the case you raised.",
+  },
+};
+
+export function describeNotification(kind: string, relation: RecipientRelation): string {
+  return TEXT[kind]?.[relation] ?? "There is an update on a case.";
+}
+
+export function caseLinkFor(relation: RecipientRelation, concernId: string): string {
+  if (relation === "subject") return `/notices/${concernId}`;
+  if (relation === "officer") return `/compliance/cases/${concernId}`;
+  return `/concerns/${concernId}`;
+}

@@ -1,0 +1,174 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/db/client";
+import { auditEvents, concerns, departments, users } from "@/db/schema";
+import { type ConcernView, concernScope } from "@/lib/authz/concern-access";
+import type { Actor } from "@/lib/authz/permissions";
+import { concernReference } from "@/lib/domain/concern-fields";
+
+const reporter = alias(users, "reporter");
+const subject = alias(users, "subject");
+
+// Who filed is shown to the subject only when the reporter chose to be named.
+const reporterNameForSubject = sql<
+  string | null
+>`case when ${concerns.disclosure} = 'named' then ${reporter.name} end`;
+
+const listColumns = {
+  id: concerns.id,
+  number: concerns.number,
+  state: concerns.state,
+  severity: concerns.severity,
+  platform: concerns.platform,
+  createdAt: concerns.createdAt,
+  responseDueAt: concerns.responseDueAt,
+  confirmationDueAt: concerns.confirmationDueAt,
+  escalatedAt: concerns.escalatedAt,
+  closedAt: concerns.closedAt,
+  noticeOpenedAt: concerns.noticeOpenedAt,
+  subjectName: subject.name,
+};
+
+export type ConcernListItem = Awaited<ReturnType<typeof listConcernsRaisedBy>>[number];
+
+export async function listConcernsRaisedBy(db: Db, actor: Actor) {
+  const rows = await db
+    .select(listColumns)
+    .from(concerns)
+    .innerJoin(subject, eq(subject.id, concerns.subjectId))
+    .where(concernScope(actor, "reporter"))
+    .orderBy(desc(concerns.createdAt))
+    .limit(500);
+  return rows.map(withReference);
+}
+
+export async function listNoticesAbout(db: Db, actor: Actor) {
+  const rows = await db
+    .select({ ...listColumns, reporterName: reporterNameForSubject })
+    .from(concerns)
+    .innerJoin(subject, eq(subject.id, concerns.subjectId))
+    .innerJoin(reporter, eq(reporter.id, concerns.reporterId))
+    .where(concernScope(actor, "subject"))
+    .orderBy(desc(concerns.createdAt))
+    .limit(500);
+  return rows.map(withReference);
+}
+
+export async function listEscalatedCases(db: Db, actor: Actor) {
+  const rows = await db
+    .select({ ...listColumns, departmentName: departments.name })
+    .from(concerns)
+    .innerJoin(subject, eq(subject.id, concerns.subjectId))
+    .leftJoin(departments, eq(departments.id, concerns.subjectDepartmentId))
+    .where(concernScope(actor, "officer"))
+    .orderBy(sql`${concerns.state} = 'escalated' desc`, asc(concerns.escalatedAt))
+    .limit(500);
+  return rows.map(withReference);
+}
+
+/**
+ * One concern as this viewer may see it, or null: the scope is part of the query, so a
+ * case outside it is simply not found. The reporter's identity is selected only for the
+ * reporter and officers, and for the subject only when the reporter chose to be named.
+ */
+export async function findConcernFor(db: Db, actor: Actor, view: ConcernView, concernId: string) {
+  const [row] = await db
+    .select({
+      ...listColumns,
+      subjectId: concerns.subjectId,
+      // Server-side only, to word the timeline; pages never render it.
+      reporterId: concerns.reporterId,
+      postUrl: concerns.postUrl,
+      seenOn: concerns.seenOn,
+      description: concerns.description,
+      categories: concerns.categories,
+      disclosure: concerns.disclosure,
+      remediationAction: concerns.remediationAction,
+      responseNote: concerns.responseNote,
+      respondedAt: concerns.respondedAt,
+      outcome: concerns.outcome,
+      outcomeRationale: concerns.outcomeRationale,
+      externalAuthority: concerns.externalAuthority,
+      departmentName: departments.name,
+      reporterName: view === "subject" ? reporterNameForSubject : reporter.name,
+      reporterEmail: view === "officer" ? reporter.email : sql<string | null>`null`,
+    })
+    .from(concerns)
+    .innerJoin(subject, eq(subject.id, concerns.subjectId))
+    .innerJoin(reporter, eq(reporter.id, concerns.reporterId))
+    .leftJoin(departments, eq(departments.id, concerns.subjectDepartmentId))
+    .where(and(eq(concerns.id, concernId), concernScope(actor, view)));
+  return row ? withReference(row) : null;
+}
+
+export type ConcernDetail = NonNullable<Awaited<ReturnType<typeof findConcernFor>>>;
+
+function withReference<T extends { number: number }>(row: T): T & { reference: string } {
+  return { ...row, reference: concernReference(row.number) };
+}
+
+export interface TimelineEntry {
+  id: number;
+  at: Date;
+  action: string;
+  who: string;
+  details: Record<string, unknown>;
+}
+
+// Officer-only bookkeeping never appears on a party's timeline.
+const PARTY_HIDDEN_ACTIONS = new Set(["case_viewed"]);
+// Parties are told that compliance closed the case, not its reasoning or outcome details.
+const PARTY_HIDDEN_DETAILS = new Set(["case_closed"]);
+
+/**
+ * The case's history from its audit events, worded for the viewer. The reporter's name
+ * appears only where the viewer may know it.
+ */
+export async function listTimeline(
+  db: Db,
+  concern: ConcernDetail,
+  view: ConcernView,
+  viewerId: string,
+) {
+  const rows = await db
+    .select({
+      id: auditEvents.id,
+      at: auditEvents.occurredAt,
+      action: auditEvents.action,
+      actorId: auditEvents.actorId,
+      actorName: users.name,
+      details: auditEvents.details,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(and(eq(auditEvents.entityType, "concern"), eq(auditEvents.entityId, concern.id)))
+    .orderBy(asc(auditEvents.id));
+  return rows
+    .filter((row) => view === "officer" || !PARTY_HIDDEN_ACTIONS.has(row.action))
+    .map(
+      (row): TimelineEntry => ({
+        id: row.id,
+        at: row.at,
+        action: row.action,
+        who: describeActor(row, concern, view, viewerId),
+        details: view !== "officer" && PARTY_HIDDEN_DETAILS.has(row.action) ? {} : row.details,
+      }),
+    );
+}
+
+function describeActor(
+  row: { actorId: string | null; actorName: string | null },
+  concern: { subjectId: string; reporterId: string; disclosure: string },
+  view: ConcernView,
+  viewerId: string,
+): string {
+  if (!row.actorId) return "Peer Concerns (automatic)";
+  if (row.actorId === viewerId) return "You";
+  if (row.actorId === concern.subjectId) return row.actorName ?? "The colleague";
+  if (row.actorId === concern.reporterId) {
+    return view === "subject" && concern.disclosure !== "named"
+      ? "The colleague who raised this"
+      : (row.actorName ?? "The colleague who raised this");
+  }
+  return view === "officer" ? (row.actorName ?? "An officer") : "The compliance team";
+}

@@ -1,0 +1,25 @@
+import type { Db } from "@/db/client";
+import { organisationSettings } from "@/db/schema";
+import { DEFAULT_WINDOWS, type DeadlineWindows } from "@/lib/domain/deadlines";
+
+export interface WorkflowSettings {
+  windows: DeadlineWindows;
+  dailyFilingLimit: number;
+}
+
+export const DEFAULT_DAILY_FILING_LIMIT = 5;
+
+/** The organisation's current windows and limits; defaults until an administrator sets them. */
+export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
+  const [row] = await db.select().from(organisationSettings).limit(1);
+  if (!row)
+    return { windows: { ...DEFAULT_WINDOWS }, dailyFilingLimit: DEFAULT_DAILY_FILING_LIMIT };
+  return {
+    windows: {
+      ...DEFAULT_WINDOWS,
+      remediationWindowMs: row.remediationWindowSeconds * 1000,
+      confirmationWindowMs: row.confirmationWindowSeconds * 1000,
+    },
+    dailyFilingLimit: row.dailyFilingLimit,
+  };
+}

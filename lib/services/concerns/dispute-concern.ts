@@ -1,0 +1,21 @@
+import type { Database } from "@/db/client";
+import type { Actor } from "@/lib/authz/permissions";
+import { applyConcernEvent } from "./apply-concern-event";
+import { concernIdSchema, disputeSchema } from "./concern-schemas";
+
+/** The colleague disagrees with the concern and explains why. */
+export async function disputeConcern(
+  db: Database,
+  actor: Actor,
+  concernId: string,
+  input: { explanation: string },
+  now?: Date,
+) {
+  const { explanation } = disputeSchema.parse(input);
+  return applyConcernEvent(db, {
+    concernId: concernIdSchema.parse(concernId),
+    by: actor,
+    event: { type: "dispute", explanation },
+    now,
+  });
+}

@@ -1,0 +1,178 @@
+import { and, count, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
+import { concerns, notifications, userRoles, users } from "@/db/schema";
+import { writeAuditEvent } from "@/lib/audit/write-audit-event";
+import { assertCan } from "@/lib/authz/assert-can";
+import type { Actor } from "@/lib/authz/permissions";
+import { normalisePostUrl } from "@/lib/domain/concern-fields";
+import { addWindow } from "@/lib/domain/deadlines";
+import { Refusal } from "@/lib/errors/refusal";
+import { scheduleDueCheck } from "@/lib/jobs/schedule-due-check";
+import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
+import { type FileConcernInput, fileConcernSchema } from "./concern-schemas";
+
+const OPEN_STATES = ["awaiting_response", "remediation_reported", "disputed", "escalated"] as const;
+
+/**
+ * Files a concern and sends its notice: the concern, the audit event, the subject's
+ * notification and the deadline job are one transaction.
+ */
+export async function fileConcern(
+  db: Database,
+  actor: Actor,
+  input: FileConcernInput,
+  now = new Date(),
+): Promise<{ concernId: string }> {
+  assertCan(actor, "concerns:file");
+  const data = fileConcernSchema.parse(input);
+  if (data.subjectId === actor.userId) {
+    throw new Refusal(
+      "invalid_input",
+      "You cannot raise a concern about your own post.",
+      "subjectId",
+    );
+  }
+  const today = now.toISOString().slice(0, 10);
+  // A day of slack for reporters ahead of UTC.
+  if (
+    data.seenOn >
+    addWindow(now, 24 * 3600 * 1000)
+      .toISOString()
+      .slice(0, 10)
+  ) {
+    throw new Refusal(
+      "invalid_input",
+      "The date you saw the post cannot be in the future.",
+      "seenOn",
+    );
+  }
+  if (data.seenOn < `${Number(today.slice(0, 4)) - 5}${today.slice(4)}`) {
+    throw new Refusal("invalid_input", "Enter a date within the last five years.", "seenOn");
+  }
+  const postUrlNormalised = normalisePostUrl(data.postUrl);
+
+  try {
+    return await db.transaction(async (tx) => {
+      // One filing at a time per reporter, so the daily limit and the duplicate check
+      // cannot be outrun by submitting many forms at once.
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtext('file-concern'), hashtext(${actor.userId}))`,
+      );
+
+      const [subject] = await tx
+        .select({ id: users.id, departmentId: users.departmentId })
+        .from(users)
+        .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "physician")))
+        .where(and(eq(users.id, data.subjectId), isNull(users.deactivatedAt)));
+      if (!subject) {
+        throw new Refusal(
+          "invalid_input",
+          "Choose an active colleague from the directory.",
+          "subjectId",
+        );
+      }
+
+      const [duplicate] = await tx
+        .select({ id: concerns.id })
+        .from(concerns)
+        .where(
+          and(
+            eq(concerns.reporterId, actor.userId),
+            eq(concerns.postUrlNormalised, postUrlNormalised),
+            inArray(concerns.state, [...OPEN_STATES]),
+          ),
+        );
+      if (duplicate) throw duplicateRefusal(duplicate.id);
+
+      const settings = await loadWorkflowSettings(tx);
+      const [{ filedToday }] = (await tx
+        .select({ filedToday: count() })
+        .from(concerns)
+        .where(
+          and(
+            eq(concerns.reporterId, actor.userId),
+            gte(concerns.createdAt, addWindow(now, -24 * 3600 * 1000)),
+          ),
+        )) as [{ filedToday: number }];
+      if (filedToday >= settings.dailyFilingLimit) {
+        throw new Refusal(
+          "rate_limited",
+          `You have raised ${filedToday} concerns in the last 24 hours, the most allowed. Please try again tomorrow, or contact compliance directly if this is urgent.`,
+        );
+      }
+
+      const responseDueAt = addWindow(now, settings.windows.remediationWindowMs);
+      const [concern] = await tx
+        .insert(concerns)
+        .values({
+          reporterId: actor.userId,
+          subjectId: subject.id,
+          subjectDepartmentId: subject.departmentId,
+          postUrl: data.postUrl,
+          postUrlNormalised,
+          platform: data.platform,
+          seenOn: data.seenOn,
+          description: data.description,
+          categories: data.categories,
+          severity: data.severity,
+          disclosure: data.disclosure,
+          responseDueAt,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: concerns.id });
+      const concernId = concern!.id;
+
+      await writeAuditEvent(tx, {
+        actorId: actor.userId,
+        action: "concern_filed",
+        entityType: "concern",
+        entityId: concernId,
+        details: {
+          to: "awaiting_response",
+          severity: data.severity,
+          categories: data.categories,
+          disclosure: data.disclosure,
+          platform: data.platform,
+        },
+      });
+      await tx.insert(notifications).values({
+        recipientId: subject.id,
+        concernId,
+        recipientRelation: "subject",
+        kind: "concern_filed",
+        createdAt: now,
+      });
+      await scheduleDueCheck(tx, concernId, responseDueAt);
+      return { concernId };
+    });
+  } catch (error) {
+    // The unique index is the last word when two identical filings race past the check.
+    if (isUniqueViolation(error, "concerns_open_duplicate_key")) {
+      const [existing] = await db
+        .select({ id: concerns.id })
+        .from(concerns)
+        .where(
+          and(
+            eq(concerns.reporterId, actor.userId),
+            eq(concerns.postUrlNormalised, postUrlNormalised),
+            inArray(concerns.state, [...OPEN_STATES]),
+          ),
+        );
+      throw duplicateRefusal(existing?.id);
+    }
+    throw error;
+  }
+}
+
+function duplicateRefusal(existingId: string | undefined): Refusal {
+  return new Refusal(
+    "duplicate",
+    "You already have an open concern about this post.",
+    "postUrl",
+    existingId
+      ? { href: `/concerns/${existingId}`, label: "Open your existing concern" }
+      : undefined,
+  );
+}

@@ -1,0 +1,64 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { organisationSettings } from "@/db/schema";
+import { writeAuditEvent } from "@/lib/audit/write-audit-event";
+import { assertCan } from "@/lib/authz/assert-can";
+import type { Actor } from "@/lib/authz/permissions";
+import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
+
+export const workflowSettingsSchema = z.object({
+  remediationWindowHours: z.coerce
+    .number("Enter a number of hours.")
+    .int("Use whole hours.")
+    .min(1, "At least 1 hour.")
+    .max(24 * 90, "At most 90 days."),
+  confirmationWindowHours: z.coerce
+    .number("Enter a number of hours.")
+    .int("Use whole hours.")
+    .min(1, "At least 1 hour.")
+    .max(24 * 90, "At most 90 days."),
+  dailyFilingLimit: z.coerce
+    .number("Enter a number.")
+    .int("Use a whole number.")
+    .min(1, "At least 1.")
+    .max(100, "At most 100."),
+});
+
+/** Changes apply to deadlines set from now on; running deadlines keep their dates. */
+export async function updateWorkflowSettings(
+  db: Database,
+  actor: Actor,
+  input: z.input<typeof workflowSettingsSchema>,
+): Promise<void> {
+  assertCan(actor, "users:manage");
+  const data = workflowSettingsSchema.parse(input);
+  await db.transaction(async (tx) => {
+    const before = await loadWorkflowSettings(tx);
+    const values = {
+      remediationWindowSeconds: data.remediationWindowHours * 3600,
+      confirmationWindowSeconds: data.confirmationWindowHours * 3600,
+      dailyFilingLimit: data.dailyFilingLimit,
+      updatedAt: sql`now()`,
+      updatedById: actor.userId,
+    };
+    await tx
+      .insert(organisationSettings)
+      .values({ singleton: true, ...values })
+      .onConflictDoUpdate({ target: organisationSettings.singleton, set: values });
+    await writeAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "settings_updated",
+      entityType: "settings",
+      entityId: "workflow",
+      details: {
+        before: {
+          remediationWindowMs: before.windows.remediationWindowMs,
+          confirmationWindowMs: before.windows.confirmationWindowMs,
+          dailyFilingLimit: before.dailyFilingLimit,
+        },
+        after: data,
+      },
+    });
+  });
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/authz/roles";
+
+// Shared by the admin forms (for their limits and labels) and the services (to enforce them).
+
+const name = z
+  .string()
+  .trim()
+  .min(2, "Enter the person's full name.")
+  .max(120, "Keep the name under 120 characters.");
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address."));
+const roles = z
+  .array(z.enum(ROLES, "Choose a listed role."))
+  .min(1, "Choose at least one role.")
+  .transform((list) => [...new Set(list)]);
+const departmentId = z
+  .union([z.literal(""), z.uuid("Choose a department from the list.")])
+  .transform((value) => value || null);
+
+export const PASSWORD_MIN_LENGTH = 12;
+const password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(256, "Use at most 256 characters.");
+// An empty password field means "no password": SSO-only on creation, unchanged on edit.
+const optionalPassword = z.union([z.literal(""), password]).transform((value) => value || null);
+
+export const createUserSchema = z.object({
+  name,
+  email,
+  roles,
+  departmentId,
+  password: optionalPassword,
+});
+export type CreateUserInput = z.input<typeof createUserSchema>;
+
+export const updateUserSchema = z.object({
+  userId: z.uuid("Unknown user."),
+  name,
+  email,
+  roles,
+  departmentId,
+  newPassword: optionalPassword,
+});
+export type UpdateUserInput = z.input<typeof updateUserSchema>;
+
+export const setUserActiveSchema = z.object({
+  userId: z.uuid("Unknown user."),
+  active: z.boolean(),
+});

@@ -1,0 +1,50 @@
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DATA_DIR = ".data/e2e";
+
+// Browsers cannot be downloaded here: drive the system Chromium.
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  // One at a time: some journeys shorten the organisation-wide deadline setting briefly.
+  workers: 1,
+  retries: 0,
+  reporter: [["list"], ["json", { outputFile: ".test-results/e2e.json" }]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: CHROMIUM_ARGS,
+    },
+  },
+  // The production build, served by the real launcher on a fresh embedded database of
+  // its own, so the journeys run against exactly what `npm start` serves.
+  webServer: {
+    command: `rm -rf ${DATA_DIR} && tsx scripts/start.ts`,
+    url: `http://localhost:${PORT}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(PORT),
+      EMBEDDED_PG_DATA: `${DATA_DIR}/postgres`,
+      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
+      DATABASE_URL: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,87 @@
+/**
+ * The launcher behind `npm start` and `npm run dev`: database (embedded unless
+ * DATABASE_URL is set), migrations, demo data outside production, then the Next.js server
+ * in this same process, so stopping or killing it leaves no server behind.
+ */
+import { createServer } from "node:http";
+import { parse } from "node:url";
+import next from "next";
+import { connectDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD_DEFAULT,
+  seedDemoOrganisation,
+} from "@/db/seed/demo-organisation";
+import { ROLE_LABELS } from "@/lib/authz/roles";
+import { startWorker } from "@/lib/jobs/start-worker";
+import { ensureAuthSecret } from "./lib/auth-secret";
+import { buildIfStale } from "./lib/build-if-stale";
+import { resolveDatabase } from "./lib/database-url";
+
+// A hospital deployment should not phone home; the machine may not even reach the internet.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+const dev = process.argv.includes("--dev");
+const production = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "localhost";
+
+async function main(): Promise<void> {
+  const database = await resolveDatabase();
+  let stopWorker = async () => {};
+  const shutdown = async (signal: string) => {
+    console.log(`\n${signal}: stopping…`);
+    await stopWorker().catch(() => {});
+    await database.stop().catch(() => {});
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+  console.log(`Database: ${database.description}`);
+  await migrateDatabase(database.url);
+  process.env.DATABASE_URL = database.url;
+  process.env.AUTH_SECRET = await ensureAuthSecret(production);
+
+  if (!production || process.env.SEED_DEMO === "true") await seedDemo(database.url);
+  if (!dev) buildIfStale();
+  // RUN_WORKER=false when the timed steps run as separate `npm run worker` processes.
+  if (process.env.RUN_WORKER !== "false") {
+    const worker = await startWorker(database.url);
+    stopWorker = () => worker.stop();
+  }
+
+  const app = next({ dev, hostname, port, dir: process.cwd() });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  createServer((request, response) =>
+    handle(request, response, parse(request.url ?? "/", true)),
+  ).listen(port, hostname, () =>
+    console.log(`\nPeer Concerns is ready on http://${hostname}:${port}\n`),
+  );
+}
+
+async function seedDemo(url: string): Promise<void> {
+  const password = process.env.DEMO_PASSWORD ?? DEMO_PASSWORD_DEFAULT;
+  const { db, pool } = connectDatabase(url, { max: 1 });
+  try {
+    const seeded = await seedDemoOrganisation(db, password);
+    console.log(
+      seeded
+        ? `\nDemo organisation created. Sign in as any of these (password: ${password}):`
+        : `\nDemo accounts (password: ${password}, unless an administrator changed it):`,
+    );
+    for (const account of DEMO_ACCOUNTS) {
+      const roles = account.roles.map((role) => ROLE_LABELS[role]).join(", ");
+      console.log(`  ${roles.padEnd(20)} ${account.name.padEnd(20)} ${account.email}`);
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,92 @@
+/**
+ * `npm test`: every layer in turn — unit, integration, a production build, end to end —
+ * then one line `N passed, N failed` with the totals, which CI reads.
+ *
+ * ALSO_TEST_DATABASE_URL runs the integration layer a second time against that external
+ * server (CI proves both the embedded default and a real external PostgreSQL).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+interface LayerResult {
+  name: string;
+  passed: number;
+  failed: number;
+}
+
+const RESULTS = ".test-results";
+
+function run(command: string, args: string[], env: Record<string, string> = {}): number {
+  const result = spawnSync(command, args, {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
+  return result.status ?? 1;
+}
+
+function vitestLayer(name: string, project: string, env: Record<string, string> = {}): LayerResult {
+  const report = path.join(RESULTS, `${name}.json`);
+  rmSync(report, { force: true });
+  const exit = run(
+    "npx",
+    [
+      "vitest",
+      "run",
+      "--project",
+      project,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+    ],
+    env,
+  );
+  if (!existsSync(report)) return { name, passed: 0, failed: 1 };
+  const json = JSON.parse(readFileSync(report, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+  };
+  // A crash outside any test (a failing setup) still fails the layer.
+  const failed = json.numFailedTests || (exit !== 0 ? 1 : 0);
+  return { name, passed: json.numPassedTests, failed };
+}
+
+function buildLayer(): LayerResult {
+  return { name: "build", passed: 0, failed: run("npx", ["next", "build"]) === 0 ? 0 : 1 };
+}
+
+function e2eLayer(): LayerResult {
+  const report = path.join(RESULTS, "e2e.json");
+  rmSync(report, { force: true });
+  const exit = run("npx", ["playwright", "test"]);
+  if (!existsSync(report)) return { name: "e2e", passed: 0, failed: 1 };
+  const { stats } = JSON.parse(readFileSync(report, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number };
+  };
+  const failed = stats.unexpected + stats.flaky || (exit !== 0 ? 1 : 0);
+  return { name: "e2e", passed: stats.expected, failed };
+}
+
+mkdirSync(RESULTS, { recursive: true });
+const layers: LayerResult[] = [];
+layers.push(vitestLayer("unit", "unit"));
+layers.push(vitestLayer("integration", "integration", { DATABASE_URL: "" }));
+const external = process.env.ALSO_TEST_DATABASE_URL;
+if (external) {
+  layers.push(vitestLayer("integration-external", "integration", { DATABASE_URL: external }));
+}
+const build = buildLayer();
+layers.push(build);
+if (build.failed === 0) layers.push(e2eLayer());
+else layers.push({ name: "e2e (not run: build failed)", passed: 0, failed: 1 });
+
+console.log("\nTest layers:");
+for (const layer of layers) {
+  if (layer.name !== "build" || layer.failed) {
+    console.log(`  ${layer.name.padEnd(22)} ${layer.passed} passed, ${layer.failed} failed`);
+  }
+}
+const passed = layers.reduce((sum, layer) => sum + layer.passed, 0);
+const failed = layers.reduce((sum, layer) => sum + layer.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,31 @@
+import { type Browser, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo-password-1";
+
+export const DEMO = {
+  physician: "amara.okafor@hospital.example",
+  otherPhysician: "ben.carter@hospital.example",
+  officer: "farah.haddad@hospital.example",
+  admin: "hana.sato@hospital.example",
+} as const;
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+/** A browser context of its own: separate cookies, as a separate person's browser. */
+export async function personSignedIn(browser: Browser, email: string, password = DEMO_PASSWORD) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  return { context, page };
+}
+
+/** The form's own message; Next.js adds an empty route announcer with role=alert too. */
+export function formAlert(page: Page) {
+  return page.locator("form").getByRole("alert");
+}

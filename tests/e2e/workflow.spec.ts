@@ -1,0 +1,246 @@
+import { expect, test } from "@playwright/test";
+import { expectStatusEventually, fileConcernThroughForm, uniquePostUrl } from "./concerns";
+import { setWorkflowSettings } from "./database";
+import { DEMO, personSignedIn } from "./support";
+
+// Physicians of the demo organisation (tests/e2e/support.ts has the sign-in details).
+const CHLOE = "chloe.nguyen@hospital.example";
+const DAVID = "david.levi@hospital.example";
+const ELENA = "elena.rossi@hospital.example";
+
+test.beforeAll(async () => {
+  await setWorkflowSettings({ dailyFilingLimit: 100 });
+});
+
+test("file, colleague removes the post, reporter confirms: resolved for both", async ({
+  browser,
+}) => {
+  const reporter = await personSignedIn(browser, DEMO.physician);
+  const concernId = await fileConcernThroughForm(reporter.page, {
+    colleague: "Ben Carter",
+    postUrl: uniquePostUrl(),
+  });
+  await expect(
+    reporter.page.locator("header").getByText("Awaiting the colleague's response"),
+  ).toBeVisible();
+
+  const subject = await personSignedIn(browser, DEMO.otherPhysician);
+  await expect(subject.page.getByTestId("notification-bell")).toContainText("1");
+  await subject.page.goto("/notices");
+  await expect(subject.page.getByText("New").first()).toBeVisible();
+  await subject.page.goto(`/notices/${concernId}`);
+  await expect(
+    subject.page.getByText("When physicians see content posted by colleagues").first(),
+  ).toBeVisible();
+  await subject.page.getByLabel("Removed the post").check();
+  await subject.page.getByLabel(/^Note/).fill("Deleted it this morning. Sorry.");
+  await subject.page.getByRole("button", { name: "Report action" }).click();
+  await expect(
+    subject.page.getByText("The colleague who raised this has been told."),
+  ).toBeVisible();
+
+  await reporter.page.reload();
+  await expect(reporter.page.getByText("Deleted it this morning. Sorry.").first()).toBeVisible();
+  await reporter.page.getByRole("button", { name: "Confirm: the concern is resolved" }).click();
+  await expect(
+    reporter.page.locator("header").getByText("Resolved", { exact: true }),
+  ).toBeVisible();
+
+  await subject.page.reload();
+  await expect(subject.page.locator("header").getByText("Resolved", { exact: true })).toBeVisible();
+  await expect(subject.page.getByRole("button", { name: "Report action" })).toHaveCount(0);
+});
+
+test("significant and unanswered: escalated at the deadline, an officer closes it, both see it closed", async ({
+  browser,
+}) => {
+  const reporter = await personSignedIn(browser, CHLOE);
+  await setWorkflowSettings({ remediationWindowSeconds: 3 });
+  let concernId: string;
+  try {
+    concernId = await fileConcernThroughForm(reporter.page, {
+      colleague: "David Levi",
+      postUrl: uniquePostUrl(),
+      significant: true,
+    });
+  } finally {
+    await setWorkflowSettings({});
+  }
+  await expectStatusEventually(reporter.page, "With the compliance team");
+
+  const officer = await personSignedIn(browser, DEMO.officer);
+  await officer.page.goto("/compliance");
+  await officer.page
+    .getByRole("row", { name: /Dr David Levi/ })
+    .getByRole("link")
+    .first()
+    .click();
+  await expect(
+    officer.page.getByText("Dr Chloe Nguyen (chloe.nguyen@hospital.example)"),
+  ).toBeVisible();
+  await officer.page.getByLabel("Coaching conversation").check();
+  await officer.page
+    .getByLabel("Rationale")
+    .fill("Discussed with the colleague; they understood the concern.");
+  await officer.page.getByRole("button", { name: "Close case with this outcome" }).click();
+  await expect(officer.page.getByText("Case closed. Both parties have been told.")).toBeVisible();
+
+  await reporter.page.reload();
+  await expect(
+    reporter.page.locator("header").getByText("Closed by the compliance team"),
+  ).toBeVisible();
+  const subject = await personSignedIn(browser, DAVID);
+  await subject.page.goto(`/notices/${concernId}`);
+  await expect(
+    subject.page.locator("header").getByText("Closed by the compliance team"),
+  ).toBeVisible();
+  await expect(subject.page.getByText("Discussed with the colleague")).toHaveCount(0);
+});
+
+test("dispute, reporter escalates: the case appears in the compliance queue", async ({
+  browser,
+}) => {
+  const reporter = await personSignedIn(browser, ELENA);
+  const concernId = await fileConcernThroughForm(reporter.page, {
+    colleague: "Amara Okafor",
+    postUrl: uniquePostUrl(),
+    significant: true,
+  });
+
+  const subject = await personSignedIn(browser, DEMO.physician);
+  await subject.page.goto(`/notices/${concernId}`);
+  await subject.page
+    .getByLabel("Your explanation")
+    .fill("The post is a parody account that is not mine.");
+  await subject.page.getByRole("button", { name: "Send explanation" }).click();
+  await expect(subject.page.getByText("Your explanation has been sent.")).toBeVisible();
+
+  await reporter.page.reload();
+  await expect(
+    reporter.page.locator("header").getByText("Disputed by the colleague"),
+  ).toBeVisible();
+  const escalate = reporter.page.locator("form").filter({ hasText: "Escalate to compliance" });
+  await escalate.getByLabel("Reason").fill("The account is verified as theirs.");
+  await escalate.getByRole("button", { name: "Escalate to compliance" }).click();
+  await expect(reporter.page.locator("header").getByText("With the compliance team")).toBeVisible();
+
+  const officer = await personSignedIn(browser, "george.lindqvist@hospital.example");
+  await officer.page.goto("/compliance");
+  await expect(officer.page.getByRole("row", { name: /Dr Amara Okafor/ })).toBeVisible();
+  await officer.page.goto(`/compliance/cases/${concernId}`);
+  await expect(
+    officer.page.getByText("The post is a parody account that is not mine.").first(),
+  ).toBeVisible();
+});
+
+test("not significant and unanswered: the concern lapses", async ({ browser }) => {
+  const reporter = await personSignedIn(browser, DAVID);
+  await setWorkflowSettings({ remediationWindowSeconds: 3 });
+  try {
+    await fileConcernThroughForm(reporter.page, {
+      colleague: "Elena Rossi",
+      postUrl: uniquePostUrl(),
+    });
+  } finally {
+    await setWorkflowSettings({});
+  }
+  await expectStatusEventually(reporter.page, "Lapsed without a response");
+  await expect(reporter.page.getByRole("button", { name: /Withdraw/ })).toHaveCount(0);
+});
+
+test("a confidential reporter's name appears nowhere the colleague can look", async ({
+  browser,
+}) => {
+  const reporter = await personSignedIn(browser, DAVID);
+  const concernId = await fileConcernThroughForm(reporter.page, {
+    colleague: "Chloe Nguyen",
+    postUrl: uniquePostUrl(),
+    significant: true,
+  });
+  const withdraw = reporter.page.locator("form").filter({ hasText: "Withdraw the concern" });
+  await withdraw.getByRole("button", { name: "Withdraw" }).click();
+  await expect(
+    reporter.page.locator("header").getByText("Withdrawn", { exact: true }),
+  ).toBeVisible();
+
+  const subject = await personSignedIn(browser, CHLOE);
+  for (const path of ["/notices", `/notices/${concernId}`, "/notifications"]) {
+    const response = await subject.page.goto(path);
+    const html = (await response?.text()) ?? "";
+    expect(html, path).not.toContain("David Levi");
+    expect(html, path).not.toContain("david.levi");
+    await expect(subject.page.locator("body")).not.toContainText("David Levi");
+  }
+  await subject.page.goto(`/notices/${concernId}`);
+  await expect(subject.page.getByTestId("raised-by")).toHaveText("a colleague (confidential)");
+});
+
+test("a named reporter's name is shown to the colleague", async ({ browser }) => {
+  const reporter = await personSignedIn(browser, CHLOE);
+  const concernId = await fileConcernThroughForm(reporter.page, {
+    colleague: "Elena Rossi",
+    postUrl: uniquePostUrl(),
+    named: true,
+  });
+  const subject = await personSignedIn(browser, ELENA);
+  await subject.page.goto(`/notices/${concernId}`);
+  await expect(subject.page.getByTestId("raised-by")).toHaveText("Dr Chloe Nguyen");
+});
+
+test("changing the id in a URL to someone else's case finds nothing", async ({ browser }) => {
+  const reporter = await personSignedIn(browser, DEMO.physician);
+  const concernId = await fileConcernThroughForm(reporter.page, {
+    colleague: "David Levi",
+    postUrl: uniquePostUrl(),
+  });
+
+  const stranger = await personSignedIn(browser, ELENA);
+  for (const path of [`/concerns/${concernId}`, `/notices/${concernId}`]) {
+    const response = await stranger.page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(stranger.page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  }
+  expect((await stranger.page.goto(`/compliance/cases/${concernId}`))?.status()).toBe(403);
+
+  // Not yet escalated, so not even an officer sees it.
+  const officer = await personSignedIn(browser, DEMO.officer);
+  expect((await officer.page.goto(`/compliance/cases/${concernId}`))?.status()).toBe(404);
+});
+
+test("a second open concern about the same post is refused with a link to the first", async ({
+  browser,
+}) => {
+  const reporter = await personSignedIn(browser, ELENA);
+  const postUrl = uniquePostUrl();
+  const firstId = await fileConcernThroughForm(reporter.page, { colleague: "Ben Carter", postUrl });
+  await reporter.page.goto("/concerns/new");
+  await reporter.page.getByRole("combobox", { name: "Colleague" }).fill("Ben Ca");
+  await reporter.page.getByRole("option", { name: /Ben Carter/ }).click();
+  await reporter.page.getByLabel("Link to the post").fill(`${postUrl}/`);
+  await reporter.page.getByLabel("Platform").selectOption("x");
+  await reporter.page
+    .getByLabel("What the post shows")
+    .fill("The same post again, reported a second time by mistake.");
+  await reporter.page.getByLabel(/Undermining trust/).check();
+  await reporter.page.getByLabel("Appears unprofessional").check();
+  await reporter.page.getByRole("button", { name: "Raise concern and notify colleague" }).click();
+  await expect(reporter.page.locator("#postUrl-error")).toHaveText(
+    "You already have an open concern about this post.",
+  );
+  await expect(
+    reporter.page.getByRole("link", { name: "Open your existing concern" }),
+  ).toHaveAttribute("href", `/concerns/${firstId}`);
+});
+
+test("bad input is explained field by field and nothing is filed", async ({ browser }) => {
+  const reporter = await personSignedIn(browser, DAVID);
+  await reporter.page.goto("/concerns/new");
+  await reporter.page.getByLabel("Link to the post").fill("javascript:alert(1)");
+  await reporter.page.getByRole("button", { name: "Raise concern and notify colleague" }).click();
+  await expect(reporter.page.locator("#postUrl-error")).toContainText("starting with https://");
+  await expect(reporter.page.getByText("Choose the colleague from the directory.")).toBeVisible();
+  await expect(
+    reporter.page.getByText("Choose at least one consideration the post touches."),
+  ).toBeVisible();
+  await expect(reporter.page).toHaveURL("/concerns/new");
+});

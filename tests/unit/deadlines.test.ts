@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import {
+  addWindow,
+  DAY_MS,
+  DEFAULT_WINDOWS,
+  describeTimeLeft,
+  HOUR_MS,
+  isOverdue,
+} from "../../lib/domain/deadlines";
+
+const NOW = new Date("2025-03-10T12:00:00.000Z");
+const MINUTE_MS = 60 * 1000;
+const later = (ms: number) => new Date(NOW.getTime() + ms);
+const ago = (ms: number) => new Date(NOW.getTime() - ms);
+
+describe("DEFAULT_WINDOWS", () => {
+  it("gives seven days to respond, seven days to confirm and reminds 48 hours ahead", () => {
+    expect(DEFAULT_WINDOWS).toEqual({
+      remediationWindowMs: 7 * DAY_MS,
+      confirmationWindowMs: 7 * DAY_MS,
+      reminderLeadMs: 48 * HOUR_MS,
+    });
+  });
+});
+
+describe("addWindow", () => {
+  it("returns a new date the window later and leaves the original untouched", () => {
+    const start = new Date(NOW);
+    expect(addWindow(start, DEFAULT_WINDOWS.remediationWindowMs)).toEqual(
+      new Date("2025-03-17T12:00:00.000Z"),
+    );
+    expect(start).toEqual(NOW);
+  });
+});
+
+describe("isOverdue", () => {
+  it("is not overdue one millisecond before the deadline", () => {
+    expect(isOverdue(later(1), NOW)).toBe(false);
+  });
+
+  it("is overdue at the exact instant of the deadline and after it", () => {
+    expect(isOverdue(NOW, NOW)).toBe(true);
+    expect(isOverdue(ago(1), NOW)).toBe(true);
+  });
+});
+
+describe("describeTimeLeft", () => {
+  const cases: Array<[string, Date, string]> = [
+    ["whole days ahead", later(3 * DAY_MS), "3 days left"],
+    ["part days ahead, rounded down", later(3 * DAY_MS + 23 * HOUR_MS), "3 days left"],
+    ["a single day ahead", later(DAY_MS), "1 day left"],
+    ["hours ahead", later(5 * HOUR_MS + 59 * MINUTE_MS), "due in 5 hours"],
+    ["a single hour ahead", later(HOUR_MS), "due in 1 hour"],
+    ["minutes ahead", later(30 * MINUTE_MS), "due in 30 minutes"],
+    ["seconds ahead", later(30 * 1000), "due in less than a minute"],
+    ["the deadline itself", NOW, "overdue by less than a minute"],
+    ["hours past", ago(3 * HOUR_MS), "overdue by 3 hours"],
+    ["days past", ago(2 * DAY_MS + 5 * HOUR_MS), "overdue by 2 days"],
+    ["a single minute past", ago(MINUTE_MS), "overdue by 1 minute"],
+  ];
+
+  for (const [situation, due, expected] of cases) {
+    it(`says "${expected}" for ${situation}`, () => {
+      expect(describeTimeLeft(due, NOW)).toBe(expected);
+    });
+  }
+});
