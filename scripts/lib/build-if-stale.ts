@@ -26,15 +26,20 @@ function newestModification(entry: string): number {
   );
 }
 
-/** `npm start` serves a production build: made on first start and again after edits. */
-export function buildIfStale(): void {
-  const buildId = ".next/BUILD_ID";
+/**
+ * `npm start` serves a production build: made on first start and again after edits. The
+ * benchmark passes its own build folder and environment (see next.config.ts).
+ */
+export function buildIfStale(
+  options: { distDir: string; env?: Record<string, string> } = { distDir: ".next" },
+): void {
+  const buildId = path.join(options.distDir, "BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   if (builtAt > Math.max(...SOURCES.map(newestModification))) return;
   console.log("Building the app (first start, or the sources changed)…");
   const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
+    env: { ...process.env, ...options.env, NODE_ENV: "production" },
   });
   if (result.status !== 0) throw new Error("next build failed");
 }

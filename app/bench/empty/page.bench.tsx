@@ -1,0 +1,4 @@
+// The framework's minimum first-load JavaScript, in bench builds only (*.bench.tsx).
+export default function EmptyPage() {
+  return null;
+}

@@ -1,0 +1,454 @@
+/**
+ * `npm run bench` (`-- --quick` for a short run): seeds a database of its own at scale,
+ * serves the production build on it, loads each scenario from a separate process and
+ * reports every figure beside a floor measured in the same run (see README, Performance).
+ * Exits non-zero only when a correctness check fails, never on a time.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import pg from "pg";
+import { databaseUrlFor, withAdminClient } from "@/db/admin";
+import { connectDatabase } from "@/db/client";
+import { startEmbeddedServer } from "@/db/embedded-server";
+import { migrateDatabase } from "@/db/migrate";
+import { advanceDueConcerns } from "@/lib/services/concerns/advance-due-concerns";
+import { captureFilingRequest } from "./bench/capture-filing";
+import { firstLoadJsBytes } from "./bench/first-load-js";
+import type { LoadPlan, LoadResult } from "./bench/load";
+import { measureQueueQuery, type QueueQueryResult } from "./bench/queue-query";
+import { PERSONAS, REPORTER_CONCERNS, type SeedSize, seedBenchDatabase } from "./bench/seed";
+import { sessionCookieFor, sessionCookiesFor } from "./bench/sessions";
+import { buildIfStale } from "./lib/build-if-stale";
+
+const require = createRequire(import.meta.url);
+const quick = process.argv.includes("--quick");
+const SIZE: SeedSize = quick
+  ? { users: 2_000, concerns: 100_000, dueForWorker: 10_000 }
+  : { users: 10_000, concerns: 1_000_000, dueForWorker: 100_000 };
+const LOAD = quick
+  ? { connections: 8, warmupSeconds: 1, durationSeconds: 4 }
+  : { connections: 10, warmupSeconds: 5, durationSeconds: 15 };
+const FILERS = 50;
+const PORT = Number(process.env.BENCH_PORT ?? 3200);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+const BENCH_DATABASE = "peer_concerns_bench";
+const failures: string[] = [];
+
+interface ScenarioRow extends LoadResult {
+  name: string;
+  floor: "A" | "B" | null;
+  ratio: number | null;
+  p95Ratio: number | null;
+}
+
+function log(line: string): void {
+  console.log(line);
+}
+
+async function openBenchDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+  let adminUrl = process.env.DATABASE_URL;
+  let stop = async () => {};
+  if (!adminUrl) {
+    const server = await startEmbeddedServer({
+      dataDir: path.resolve(".data/bench"),
+      port: Number(process.env.BENCH_PG_PORT ?? 54460),
+    });
+    adminUrl = server.url();
+    stop = () => server.stop();
+  }
+  // Always a database of its own, made anew: never the development or a test database.
+  await withAdminClient(adminUrl, async (client) => {
+    await client.query(`drop database if exists ${BENCH_DATABASE} with (force)`);
+    await client.query(`create database ${BENCH_DATABASE}`);
+  });
+  return { url: databaseUrlFor(adminUrl, BENCH_DATABASE), stop };
+}
+
+function startServer(databaseUrl: string, secret: string): ChildProcess {
+  const server = spawn(
+    process.execPath,
+    [require.resolve("next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: secret,
+        PEER_CONCERNS_BENCH_BUILD: "1",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  );
+  return server;
+}
+
+async function waitUntilHealthy(): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`${BASE_URL}/api/health`)).ok) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("the benchmark server did not become healthy within a minute");
+}
+
+function runLoad(plan: LoadPlan): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [require.resolve("tsx/cli"), "scripts/bench/load.ts", JSON.stringify(plan)],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve(JSON.parse(output.trim().split("\n").pop() ?? "{}") as LoadResult)
+        : reject(new Error(`load generator exited with ${code}`)),
+    );
+  });
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  log(`Peer Concerns benchmark (${quick ? "quick" : "full"} run)`);
+  const database = await openBenchDatabase();
+  let server: ChildProcess | undefined;
+  try {
+    await migrateDatabase(database.url);
+    const client = new pg.Client({ connectionString: database.url });
+    client.on("error", () => {});
+    await client.connect();
+    log(
+      `Seeding ${SIZE.users.toLocaleString()} people and ${SIZE.concerns.toLocaleString()} concerns:`,
+    );
+    const seedStarted = performance.now();
+    await seedBenchDatabase(client, SIZE, log);
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    log(`Seeded in ${seedSeconds.toFixed(1)} s`);
+
+    buildIfStale({ distDir: ".next-bench", env: { PEER_CONCERNS_BENCH_BUILD: "1" } });
+    const secret = randomBytes(32).toString("base64url");
+    server = startServer(database.url, secret);
+    await waitUntilHealthy();
+
+    const reporter = await sessionCookieFor(client, secret, PERSONAS.reporter);
+    const officer = await sessionCookieFor(client, secret, PERSONAS.officer);
+    const filer = await sessionCookieFor(client, secret, PERSONAS.filer);
+    const { rows: filerEmails } = await client.query<{ email: string }>(
+      `select email from users join user_roles on user_id = id and role = 'physician'
+       where email like 'bench.user%' order by email limit $1`,
+      [FILERS],
+    );
+    const filers = await sessionCookiesFor(
+      client,
+      secret,
+      filerEmails.map((row) => row.email),
+    );
+    const {
+      rows: [subject],
+    } = await client.query<{ name: string }>("select name from users where email = $1", [
+      PERSONAS.subject,
+    ]);
+    const {
+      rows: [caseFile],
+    } = await client.query<{ id: string }>(
+      `select entity_id as id from audit_events where entity_type = 'concern'
+       group by entity_id order by count(*) desc limit 1`,
+    );
+    const urlToken = `https://bench.example/capture/${randomBytes(6).toString("hex")}`;
+    const filing = await captureFilingRequest({
+      baseUrl: BASE_URL,
+      cookie: filer,
+      colleagueName: subject!.name,
+      postUrl: urlToken,
+    });
+
+    const get = (pathname: string, cookies: string[]): LoadPlan => ({
+      url: `${BASE_URL}${pathname}`,
+      method: "GET",
+      cookies,
+      ...LOAD,
+    });
+    const scenarios: Array<{ name: string; floor: "A" | "B" | null; plan: LoadPlan }> = [
+      { name: "floor A: trivial route handler", floor: null, plan: get("/api/bench-floor", []) },
+      {
+        name: "floor B: trivial signed-in page",
+        floor: null,
+        plan: get("/bench/signed-in", [officer]),
+      },
+      {
+        name: "file a concern (form action)",
+        floor: "A",
+        plan: {
+          url: filing.url,
+          method: "POST",
+          cookies: filers,
+          headers: filing.headers,
+          body: filing.body,
+          urlToken,
+          ...LOAD,
+        },
+      },
+      { name: "officer queue, first page", floor: "B", plan: get("/compliance", [officer]) },
+      {
+        name: `case file (${caseFile ? "50 events" : "none"})`,
+        floor: "B",
+        plan: get(`/compliance/cases/${caseFile?.id}`, [officer]),
+      },
+      {
+        name: `my concerns (${REPORTER_CONCERNS} concerns)`,
+        floor: "B",
+        plan: get("/concerns", [reporter]),
+      },
+    ];
+
+    const filedBefore = await countFiledByBench(client);
+    const rows: ScenarioRow[] = [];
+    for (const scenario of scenarios) {
+      log(`Load: ${scenario.name}…`);
+      const result = await runLoad(scenario.plan);
+      const floor = scenario.floor === "A" ? rows[0] : scenario.floor === "B" ? rows[1] : null;
+      rows.push({
+        name: scenario.name,
+        floor: scenario.floor,
+        ...result,
+        ratio: floor ? result.requestsPerSecond / floor.requestsPerSecond : null,
+        p95Ratio: floor ? result.p95 / floor.p95 : null,
+      });
+      if (result.requests === 0) {
+        failures.push(`${scenario.name}: no response completed within the measured window`);
+      }
+      if (result.errors > 0 || result.non2xx > 0) {
+        failures.push(`${scenario.name}: ${result.errors} errors, ${result.non2xx} non-2xx`);
+      }
+    }
+    const filingRow = rows.find((row) => row.name.startsWith("file a concern"))!;
+    const filed = (await countFiledByBench(client)) - filedBefore;
+    // Every acknowledged filing is stored; only requests still in flight when the
+    // generator stopped may be stored without an acknowledgement.
+    const acknowledged = filingRow.requests + filingRow.warmupRequests;
+    if (filed < acknowledged || filed > acknowledged + 2 * LOAD.connections) {
+      failures.push(`filing: ${acknowledged} acknowledged but ${filed} stored`);
+    }
+
+    log("Queue query at scale…");
+    const queue = await measureQueueQuery(database.url, PERSONAS.officer);
+
+    log("First-load JavaScript…");
+    const firstLoad = await measureFirstLoad(officer, reporter, caseFile?.id);
+
+    server.kill("SIGTERM");
+    server = undefined;
+    log(`Worker: ${SIZE.dueForWorker.toLocaleString()} concerns past their deadline…`);
+    const worker = await measureWorker(client, database.url);
+    await client.end();
+
+    report({
+      seedSeconds,
+      rows,
+      queue,
+      firstLoad,
+      worker,
+      filed,
+      totalSeconds: (performance.now() - started) / 1000,
+    });
+  } finally {
+    server?.kill("SIGTERM");
+    await database.stop();
+  }
+  if (failures.length > 0) {
+    console.error(`\nCorrectness checks failed:\n  ${failures.join("\n  ")}`);
+    process.exit(1);
+  }
+}
+
+async function countFiledByBench(client: pg.Client): Promise<number> {
+  const { rows } = await client.query<{ count: string }>(
+    "select count(*) from concerns where post_url like 'https://bench.example/filed/%'",
+  );
+  return Number(rows[0]!.count);
+}
+
+interface FirstLoadRow {
+  page: string;
+  status: number;
+  gzipKb: number;
+  overMinimumKb: number;
+}
+
+async function measureFirstLoad(
+  officer: string,
+  reporter: string,
+  caseId: string | undefined,
+): Promise<{ minimumKb: number; pages: FirstLoadRow[] }> {
+  const cache = new Map<string, number>();
+  const pages: Array<[string, string]> = [
+    ["/sign-in", ""],
+    ["/concerns", reporter],
+    ["/concerns/new", reporter],
+    ["/notices", reporter],
+    ["/notifications", reporter],
+    ["/compliance", officer],
+    [`/compliance/cases/${caseId}`, officer],
+  ];
+  const minimum = await firstLoadJsBytes(BASE_URL, "/bench/empty", officer, cache);
+  const rows: FirstLoadRow[] = [];
+  for (const [page, cookie] of pages) {
+    const measured = await firstLoadJsBytes(BASE_URL, page, cookie, cache);
+    rows.push({
+      page,
+      status: measured.status,
+      gzipKb: measured.gzipBytes / 1024,
+      overMinimumKb: (measured.gzipBytes - minimum.gzipBytes) / 1024,
+    });
+  }
+  return { minimumKb: minimum.gzipBytes / 1024, pages: rows };
+}
+
+interface WorkerResult {
+  due: number;
+  moved: number;
+  workerSeconds: number;
+  casesPerSecond: number;
+  plainSqlSeconds: number;
+  plainSqlPerSecond: number;
+  ratio: number;
+}
+
+/**
+ * The worker's sweep on every due concern, two sweeps side by side as two workers would
+ * run, against a plain set-based UPDATE of the same rows (rolled back) in the same run.
+ */
+async function measureWorker(client: pg.Client, url: string): Promise<WorkerResult> {
+  const now = new Date();
+  const dueCondition = `state = 'awaiting_response' and response_due_at <= $1`;
+  const { rows: dueRows } = await client.query<{ count: string }>(
+    `select count(*) from concerns where ${dueCondition}`,
+    [now],
+  );
+  const due = Number(dueRows[0]!.count);
+
+  await client.query("begin");
+  const plainStarted = performance.now();
+  await client.query(
+    `update concerns set
+       state = (case when severity = 'significantly_violates_norms' then 'escalated' else 'lapsed' end)::concern_state,
+       escalated_at = case when severity = 'significantly_violates_norms' then $1::timestamptz end,
+       closed_at = case when severity = 'significantly_violates_norms' then null else $1::timestamptz end,
+       updated_at = $1
+     where ${dueCondition}`,
+    [now],
+  );
+  const plainSqlSeconds = (performance.now() - plainStarted) / 1000;
+  await client.query("rollback");
+
+  const { rows: clock } = await client.query<{ since: Date }>("select clock_timestamp() as since");
+  const since = clock[0]!.since;
+  const { db, pool } = connectDatabase(url, { max: 4 });
+  const workerStarted = performance.now();
+  const [first, second] = await Promise.all([
+    advanceDueConcerns(db, now),
+    advanceDueConcerns(db, now),
+  ]);
+  const workerSeconds = (performance.now() - workerStarted) / 1000;
+  await pool.end();
+  const moved = first + second;
+
+  const { rows: check } = await client.query<{
+    remaining: string;
+    events: string;
+    doubled: string;
+  }>(
+    `select
+       (select count(*) from concerns where ${dueCondition}) as remaining,
+       (select count(*) from audit_events where action in ('escalated_by_deadline', 'lapsed')
+          and actor_id is null and occurred_at >= $2) as events,
+       (select count(*) from (select entity_id from audit_events
+          where action in ('escalated_by_deadline', 'lapsed') and occurred_at >= $2
+          group by entity_id having count(*) > 1) twice) as doubled`,
+    [now, since],
+  );
+  const { remaining, events, doubled } = check[0]!;
+  if (moved !== due || Number(remaining) !== 0 || Number(events) !== due || Number(doubled) !== 0) {
+    failures.push(
+      `worker: ${due} due, ${moved} moved, ${remaining} left, ${events} audit events, ${doubled} moved twice`,
+    );
+  }
+  return {
+    due,
+    moved,
+    workerSeconds,
+    casesPerSecond: moved / workerSeconds,
+    plainSqlSeconds,
+    plainSqlPerSecond: due / plainSqlSeconds,
+    ratio: moved / workerSeconds / (due / plainSqlSeconds),
+  };
+}
+
+function report(results: {
+  seedSeconds: number;
+  rows: ScenarioRow[];
+  queue: QueueQueryResult;
+  firstLoad: { minimumKb: number; pages: FirstLoadRow[] };
+  worker: WorkerResult;
+  filed: number;
+  totalSeconds: number;
+}): void {
+  const { rows, queue, firstLoad, worker } = results;
+  const fixed = (value: number | null, digits = 1) => (value === null ? "" : value.toFixed(digits));
+  log("\nHTTP scenarios (latency in ms; ratio = req/s ÷ its floor's req/s)");
+  console.table(
+    rows.map((row) => ({
+      scenario: row.name,
+      "req/s": fixed(row.requestsPerSecond),
+      p50: fixed(row.p50),
+      p95: fixed(row.p95),
+      p99: fixed(row.p99),
+      errors: row.errors + row.non2xx,
+      floor: row.floor ?? "",
+      "ratio (≥0.7)": fixed(row.ratio, 2),
+      "p95 ÷ floor p95 (≤1.5)": row.floor === "B" ? fixed(row.p95Ratio, 2) : "",
+    })),
+  );
+  log(`Queue query at ${SIZE.concerns.toLocaleString()} concerns (target p95 < 5 ms):`);
+  console.table(
+    queue.variants.map((variant) => ({
+      query: variant.name,
+      "p50 ms": fixed(variant.p50, 2),
+      "p95 ms": fixed(variant.p95, 2),
+      "uses index": variant.indexes.join(", ") || "NO",
+    })),
+  );
+  log(`First-load JS, gzip (framework minimum ${fixed(firstLoad.minimumKb)} kB; target ≤ +30 kB):`);
+  console.table(
+    firstLoad.pages.map((page) => ({
+      page: page.page,
+      status: page.status,
+      kB: fixed(page.gzipKb),
+      "over minimum kB": fixed(page.overMinimumKb),
+    })),
+  );
+  log(
+    `Worker: ${worker.moved.toLocaleString()} of ${worker.due.toLocaleString()} due concerns moved in ${fixed(worker.workerSeconds)} s ` +
+      `(${fixed(worker.casesPerSecond, 0)}/s); plain SQL UPDATE ${fixed(worker.plainSqlSeconds, 2)} s ` +
+      `(${fixed(worker.plainSqlPerSecond, 0)}/s); ratio ${fixed(worker.ratio, 3)} (target ≥ 0.5)`,
+  );
+  log(`Seeding took ${fixed(results.seedSeconds)} s; whole run ${fixed(results.totalSeconds)} s.`);
+  mkdirSync("bench", { recursive: true });
+  writeFileSync(
+    "bench/results.json",
+    `${JSON.stringify({ run: quick ? "quick" : "full", at: new Date().toISOString(), size: SIZE, load: LOAD, ...results, failures }, null, 2)}\n`,
+  );
+  log("Written to bench/results.json");
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
