@@ -53,3 +53,8 @@ export function normalisePostUrl(raw: string): string {
 export function concernReference(number: number): string {
   return `PC-${String(number).padStart(6, "0")}`;
 }
+
+// Limits shared by the forms (maxLength) and the zod schemas. They live here, free of zod,
+// so importing one into a client form does not ship the schemas to the browser.
+export const DESCRIPTION_MAX = 4000;
+export const NOTE_MAX = 4000;

@@ -1,13 +1,15 @@
 import { z } from "zod";
-import { IDENTITY_DISCLOSURES, PLATFORMS } from "@/lib/domain/concern-fields";
+import {
+  DESCRIPTION_MAX,
+  IDENTITY_DISCLOSURES,
+  NOTE_MAX,
+  PLATFORMS,
+} from "@/lib/domain/concern-fields";
 import { CASE_OUTCOMES, REMEDIATION_ACTIONS } from "@/lib/domain/concern-workflow";
 import { CONCERN_CATEGORIES, SEVERITIES } from "@/lib/domain/policy-text";
 
 // Shared by the forms and the services; the services parse again, so a hand-made request
 // meets the same limits as the form.
-
-export const DESCRIPTION_MAX = 4000;
-export const NOTE_MAX = 4000;
 
 const longText = (min: number, tooShort: string) =>
   z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/authz/roles";
+import { PASSWORD_MIN_LENGTH } from "@/lib/domain/password-policy";
 
 // Shared by the admin forms (for their limits and labels) and the services (to enforce them).
 
@@ -22,7 +23,6 @@ const departmentId = z
   .union([z.literal(""), z.uuid("Choose a department from the list.")])
   .transform((value) => value || null);
 
-export const PASSWORD_MIN_LENGTH = 12;
 const password = z
   .string()
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)

@@ -4,14 +4,13 @@ import { ColleaguePicker } from "@/components/concerns/colleague-picker";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { CheckboxGroup, SelectField, TextField } from "@/components/ui/field";
-import { PLATFORM_LABELS, PLATFORMS } from "@/lib/domain/concern-fields";
+import { DESCRIPTION_MAX, PLATFORM_LABELS, PLATFORMS } from "@/lib/domain/concern-fields";
 import {
   AMA_CONSIDERATIONS,
   CONCERN_CATEGORIES,
   CONCERN_CATEGORY_OPTIONS,
   SEVERITY_LABELS,
 } from "@/lib/domain/policy-text";
-import { DESCRIPTION_MAX } from "@/lib/services/concerns/concern-schemas";
 import { fileConcernAction } from "../actions";
 
 const SEVERITY_HINTS = {
