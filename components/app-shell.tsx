@@ -48,7 +48,20 @@ export function AppShell({
               className="relative inline-flex min-h-11 items-center rounded-md px-2 hover:bg-slate-100"
               data-testid="notification-bell"
             >
-              <span aria-hidden="true">🔔</span>
+              {/* An SVG, not an emoji: hospital desktops often lack emoji fonts. */}
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 24 24"
+                className="h-5 w-5"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              >
+                <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+              </svg>
               <span className="sr-only">Notifications, </span>
               <span
                 className={
