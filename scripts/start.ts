@@ -17,7 +17,7 @@ import { ROLE_LABELS } from "@/lib/authz/roles";
 import { startWorker } from "@/lib/jobs/start-worker";
 import { ensureAuthSecret } from "./lib/auth-secret";
 import { buildIfStale } from "./lib/build-if-stale";
-import { resolveDatabase } from "./lib/database-url";
+import { resolveDatabase, warnIfAppCanRewriteHistory } from "./lib/database-url";
 
 // A hospital deployment should not phone home; the machine may not even reach the internet.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -40,15 +40,19 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
   console.log(`Database: ${database.description}`);
-  await migrateDatabase(database.url);
-  process.env.DATABASE_URL = database.url;
+  await migrateDatabase(database.ownerUrl);
+  // From here on the app (web and worker) holds only the application role's privileges:
+  // it may add audit events but never change or remove one.
+  const appUrl = await database.appUrl();
+  await warnIfAppCanRewriteHistory(appUrl);
+  process.env.DATABASE_URL = appUrl;
   process.env.AUTH_SECRET = await ensureAuthSecret(production);
 
-  if (!production || process.env.SEED_DEMO === "true") await seedDemo(database.url);
+  if (!production || process.env.SEED_DEMO === "true") await seedDemo(database.ownerUrl);
   if (!dev) buildIfStale();
   // RUN_WORKER=false when the timed steps run as separate `npm run worker` processes.
   if (process.env.RUN_WORKER !== "false") {
-    const worker = await startWorker(database.url);
+    const worker = await startWorker(appUrl);
     stopWorker = () => worker.stop();
   }
 
