@@ -13,6 +13,7 @@ import {
   DEMO_PASSWORD_DEFAULT,
   seedDemoOrganisation,
 } from "@/db/seed/demo-organisation";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/auth/client-address";
 import { ROLE_LABELS } from "@/lib/authz/roles";
 import { startWorker } from "@/lib/jobs/start-worker";
 import { ensureAuthSecret } from "./lib/auth-secret";
@@ -59,9 +60,10 @@ async function main(): Promise<void> {
   const app = next({ dev, hostname, port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
-  createServer((request, response) =>
-    handle(request, response, parse(request.url ?? "/", true)),
-  ).listen(port, hostname, () =>
+  createServer((request, response) => {
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(request);
+    return handle(request, response, parse(request.url ?? "/", true));
+  }).listen(port, hostname, () =>
     console.log(`\nPeer Concerns is ready on http://${hostname}:${port}\n`),
   );
 }
