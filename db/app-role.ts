@@ -55,7 +55,11 @@ export const EMBEDDED_APP_LOGIN = "peer_concerns_web";
  * For the embedded server: a login role for the app, member of APP_ROLE, with its own
  * generated password kept next to the superuser's (0600). Returns the app's URL.
  */
-export async function ensureEmbeddedAppLogin(ownerUrl: string, dataDir: string): Promise<string> {
+export async function ensureEmbeddedAppLogin(
+  ownerUrl: string,
+  dataDir: string,
+  login = EMBEDDED_APP_LOGIN,
+): Promise<string> {
   const file = path.join(dataDir, "app-password");
   let password: string;
   if (existsSync(file)) {
@@ -65,19 +69,17 @@ export async function ensureEmbeddedAppLogin(ownerUrl: string, dataDir: string):
     await writeFile(file, password, { mode: 0o600 });
   }
   await withAdminClient(ownerUrl, async (client) => {
-    const found = await client.query("select 1 from pg_roles where rolname = $1", [
-      EMBEDDED_APP_LOGIN,
-    ]);
+    const found = await client.query("select 1 from pg_roles where rolname = $1", [login]);
     const verb = found.rowCount === 0 ? "CREATE" : "ALTER";
     // Passwords cannot be bound parameters in DDL; this one is base64url, so it is safe
     // inside a literal, and escapeLiteral makes sure of it.
     await client.query(
-      `${verb} ROLE ${EMBEDDED_APP_LOGIN} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${client.escapeLiteral(password)}`,
+      `${verb} ROLE ${client.escapeIdentifier(login)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${client.escapeLiteral(password)}`,
     );
-    await client.query(`GRANT ${APP_ROLE} TO ${EMBEDDED_APP_LOGIN}`);
+    await client.query(`GRANT ${APP_ROLE} TO ${client.escapeIdentifier(login)}`);
   });
   const url = new URL(ownerUrl);
-  url.username = EMBEDDED_APP_LOGIN;
+  url.username = login;
   url.password = password;
   return url.toString();
 }

@@ -1,8 +1,13 @@
 import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withAdminClient } from "@/db/admin";
+import { ensureEmbeddedAppLogin } from "@/db/app-role";
+import { connectDatabase } from "@/db/client";
 import { auditAnchors, auditEvents } from "@/db/schema";
 import { anchorAuditChains } from "@/lib/audit/anchor-audit-chains";
 import { GENESIS_HASH } from "@/lib/audit/audit-chain";
@@ -151,6 +156,38 @@ describe("the application's database role", () => {
     ).rows as [{ role: string }];
     expect(role).toBe("peer_concerns_app");
     expect(await auditFor(database.db, id)).toHaveLength(5);
+  });
+
+  it("as a login role (what the launcher creates for the embedded server) cannot become a stronger role or switch the triggers off", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "pc-app-login-"));
+    const login = `pc_test_login_${process.pid}_${Date.now()}`;
+    try {
+      const appUrl = await ensureEmbeddedAppLogin(database.url, dir, login);
+      const app = connectDatabase(appUrl, { max: 1 });
+      try {
+        for (const statement of [
+          sql`set role postgres`,
+          sql`set session_replication_role = replica`,
+          sql`alter table audit_events disable trigger audit_events_append_only`,
+          sql`delete from audit_events`,
+          // No DDL either: it cannot redefine what the schema promises.
+          sql`create table audit_events_shadow (id int)`,
+          sql`drop trigger audit_events_chain on audit_events`,
+        ]) {
+          expect((await errorOf(app.db.execute(statement))).code).toBe("42501");
+        }
+        const [row] = (await app.db.execute<{ user: string }>(sql`select current_user as user`))
+          .rows;
+        expect(row?.user).toBe(login);
+      } finally {
+        await app.pool.end();
+      }
+    } finally {
+      await withAdminClient(database.url, (client) =>
+        client.query(`drop role if exists ${client.escapeIdentifier(login)}`),
+      );
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("is backed by a trigger that refuses even the owner a change to history", async () => {
