@@ -35,7 +35,7 @@ function providers(): NextAuthConfig["providers"] {
         if (!parsed.success) return null;
         const result = await verifyCredentialsThrottled(
           getDb(),
-          { ...parsed.data, address: request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown" },
+          { ...parsed.data, address: request.headers.get(CLIENT_ADDRESS_HEADER) },
           new Date(),
         );
         if (result.ok) return result.user;

@@ -21,8 +21,11 @@ export type ThrottledCheck = CredentialCheck | { ok: false; reason: "throttled";
 export interface SignInAttempt {
   email: string;
   password: string;
-  /** The client's network address, as the launcher recorded it (see scripts/start.ts). */
-  address: string;
+  /**
+   * The client's network address, as the launcher recorded it (scripts/start.ts); null
+   * when unknown (served some other way), so strangers never share one address's limit.
+   */
+  address: string | null;
 }
 
 export async function verifyCredentialsThrottled(
@@ -41,13 +44,18 @@ export async function verifyCredentialsThrottled(
     if (result.ok) {
       await tx.delete(signInFailures).where(eq(signInFailures.account, account));
     } else if (result.reason === "wrong_credentials") {
-      await tx.insert(signInFailures).values({ account, address: attempt.address, failedAt: now });
+      await tx
+        .insert(signInFailures)
+        .values({ account, address: attempt.address ?? "unknown", failedAt: now });
       // Keep the table small: what is older than the window no longer counts.
       await tx
         .delete(signInFailures)
         .where(
           and(
-            or(eq(signInFailures.account, account), eq(signInFailures.address, attempt.address)),
+            or(
+              eq(signInFailures.account, account),
+              eq(signInFailures.address, attempt.address ?? "unknown"),
+            ),
             lt(signInFailures.failedAt, windowStart(now)),
           ),
         );
@@ -61,10 +69,12 @@ function windowStart(now: Date): Date {
 }
 
 /** When the later of the two locks ends, or null when neither applies. */
-async function lockedUntil(db: Db, account: string, address: string, now: Date) {
+async function lockedUntil(db: Db, account: string, address: string | null, now: Date) {
   const limits = [
     { column: signInFailures.account, value: account, limit: SIGN_IN_THROTTLE.accountLimit },
-    { column: signInFailures.address, value: address, limit: SIGN_IN_THROTTLE.addressLimit },
+    ...(address
+      ? [{ column: signInFailures.address, value: address, limit: SIGN_IN_THROTTLE.addressLimit }]
+      : []),
   ];
   let until: Date | null = null;
   for (const { column, value, limit } of limits) {

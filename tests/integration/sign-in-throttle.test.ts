@@ -12,7 +12,7 @@ let addressCounter = 0;
 /** Each test from its own address unless it says otherwise. */
 const freshAddress = () => `10.0.0.${++addressCounter}`;
 
-async function attempt(email: string, password: string, now: Date, address: string) {
+async function attempt(email: string, password: string, now: Date, address: string | null) {
   return verifyCredentialsThrottled(database.db, { email, password, address }, now);
 }
 
@@ -108,5 +108,15 @@ describe("per address", () => {
     expect(await attempt(person.email, TEST_PASSWORD, at(16), sprayer)).toMatchObject({
       ok: true,
     });
+  });
+});
+
+describe("an unknown address", () => {
+  it("is not one shared bucket: strangers' failures never lock each other out", async () => {
+    const person = await insertPerson(database.db, { roles: ["physician"] });
+    for (let i = 0; i < SIGN_IN_THROTTLE.addressLimit + 2; i++) {
+      await attempt(`stranger-${i}@hospital.example`, "wrong", at(0), null);
+    }
+    expect(await attempt(person.email, TEST_PASSWORD, at(1), null)).toMatchObject({ ok: true });
   });
 });
