@@ -6,7 +6,7 @@ import { withAdminClient } from "./admin";
 
 /**
  * The privileges of the running application (web servers and workers), held by the
- * NOLOGIN role that db/migrations/0003_audit_append_only.sql creates. The app's login
+ * NOLOGIN role that db/migrations/*_audit_append_only.sql creates. The app's login
  * role is a member of it; migrations run as the owner. Re-applied after every migration
  * run (db/migrate.ts), so a table a later migration adds is covered without anyone
  * remembering to grant it.

@@ -6,7 +6,7 @@ export const GENESIS_HASH = "0".repeat(64);
 /**
  * Each field as "<byte length>:<text>", joined by "|": no value can move a boundary.
  * The database computes the same string in audit_event_hash()
- * (db/migrations/0003_audit_append_only.sql); this copy lets `npm run audit:verify`
+ * (db/migrations/*_audit_append_only.sql); this copy lets `npm run audit:verify`
  * recompute every hash outside the database.
  */
 function canonical(fields: string[]): string {

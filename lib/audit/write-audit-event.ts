@@ -12,7 +12,7 @@ export interface AuditEventInput {
 /**
  * Call inside the transaction of the change it records, never after the commit. The
  * database chains the event to the previous one of the same entity on insert (hash,
- * prev_hash: db/migrations/0003_audit_append_only.sql); nothing here can skip that.
+ * prev_hash: db/migrations/*_audit_append_only.sql); nothing here can skip that.
  */
 export async function writeAuditEvent(tx: Db, event: AuditEventInput): Promise<void> {
   await tx.insert(auditEvents).values({ ...event, details: event.details ?? {} });
