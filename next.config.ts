@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // forbidden() renders app/forbidden.tsx with a 403 status.
   experimental: { authInterrupts: true },
+  // Static files skip proxy.ts (which sets the full set of security headers on
+  // everything else); they still must not be sniffed or framed.
   async headers() {
     return [
       {

@@ -1,21 +1,48 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
+
+const PUBLIC_PAGES = ["/sign-in"];
 
 /**
- * Only a convenience: sends visitors without a session cookie to sign-in. It decides no
- * access. Every page, action and route handler checks the session and the record itself.
+ * Two conveniences, deciding no access: every response gets the security headers (with a
+ * fresh CSP nonce, which Next.js applies to its scripts), and page visits without a
+ * session cookie are sent to sign-in. Every page, action and route handler checks the
+ * session and the record itself, so skipping this file gains nothing.
  */
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
   const hasSessionCookie = request.cookies
     .getAll()
     .some((cookie) => cookie.name.includes("authjs.session-token"));
-  if (hasSessionCookie) return NextResponse.next();
-  const signIn = new URL("/sign-in", request.url);
-  const target = request.nextUrl.pathname + request.nextUrl.search;
-  if (target !== "/") signIn.searchParams.set("callbackUrl", target);
-  return NextResponse.redirect(signIn);
+  const isApi = pathname.startsWith("/api/");
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, {
+    dev: process.env.NODE_ENV === "development",
+    ssoIssuer: process.env.OIDC_ISSUER,
+  });
+  const headers = securityHeaders({
+    csp,
+    production: process.env.NODE_ENV === "production",
+    noStore: isApi || hasSessionCookie,
+  });
+
+  let response: NextResponse;
+  if (!isApi && !hasSessionCookie && !PUBLIC_PAGES.includes(pathname)) {
+    const signIn = new URL("/sign-in", request.url);
+    const target = pathname + search;
+    if (target !== "/") signIn.searchParams.set("callbackUrl", target);
+    response = NextResponse.redirect(signIn);
+  } else {
+    // Next.js reads the nonce from the request's policy while rendering.
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("Content-Security-Policy", csp);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {
-  // Pages only: route handlers answer 401 themselves, and static assets need no session.
-  matcher: ["/((?!api/|_next/|sign-in|favicon.ico|robots.txt).*)"],
+  // Everything but the build's static files, which hold no data and are cached for good.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
 };

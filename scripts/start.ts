@@ -13,11 +13,12 @@ import {
   DEMO_PASSWORD_DEFAULT,
   seedDemoOrganisation,
 } from "@/db/seed/demo-organisation";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/auth/client-address";
 import { ROLE_LABELS } from "@/lib/authz/roles";
 import { startWorker } from "@/lib/jobs/start-worker";
 import { ensureAuthSecret } from "./lib/auth-secret";
 import { buildIfStale } from "./lib/build-if-stale";
-import { resolveDatabase } from "./lib/database-url";
+import { resolveDatabase, warnIfAppCanRewriteHistory } from "./lib/database-url";
 
 // A hospital deployment should not phone home; the machine may not even reach the internet.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -40,24 +41,29 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
   console.log(`Database: ${database.description}`);
-  await migrateDatabase(database.url);
-  process.env.DATABASE_URL = database.url;
+  await migrateDatabase(database.ownerUrl);
+  // From here on the app (web and worker) holds only the application role's privileges:
+  // it may add audit events but never change or remove one.
+  const appUrl = await database.appUrl();
+  await warnIfAppCanRewriteHistory(appUrl);
+  process.env.DATABASE_URL = appUrl;
   process.env.AUTH_SECRET = await ensureAuthSecret(production);
 
-  if (!production || process.env.SEED_DEMO === "true") await seedDemo(database.url);
+  if (!production || process.env.SEED_DEMO === "true") await seedDemo(database.ownerUrl);
   if (!dev) buildIfStale();
   // RUN_WORKER=false when the timed steps run as separate `npm run worker` processes.
   if (process.env.RUN_WORKER !== "false") {
-    const worker = await startWorker(database.url);
+    const worker = await startWorker(appUrl);
     stopWorker = () => worker.stop();
   }
 
   const app = next({ dev, hostname, port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
-  createServer((request, response) =>
-    handle(request, response, parse(request.url ?? "/", true)),
-  ).listen(port, hostname, () =>
+  createServer((request, response) => {
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(request);
+    return handle(request, response, parse(request.url ?? "/", true));
+  }).listen(port, hostname, () =>
     console.log(`\nPeer Concerns is ready on http://${hostname}:${port}\n`),
   );
 }

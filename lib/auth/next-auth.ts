@@ -1,13 +1,23 @@
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { oidcEnabled, serverConfig } from "@/lib/config";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { createAuthSession, revokeAuthSession } from "./session-store";
-import { findActiveUserIdByEmail, verifyCredentials } from "./verify-credentials";
+import { verifyCredentialsThrottled } from "./sign-in-throttle";
+import { findActiveUserIdByEmail } from "./verify-credentials";
 
 class AccountDeactivated extends CredentialsSignin {
   code = "deactivated";
+}
+
+/** Too many recent failures for this account or address; says when to try again. */
+export class SignInThrottled extends CredentialsSignin {
+  code = "throttled";
+  constructor(readonly retryAt: Date) {
+    super();
+  }
 }
 
 const credentialsSchema = z.object({
@@ -20,12 +30,17 @@ function providers(): NextAuthConfig["providers"] {
   const list: NextAuthConfig["providers"] = [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(input) {
+      async authorize(input, request) {
         const parsed = credentialsSchema.safeParse(input);
         if (!parsed.success) return null;
-        const result = await verifyCredentials(getDb(), parsed.data.email, parsed.data.password);
+        const result = await verifyCredentialsThrottled(
+          getDb(),
+          { ...parsed.data, address: request.headers.get(CLIENT_ADDRESS_HEADER) },
+          new Date(),
+        );
         if (result.ok) return result.user;
         if (result.reason === "deactivated") throw new AccountDeactivated();
+        if (result.reason === "throttled") throw new SignInThrottled(result.retryAt);
         return null;
       },
     }),
@@ -56,6 +71,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     session: { strategy: "jwt", maxAge: limits.maxHours * 3600 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: providers(),
+    logger: { error: logAuthError },
     callbacks: {
       async signIn({ user, account }) {
         if (account?.provider === "credentials") return true;
@@ -84,3 +100,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     },
   };
 });
+
+/**
+ * A refused password is routine: one quiet line, without the email typed (it may be a
+ * password pasted into the wrong field, and logs travel further than the database).
+ * Anything else is a fault worth its stack.
+ */
+function logAuthError(error: Error): void {
+  if (error instanceof CredentialsSignin) {
+    console.warn(`[auth] password sign-in refused (${error.code})`);
+    return;
+  }
+  const type = error instanceof AuthError ? error.type : error.name;
+  const cause = (error.cause as { err?: unknown } | undefined)?.err;
+  console.error(`[auth][error] ${type}: ${error.message}`);
+  console.error(cause instanceof Error ? cause.stack : error.stack);
+}

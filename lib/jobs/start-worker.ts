@@ -1,6 +1,7 @@
 import { type Runner, run, type TaskList } from "graphile-worker";
 import { connectDatabase } from "@/db/client";
 import { problemsOnlyLogger } from "@/db/migrate";
+import { ANCHOR_AUDIT_CHAINS, anchorAuditChains } from "@/lib/audit/anchor-audit-chains";
 import {
   advanceDueConcern,
   advanceDueConcerns,
@@ -24,6 +25,11 @@ export async function startWorker(databaseUrl: string): Promise<Runner> {
     [SWEEP_DUE_CONCERNS]: async () => {
       await advanceDueConcerns(db);
     },
+    [ANCHOR_AUDIT_CHAINS]: async () => {
+      const anchor = await anchorAuditChains(db);
+      // In the log too, so a copy of each anchor lives outside the database.
+      if (anchor) console.log(`[audit] anchor ${anchor.id} sha256 ${anchor.hash}`);
+    },
   };
   const runner = await run({
     connectionString: databaseUrl,
@@ -32,7 +38,8 @@ export async function startWorker(databaseUrl: string): Promise<Runner> {
     noHandleSignals: true,
     logger: problemsOnlyLogger,
     taskList,
-    crontab: `* * * * * ${SWEEP_DUE_CONCERNS}`,
+    // graphile-worker runs each cron slot once across all workers.
+    crontab: [`* * * * * ${SWEEP_DUE_CONCERNS}`, `*/15 * * * * ${ANCHOR_AUDIT_CHAINS}`].join("\n"),
   });
   runner.promise.finally(() => pool.end()).catch(() => {});
   return runner;

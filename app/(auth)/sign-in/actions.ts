@@ -2,7 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { signIn } from "@/lib/auth/next-auth";
+import { SignInThrottled, signIn } from "@/lib/auth/next-auth";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import type { ActionState } from "@/lib/errors/to-action-state";
 
@@ -32,6 +32,9 @@ export async function signInWithPassword(
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors are failures to report.
     if (!(error instanceof AuthError)) throw error;
+    if (error instanceof SignInThrottled) {
+      return { status: "error", message: throttledMessage(error.retryAt) };
+    }
     const deactivated = "code" in error && error.code === "deactivated";
     return {
       status: "error",
@@ -46,4 +49,10 @@ export async function signInWithPassword(
 
 export async function signInWithSso(form: FormData): Promise<void> {
   await signIn("sso", { redirectTo: safeRedirectPath(form.get("callbackUrl")) });
+}
+
+// Said whether or not the password was right: a locked-out attempt is not checked at all.
+function throttledMessage(retryAt: Date): string {
+  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000));
+  return `Too many failed sign-in attempts. For your account's safety, sign-in is paused: try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }

@@ -1,12 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
 import { databaseUrlFor, withAdminClient } from "@/db/admin";
+import { APP_ROLE } from "@/db/app-role";
 import { connectDatabase, type DatabaseHandle } from "@/db/client";
 
 /**
  * Gives the calling test file a database of its own, copied from the migrated template,
  * and drops it afterwards. Returns accessors because the database exists only once the
- * file's beforeAll has run.
+ * file's beforeAll has run. `db` and `pool` act as the application's role, with exactly the
+ * app's privileges (no changing audit history); `url` is the owner's, for what only a DBA
+ * or an attacker with the server's keys could do.
  */
 export function withFreshDatabase() {
   const adminUrl = inject("adminDatabaseUrl");
@@ -16,7 +19,7 @@ export function withFreshDatabase() {
 
   beforeAll(async () => {
     await withAdminClient(adminUrl, (client) => createFromTemplate(client, name, template));
-    handle = connectDatabase(databaseUrlFor(adminUrl, name));
+    handle = connectDatabase(databaseUrlFor(adminUrl, name), { role: APP_ROLE });
   });
 
   afterAll(async () => {

@@ -1,0 +1,85 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { withAdminClient } from "./admin";
+
+/**
+ * The privileges of the running application (web servers and workers), held by the
+ * NOLOGIN role that db/migrations/*_audit_append_only.sql creates. The app's login
+ * role is a member of it; migrations run as the owner. Re-applied after every migration
+ * run (db/migrate.ts), so a table a later migration adds is covered without anyone
+ * remembering to grant it.
+ */
+export const APP_ROLE = "peer_concerns_app";
+
+// History: the app may add to these and read them, never change or remove a row.
+const APPEND_ONLY_TABLES = ["audit_events", "audit_anchors"];
+
+const GRANTS = `
+  GRANT USAGE ON SCHEMA public TO ${APP_ROLE};
+  GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE};
+  REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${APPEND_ONLY_TABLES.join(", ")} FROM ${APP_ROLE};
+  GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE};
+  GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${APP_ROLE};
+  -- The durable job queue: state changes enqueue into it, workers take jobs from it.
+  GRANT USAGE ON SCHEMA graphile_worker TO ${APP_ROLE};
+  GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA graphile_worker TO ${APP_ROLE};
+  GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA graphile_worker TO ${APP_ROLE};
+  GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphile_worker TO ${APP_ROLE};
+  -- graphile-worker turns on row-level security for its private tables so that only their
+  -- owner reaches them; let the application's role through, as the queue's only user.
+  DO $$
+  DECLARE private record;
+  BEGIN
+    FOR private IN
+      SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'graphile_worker' AND c.relkind = 'r' AND c.relrowsecurity
+         AND NOT EXISTS (SELECT 1 FROM pg_policies p WHERE p.schemaname = 'graphile_worker'
+                           AND p.tablename = c.relname AND p.policyname = '${APP_ROLE}')
+    LOOP
+      EXECUTE format('CREATE POLICY ${APP_ROLE} ON graphile_worker.%I TO ${APP_ROLE} USING (true) WITH CHECK (true)', private.relname);
+    END LOOP;
+  END
+  $$;
+`;
+
+/** Run as the owner, after the migrations (drizzle's and graphile-worker's). */
+export async function grantAppRole(ownerUrl: string): Promise<void> {
+  await withAdminClient(ownerUrl, (client) => client.query(GRANTS));
+}
+
+export const EMBEDDED_APP_LOGIN = "peer_concerns_web";
+
+/**
+ * For the embedded server: a login role for the app, member of APP_ROLE, with its own
+ * generated password kept next to the superuser's (0600). Returns the app's URL.
+ */
+export async function ensureEmbeddedAppLogin(
+  ownerUrl: string,
+  dataDir: string,
+  login = EMBEDDED_APP_LOGIN,
+): Promise<string> {
+  const file = path.join(dataDir, "app-password");
+  let password: string;
+  if (existsSync(file)) {
+    password = (await readFile(file, "utf8")).trim();
+  } else {
+    password = randomBytes(18).toString("base64url");
+    await writeFile(file, password, { mode: 0o600 });
+  }
+  await withAdminClient(ownerUrl, async (client) => {
+    const found = await client.query("select 1 from pg_roles where rolname = $1", [login]);
+    const verb = found.rowCount === 0 ? "CREATE" : "ALTER";
+    // Passwords cannot be bound parameters in DDL; this one is base64url, so it is safe
+    // inside a literal, and escapeLiteral makes sure of it.
+    await client.query(
+      `${verb} ROLE ${client.escapeIdentifier(login)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD ${client.escapeLiteral(password)}`,
+    );
+    await client.query(`GRANT ${APP_ROLE} TO ${client.escapeIdentifier(login)}`);
+  });
+  const url = new URL(ownerUrl);
+  url.username = login;
+  url.password = password;
+  return url.toString();
+}

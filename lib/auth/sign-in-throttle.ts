@@ -1,0 +1,94 @@
+import { and, desc, eq, gt, lt, or, sql } from "drizzle-orm";
+import type { Database, Db } from "@/db/client";
+import { signInFailures } from "@/db/schema";
+import { type CredentialCheck, verifyCredentials } from "./verify-credentials";
+
+/**
+ * Password guessing is slowed per account (someone targeting one person) and per address
+ * (someone spraying many accounts from one machine). Within WINDOW, ACCOUNT_LIMIT failures
+ * for one email or ADDRESS_LIMIT from one address lock further attempts until the oldest
+ * of those failures leaves the window. A locked attempt is refused before the password
+ * is looked at, so the answer is the same whether it was right or wrong.
+ */
+export const SIGN_IN_THROTTLE = {
+  windowMinutes: 15,
+  accountLimit: 5,
+  addressLimit: 20,
+} as const;
+
+export type ThrottledCheck = CredentialCheck | { ok: false; reason: "throttled"; retryAt: Date };
+
+export interface SignInAttempt {
+  email: string;
+  password: string;
+  /**
+   * The client's network address, as the launcher recorded it (scripts/start.ts); null
+   * when unknown (served some other way), so strangers never share one address's limit.
+   */
+  address: string | null;
+}
+
+export async function verifyCredentialsThrottled(
+  db: Database,
+  attempt: SignInAttempt,
+  now: Date,
+): Promise<ThrottledCheck> {
+  const account = attempt.email.trim().toLowerCase();
+  return db.transaction(async (tx) => {
+    // Concurrent guesses at one account wait their turn, so a burst cannot slip past the
+    // count before any failure is recorded.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('sign-in'), hashtext(${account}))`);
+    const retryAt = await lockedUntil(tx, account, attempt.address, now);
+    if (retryAt) return { ok: false, reason: "throttled", retryAt };
+    const result = await verifyCredentials(tx, account, attempt.password);
+    if (result.ok) {
+      await tx.delete(signInFailures).where(eq(signInFailures.account, account));
+    } else if (result.reason === "wrong_credentials") {
+      await tx
+        .insert(signInFailures)
+        .values({ account, address: attempt.address ?? "unknown", failedAt: now });
+      // Keep the table small: what is older than the window no longer counts.
+      await tx
+        .delete(signInFailures)
+        .where(
+          and(
+            or(
+              eq(signInFailures.account, account),
+              eq(signInFailures.address, attempt.address ?? "unknown"),
+            ),
+            lt(signInFailures.failedAt, windowStart(now)),
+          ),
+        );
+    }
+    return result;
+  });
+}
+
+function windowStart(now: Date): Date {
+  return new Date(now.getTime() - SIGN_IN_THROTTLE.windowMinutes * 60_000);
+}
+
+/** When the later of the two locks ends, or null when neither applies. */
+async function lockedUntil(db: Db, account: string, address: string | null, now: Date) {
+  const limits = [
+    { column: signInFailures.account, value: account, limit: SIGN_IN_THROTTLE.accountLimit },
+    ...(address
+      ? [{ column: signInFailures.address, value: address, limit: SIGN_IN_THROTTLE.addressLimit }]
+      : []),
+  ];
+  let until: Date | null = null;
+  for (const { column, value, limit } of limits) {
+    // The limit-th most recent failure inside the window: once it ages out, one more try.
+    const [row] = await db
+      .select({ failedAt: signInFailures.failedAt })
+      .from(signInFailures)
+      .where(and(eq(column, value), gt(signInFailures.failedAt, windowStart(now))))
+      .orderBy(desc(signInFailures.failedAt))
+      .offset(limit - 1)
+      .limit(1);
+    if (!row) continue;
+    const end = new Date(row.failedAt.getTime() + SIGN_IN_THROTTLE.windowMinutes * 60_000);
+    if (!until || end > until) until = end;
+  }
+  return until;
+}

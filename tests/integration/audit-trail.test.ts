@@ -1,0 +1,354 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { withAdminClient } from "@/db/admin";
+import { ensureEmbeddedAppLogin } from "@/db/app-role";
+import { connectDatabase } from "@/db/client";
+import { auditAnchors, auditEvents } from "@/db/schema";
+import { anchorAuditChains } from "@/lib/audit/anchor-audit-chains";
+import { GENESIS_HASH } from "@/lib/audit/audit-chain";
+import { verifyAuditTrail } from "@/lib/audit/verify-audit-trail";
+import { answerResponse } from "@/lib/services/concerns/answer-response";
+import { closeCase } from "@/lib/services/concerns/close-case";
+import { recordCaseAccess } from "@/lib/services/concerns/record-case-access";
+import { reportRemediation } from "@/lib/services/concerns/report-remediation";
+import { createUser } from "@/lib/services/users/create-user";
+import {
+  auditFor,
+  DAY_MS,
+  fileAbout,
+  insertOfficer,
+  insertParties,
+  later,
+} from "./support/concern-factories";
+import { insertPerson } from "./support/factories";
+import { withFreshDatabase } from "./support/fresh-database";
+
+const NOW = new Date("2026-03-10T09:00:00.000Z");
+
+type FreshDatabase = ReturnType<typeof withFreshDatabase>;
+
+/** A case taken through the whole workflow by the real services: six events or more. */
+async function escalatedAndClosedCase(database: FreshDatabase) {
+  const { reporter, subject } = await insertParties(database.db);
+  const officer = await insertOfficer(database.db);
+  const id = await fileAbout(database.db, reporter, subject, NOW);
+  await reportRemediation(
+    database.db,
+    subject,
+    id,
+    { action: "removed", note: "Deleted it." },
+    later(NOW, DAY_MS),
+  );
+  await answerResponse(
+    database.db,
+    reporter,
+    id,
+    "reject_remediation",
+    { reason: "A cached copy is still visible." },
+    later(NOW, 2 * DAY_MS),
+  );
+  await recordCaseAccess(database.db, officer, id);
+  await closeCase(
+    database.db,
+    officer,
+    id,
+    { outcome: "coaching", rationale: "Discussed with the colleague." },
+    later(NOW, 3 * DAY_MS),
+  );
+  return { id, officer };
+}
+
+/** What an attacker with the server's superuser password can do: bypass every trigger. */
+async function tamperAsSuperuser(
+  database: FreshDatabase,
+  statement: string,
+  params: unknown[] = [],
+) {
+  await withAdminClient(database.url, async (client) => {
+    await client.query("set session_replication_role = replica");
+    await client.query(statement, params);
+  });
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message: string }> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(Error);
+  const cause = (error as { cause?: unknown }).cause ?? error;
+  return cause as { code?: string; message: string };
+}
+
+describe("a normal workflow", () => {
+  const database = withFreshDatabase();
+
+  it("leaves every event chained to the previous one of its case, and the trail verifies clean", async () => {
+    const { id } = await escalatedAndClosedCase(database);
+    const admin = await insertPerson(database.db, { roles: ["admin"] });
+    await createUser(database.db, admin, {
+      name: "Dr New Person",
+      email: "new.person@hospital.example",
+      roles: ["physician"],
+      departmentId: "",
+      password: "",
+    });
+
+    const events = await auditFor(database.db, id);
+    expect(events.length).toBeGreaterThanOrEqual(5);
+    expect(events[0]!.prevHash).toBe(GENESIS_HASH);
+    for (let i = 1; i < events.length; i++) {
+      expect(events[i]!.prevHash).toBe(events[i - 1]!.hash);
+    }
+    expect(new Set(events.map((e) => e.hash)).size).toBe(events.length);
+
+    expect(await anchorAuditChains(database.db)).not.toBeNull();
+    const result = await verifyAuditTrail(database.db);
+    expect(result.problems).toEqual([]);
+    expect(result.anchors).toBe(1);
+    expect(result.events).toBeGreaterThanOrEqual(6);
+  });
+
+  it("keeps one unbroken chain when many writers add to the same case at once", async () => {
+    const { id, officer } = await escalatedAndClosedCase(database);
+    await Promise.all(Array.from({ length: 25 }, () => recordCaseAccess(database.db, officer, id)));
+    const events = await auditFor(database.db, id);
+    for (let i = 1; i < events.length; i++) {
+      expect(events[i]!.prevHash).toBe(events[i - 1]!.hash);
+    }
+    expect((await verifyAuditTrail(database.db)).problems).toEqual([]);
+  });
+
+  it("records no new anchor when no chain moved since the last one", async () => {
+    await anchorAuditChains(database.db);
+    expect(await anchorAuditChains(database.db)).toBeNull();
+  });
+});
+
+describe("the application's database role", () => {
+  const database = withFreshDatabase();
+
+  it("may add audit events and read them, but UPDATE, DELETE and TRUNCATE are refused", async () => {
+    const { id } = await escalatedAndClosedCase(database);
+    await anchorAuditChains(database.db);
+    for (const attempt of [
+      database.db
+        .update(auditEvents)
+        .set({ action: "nothing_happened" })
+        .where(eq(auditEvents.entityId, id)),
+      database.db.delete(auditEvents).where(eq(auditEvents.entityId, id)),
+      database.db.execute(sql`truncate audit_events cascade`),
+      database.db.update(auditAnchors).set({ hash: "0" }),
+      database.db.delete(auditAnchors),
+      database.db.execute(sql`truncate audit_anchors`),
+    ]) {
+      const error = await errorOf(attempt);
+      expect(error.code).toBe("42501");
+      expect(error.message).toMatch(/permission denied/);
+    }
+    const [{ role }] = (
+      await database.db.execute<{ role: string }>(sql`select current_user as role`)
+    ).rows as [{ role: string }];
+    expect(role).toBe("peer_concerns_app");
+    expect(await auditFor(database.db, id)).toHaveLength(5);
+  });
+
+  it("as a login role (what the launcher creates for the embedded server) cannot become a stronger role or switch the triggers off", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "pc-app-login-"));
+    const login = `pc_test_login_${process.pid}_${Date.now()}`;
+    try {
+      const appUrl = await ensureEmbeddedAppLogin(database.url, dir, login);
+      const app = connectDatabase(appUrl, { max: 1 });
+      try {
+        for (const statement of [
+          sql`set role postgres`,
+          sql`set session_replication_role = replica`,
+          sql`alter table audit_events disable trigger audit_events_append_only`,
+          sql`delete from audit_events`,
+          // No DDL either: it cannot redefine what the schema promises.
+          sql`create table audit_events_shadow (id int)`,
+          sql`drop trigger audit_events_chain on audit_events`,
+        ]) {
+          expect((await errorOf(app.db.execute(statement))).code).toBe("42501");
+        }
+        const [row] = (await app.db.execute<{ user: string }>(sql`select current_user as user`))
+          .rows;
+        expect(row?.user).toBe(login);
+      } finally {
+        await app.pool.end();
+      }
+    } finally {
+      await withAdminClient(database.url, (client) =>
+        client.query(`drop role if exists ${client.escapeIdentifier(login)}`),
+      );
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("is backed by a trigger that refuses even the owner a change to history", async () => {
+    await escalatedAndClosedCase(database);
+    await withAdminClient(database.url, async (client) => {
+      for (const statement of [
+        "update audit_events set action = 'nothing_happened'",
+        "delete from audit_events",
+        "truncate audit_events",
+      ]) {
+        const error = await errorOf(client.query(statement));
+        expect(error.message).toMatch(/audit_events is append-only/);
+      }
+    });
+  });
+});
+
+// Each kind of tampering on a database of its own: the damage stays.
+describe("tampering behind the app's back", () => {
+  describe("an event's fields altered", () => {
+    const database = withFreshDatabase();
+    it("is reported with its case and event id, and the chain's other cases stay clean", async () => {
+      const { id } = await escalatedAndClosedCase(database);
+      await escalatedAndClosedCase(database);
+      const events = await auditFor(database.db, id);
+      const victim = events[2]!;
+      await tamperAsSuperuser(
+        database,
+        `update audit_events set details = details || '{"reason": "nothing to see"}' where id = $1`,
+        [victim.id],
+      );
+      const { problems } = await verifyAuditTrail(database.db);
+      expect(problems).toEqual([
+        {
+          chain: `concern:${id}`,
+          id: victim.id,
+          problem: expect.stringMatching(/altered/),
+        },
+      ]);
+    });
+  });
+
+  describe("an event deleted from the middle of a chain", () => {
+    const database = withFreshDatabase();
+    it("is reported at the event that no longer follows its predecessor", async () => {
+      const { id } = await escalatedAndClosedCase(database);
+      const events = await auditFor(database.db, id);
+      await tamperAsSuperuser(database, "delete from audit_events where id = $1", [events[2]!.id]);
+      const { problems } = await verifyAuditTrail(database.db);
+      expect(problems).toEqual([
+        {
+          chain: `concern:${id}`,
+          id: events[3]!.id,
+          problem: `it does not follow event ${events[1]!.id}: an event between them was deleted or inserted, or event ${events[1]!.id} was rewritten`,
+        },
+      ]);
+    });
+  });
+
+  describe("an altered event whose hash was recomputed to match", () => {
+    const database = withFreshDatabase();
+    it("is caught by the next event's link", async () => {
+      const { id } = await escalatedAndClosedCase(database);
+      const events = await auditFor(database.db, id);
+      const victim = events[1]!;
+      await tamperAsSuperuser(
+        database,
+        `update audit_events set action = 'withdrawn',
+           hash = audit_event_hash(prev_hash, id, occurred_at, actor_id, 'withdrawn', entity_type, entity_id, details)
+         where id = $1`,
+        [victim.id],
+      );
+      const { problems } = await verifyAuditTrail(database.db);
+      expect(problems).toEqual([
+        {
+          chain: `concern:${id}`,
+          id: events[2]!.id,
+          problem: expect.stringMatching(/does not follow/),
+        },
+      ]);
+    });
+  });
+
+  describe("a forged event inserted with the triggers off", () => {
+    const database = withFreshDatabase();
+    it("is reported as unchained", async () => {
+      const { id } = await escalatedAndClosedCase(database);
+      await tamperAsSuperuser(
+        database,
+        `insert into audit_events (action, entity_type, entity_id) values ('withdrawn', 'concern', $1)`,
+        [id],
+      );
+      const [forged] = (await auditFor(database.db, id)).slice(-1);
+      const { problems } = await verifyAuditTrail(database.db);
+      expect(problems).toEqual([
+        { chain: `concern:${id}`, id: forged!.id, problem: expect.stringMatching(/no hash/) },
+      ]);
+    });
+  });
+
+  describe("a chain's latest events deleted after an anchor", () => {
+    const database = withFreshDatabase();
+    it("is reported by the anchor that recorded the chain's head", async () => {
+      const { id } = await escalatedAndClosedCase(database);
+      const anchor = await anchorAuditChains(database.db);
+      const events = await auditFor(database.db, id);
+      const head = events.at(-1)!;
+      await tamperAsSuperuser(database, "delete from audit_events where id = $1", [head.id]);
+      const { problems } = await verifyAuditTrail(database.db);
+      expect(problems).toEqual([
+        {
+          chain: `concern:${id}`,
+          id: head.id,
+          problem: `event ${head.id}, this chain's head at anchor ${anchor!.id}, is missing: events were deleted`,
+        },
+      ]);
+    });
+  });
+
+  describe("an anchor altered", () => {
+    const database = withFreshDatabase();
+    it("is reported", async () => {
+      await escalatedAndClosedCase(database);
+      const anchor = await anchorAuditChains(database.db);
+      await tamperAsSuperuser(database, "update audit_anchors set heads = '[]' where id = $1", [
+        anchor!.id,
+      ]);
+      const { problems } = await verifyAuditTrail(database.db);
+      expect(problems).toContainEqual({
+        chain: "anchors",
+        id: anchor!.id,
+        problem: "the anchor was altered",
+      });
+    });
+  });
+
+  describe("npm run audit:verify", () => {
+    const database = withFreshDatabase();
+    const run = promisify(execFile);
+    const verify = () =>
+      run("npx", ["tsx", "scripts/audit-verify.ts"], {
+        env: { ...process.env, DATABASE_URL: database.url, MIGRATION_DATABASE_URL: "" },
+      }).then(
+        ({ stdout }) => ({ code: 0, stdout }),
+        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+      );
+
+    it("exits 0 on an intact trail and 1, naming the altered event, once a row is changed", async () => {
+      const { id } = await escalatedAndClosedCase(database);
+      const clean = await verify();
+      expect(clean).toMatchObject({ code: 0, stdout: expect.stringMatching(/intact/) });
+
+      const victim = (await auditFor(database.db, id))[0]!;
+      await tamperAsSuperuser(database, "update audit_events set actor_id = null where id = $1", [
+        victim.id,
+      ]);
+      const tampered = await verify();
+      expect(tampered.code).toBe(1);
+      expect(tampered.stdout).toContain(
+        `concern:${id}, event ${victim.id}: its fields no longer match its hash`,
+      );
+    }, 60_000);
+  });
+});
