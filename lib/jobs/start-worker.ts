@@ -1,37 +1,25 @@
-import { type Runner, run, type TaskList } from "graphile-worker";
+import { type Runner, run } from "graphile-worker";
 import { connectDatabase } from "@/db/client";
 import { problemsOnlyLogger } from "@/db/migrate";
-import {
-  advanceDueConcern,
-  advanceDueConcerns,
-} from "@/lib/services/concerns/advance-due-concerns";
-import { ADVANCE_DUE_CONCERN } from "./schedule-due-check";
-
-const SWEEP_DUE_CONCERNS = "sweep-due-concerns";
+import { type MailMode, mailSettings } from "@/lib/notifications/mail-config";
+import { mailerFor } from "@/lib/notifications/mailer";
+import { createTaskList, SWEEP_DUE_CONCERNS } from "./task-list";
 
 /**
- * The timed steps run from durable state: a job per concern at its deadline (scheduled in
- * the transaction that set the deadline), plus a sweep every minute for anything due that
- * no job covers. Both are safe to run on several workers at once.
+ * The durable work runs from the job queue: a job per concern at its deadline and its
+ * reminder (scheduled in the transaction that set them), an email job per delivery
+ * (written with the notification), plus a sweep every minute for anything due that no
+ * job covers. All are safe to run on several workers at once.
  */
-export async function startWorker(databaseUrl: string): Promise<Runner> {
+export async function startWorker(databaseUrl: string, mailMode: MailMode): Promise<Runner> {
   const { db, pool } = connectDatabase(databaseUrl, { max: 4 });
-  const taskList: TaskList = {
-    [ADVANCE_DUE_CONCERN]: async (payload) => {
-      const { concernId } = payload as { concernId?: string };
-      if (typeof concernId === "string") await advanceDueConcern(db, concernId);
-    },
-    [SWEEP_DUE_CONCERNS]: async () => {
-      await advanceDueConcerns(db);
-    },
-  };
   const runner = await run({
     connectionString: databaseUrl,
     concurrency: 2,
     pollInterval: 1000,
     noHandleSignals: true,
     logger: problemsOnlyLogger,
-    taskList,
+    taskList: createTaskList(db, mailerFor(mailMode, db), mailSettings()),
     crontab: `* * * * * ${SWEEP_DUE_CONCERNS}`,
   });
   runner.promise.finally(() => pool.end()).catch(() => {});
