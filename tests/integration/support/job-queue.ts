@@ -52,3 +52,10 @@ export async function limitAttempts(db: Database, jobKey: string, maxAttempts: n
     array(select id from graphile_worker.jobs where key = ${jobKey}),
     max_attempts := ${maxAttempts}::int)`);
 }
+
+/** Moves one keyed job (a case's reminder, say) to now. */
+export async function makeJobDue(db: Database, jobKey: string): Promise<void> {
+  await db.execute(sql`select graphile_worker.reschedule_jobs(
+    array(select id from graphile_worker.jobs where key = ${jobKey}),
+    run_at := now())`);
+}
