@@ -8,6 +8,7 @@ import { disputeConcern } from "@/lib/services/concerns/dispute-concern";
 import { reportRemediation } from "@/lib/services/concerns/report-remediation";
 import { sendDueReminder } from "@/lib/services/notifications/send-due-reminder";
 import { updateEmailPreferences } from "@/lib/services/notifications/update-email-preferences";
+import { updateWorkflowSettings } from "@/lib/services/settings/update-workflow-settings";
 import {
   concernRow,
   DAY_MS,
@@ -17,6 +18,7 @@ import {
   SEVEN_DAYS_MS,
   setOrganisationSettings,
 } from "./support/concern-factories";
+import { insertPerson } from "./support/factories";
 import { withFreshDatabase } from "./support/fresh-database";
 import { makeJobDue, queuedJobs } from "./support/job-queue";
 import {
@@ -85,8 +87,14 @@ describe("the colleague's reminder before the response deadline", () => {
     expect(new Date(job!.run_at).getTime()).toBe(REMIND_AT.getTime());
   });
 
-  it("follows the administrators' lead time", async () => {
-    await setOrganisationSettings(database.db, { reminderLeadSeconds: 24 * 3600 });
+  it("follows the lead time an administrator sets", async () => {
+    const admin = await insertPerson(database.db, { roles: ["admin"] });
+    await updateWorkflowSettings(database.db, admin, {
+      remediationWindowHours: 7 * 24,
+      confirmationWindowHours: 7 * 24,
+      reminderLeadHours: 24,
+      dailyFilingLimit: 100,
+    });
     const c = await fileFresh();
     await setOrganisationSettings(database.db, { reminderLeadSeconds: 48 * 3600 });
     const [job] = await reminderJob(c.id);
