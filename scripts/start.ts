@@ -50,6 +50,8 @@ async function main(): Promise<void> {
 
   if (!production || process.env.SEED_DEMO === "true") await seedDemo(database.url);
   if (!dev) buildIfStale();
+  // Links in emails point at this server unless a public address is configured.
+  process.env.APP_URL ||= `http://${hostname}:${port}`;
   // Always set, so a value left in the environment cannot turn the mailbox on.
   process.env[MAIL_CAPTURE_FLAG] = mailMode === "capture" ? "on" : "off";
   console.log(describeMailMode());
