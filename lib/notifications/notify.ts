@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { emailDeliveries, notifications } from "@/db/schema";
 import type { RecipientRelation } from "./describe-notification";
-import { NOTIFICATION_KINDS, type NotificationKind } from "./notification-kinds";
+import { type NotificationKind, policyOf } from "./notification-kinds";
 
 export const SEND_EMAIL = "send-email";
 /** graphile-worker waits exp(min(attempt, 10)) seconds between tries: 12 tries span ~7 hours. */
@@ -39,7 +39,7 @@ export async function notify(
       recipientId: notifications.recipientId,
       kind: notifications.kind,
     });
-  const emailed = created.filter((n) => NOTIFICATION_KINDS[n.kind as NotificationKind].email);
+  const emailed = created.filter((n) => policyOf(n.kind).email);
   if (emailed.length === 0) return created;
   const deliveries = await tx
     .insert(emailDeliveries)
