@@ -24,13 +24,9 @@ export function createTaskList(db: Database, mailer: Mailer, mail: MailSettings)
     [SWEEP_DUE_CONCERNS]: async () => {
       await advanceDueConcerns(db);
     },
-    [SEND_EMAIL]: async (payload, helpers) => {
+    [SEND_EMAIL]: async (payload) => {
       const { deliveryId } = payload as { deliveryId?: number };
-      if (typeof deliveryId !== "number") return;
-      await deliverEmail(db, deliveryId, mailer, mail, {
-        number: helpers.job.attempts,
-        max: helpers.job.max_attempts,
-      });
+      if (typeof deliveryId === "number") await deliverEmail(db, deliveryId, mailer, mail);
     },
     [SEND_REMINDER]: async (payload) => {
       const reminder = payload as Partial<ReminderPayload>;

@@ -1,12 +1,10 @@
 import { sql } from "drizzle-orm";
-import type { Transaction } from "@/db/client";
+import type { Db, Transaction } from "@/db/client";
 import { emailDeliveries, notifications } from "@/db/schema";
 import type { RecipientRelation } from "./describe-notification";
 import { type NotificationKind, policyOf } from "./notification-kinds";
 
 export const SEND_EMAIL = "send-email";
-/** graphile-worker waits exp(min(attempt, 10)) seconds between tries: 12 tries span ~7 hours. */
-export const EMAIL_MAX_ATTEMPTS = 12;
 
 export interface NotificationToSend {
   recipientId: string;
@@ -56,13 +54,22 @@ export async function notify(
   return created;
 }
 
-/** The send job of one delivery; a second enqueue of the same delivery replaces the first. */
-export async function enqueueEmailDelivery(tx: Transaction, deliveryId: number): Promise<void> {
+/**
+ * The send job of one delivery, now or at `runAt` (a retry); a second enqueue of the same
+ * delivery replaces the first. Failed sends are retried by the delivery's own schedule
+ * (retry-schedule.ts); the queue's own retries only cover a worker that crashed mid-job.
+ */
+export async function enqueueEmailDelivery(
+  tx: Db,
+  deliveryId: number,
+  runAt?: Date,
+): Promise<void> {
   await tx.execute(sql`select graphile_worker.add_job(
     ${SEND_EMAIL},
     json_build_object('deliveryId', ${deliveryId}::bigint),
+    run_at := ${runAt?.toISOString() ?? null}::timestamptz,
     job_key := ${`email-delivery:${deliveryId}`},
     job_key_mode := 'replace',
-    max_attempts := ${EMAIL_MAX_ATTEMPTS}::int
+    max_attempts := 5
   )`);
 }

@@ -6,6 +6,7 @@ import {
   mailSettings,
   messageIdFor,
 } from "@/lib/notifications/mail-config";
+import { EMAIL_MAX_ATTEMPTS, retryDelayMs } from "@/lib/notifications/retry-schedule";
 
 describe("how mail leaves", () => {
   it("sends through SMTP whenever SMTP_URL is set", () => {
@@ -36,5 +37,18 @@ describe("how mail leaves", () => {
     expect(messageIdFor("notification:42", "Peer Concerns <no-reply@hospital.org>")).toBe(
       "<notification-42@hospital.org>",
     );
+  });
+});
+
+describe("retrying an email", () => {
+  it("waits briefly at first, then longer, and gives up after the last attempt", () => {
+    expect(retryDelayMs(1)).toBe(10_000);
+    expect(retryDelayMs(2)).toBe(30_000);
+    expect(retryDelayMs(EMAIL_MAX_ATTEMPTS - 1)).toBe(4 * 3600 * 1000);
+    expect(retryDelayMs(EMAIL_MAX_ATTEMPTS)).toBeNull();
+    let total = 0;
+    for (let failed = 1; failed < EMAIL_MAX_ATTEMPTS; failed++) total += retryDelayMs(failed)!;
+    expect(total / 3600_000).toBeGreaterThan(7);
+    expect(total / 3600_000).toBeLessThan(9);
   });
 });

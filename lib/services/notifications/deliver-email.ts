@@ -5,20 +5,20 @@ import { caseLinkFor, type RecipientRelation } from "@/lib/notifications/describ
 import { type MailSettings, messageIdFor } from "@/lib/notifications/mail-config";
 import type { Mailer } from "@/lib/notifications/mailer";
 import { isNotificationKind, policyOf } from "@/lib/notifications/notification-kinds";
+import { enqueueEmailDelivery } from "@/lib/notifications/notify";
 import { renderEmail } from "@/lib/notifications/render-email";
+import { retryDelayMs } from "@/lib/notifications/retry-schedule";
 
 export const EMAIL_PREFERENCES_PATH = "/preferences/email";
 
-export type DeliveryOutcome = "sent" | "skipped" | "failed" | "nothing_to_do";
-
-/** Thrown after the attempt is recorded, so the job queue tries again with backoff. */
-export class DeliveryAttemptFailed extends Error {}
+export type DeliveryOutcome = "sent" | "skipped" | "retrying" | "failed" | "nothing_to_do";
 
 /**
  * Sends one delivery at most once. The row is locked while sending, so a duplicated job
  * waits for nothing and finds it already sent; only a pending (or retrying) delivery is
- * sent. A failure is recorded with its attempt; on the last attempt the delivery turns
- * "failed" and appears on the administrators' page, otherwise the caller's job retries.
+ * sent. A failure is recorded with its attempt and, in the same transaction, the next try
+ * is queued (retry-schedule.ts); after the last attempt the delivery turns "failed" and
+ * appears on the administrators' page.
  * A crash between the server accepting the message and the commit could repeat it once;
  * the Message-ID, derived from the idempotency key, lets mail systems recognise that.
  */
@@ -27,10 +27,9 @@ export async function deliverEmail(
   deliveryId: number,
   mailer: Mailer,
   settings: MailSettings,
-  attempt: { number: number; max: number },
   now = new Date(),
 ): Promise<DeliveryOutcome> {
-  const result = await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [row] = await tx
       .select({
         delivery: emailDeliveries,
@@ -48,16 +47,14 @@ export async function deliverEmail(
       .where(eq(emailDeliveries.id, deliveryId))
       .for("update", { of: emailDeliveries, skipLocked: true });
     // Missing, being sent by another worker right now, or already settled.
-    if (!row || !["pending", "retrying"].includes(row.delivery.status)) {
-      return { outcome: "nothing_to_do" as const };
-    }
+    if (!row || !["pending", "retrying"].includes(row.delivery.status)) return "nothing_to_do";
     const { delivery } = row;
     const skip = async (reason: string) => {
       await tx
         .update(emailDeliveries)
         .set({ status: "skipped", skippedReason: reason, lastAttemptAt: now })
         .where(eq(emailDeliveries.id, delivery.id));
-      return { outcome: "skipped" as const };
+      return "skipped" as const;
     };
     if (row.deactivatedAt) return skip("The account is deactivated.");
     // Checked when sending, so opting out also stops reminders already queued.
@@ -80,18 +77,21 @@ export async function deliverEmail(
         ...content,
       });
     } catch (error) {
-      const last = attempt.number >= attempt.max;
+      const attempts = delivery.attempts + 1;
+      const delay = retryDelayMs(attempts);
       await tx
         .update(emailDeliveries)
         .set({
-          status: last ? "failed" : "retrying",
-          attempts: delivery.attempts + 1,
+          status: delay === null ? "failed" : "retrying",
+          attempts,
           lastError: describeError(error),
           lastAttemptAt: now,
-          failedAt: last ? now : null,
+          failedAt: delay === null ? now : null,
         })
         .where(eq(emailDeliveries.id, delivery.id));
-      return { outcome: "failed" as const, retry: !last, error };
+      if (delay === null) return "failed";
+      await enqueueEmailDelivery(tx, delivery.id, new Date(now.getTime() + delay));
+      return "retrying";
     }
     await tx
       .update(emailDeliveries)
@@ -103,12 +103,8 @@ export async function deliverEmail(
         sentAt: now,
       })
       .where(eq(emailDeliveries.id, delivery.id));
-    return { outcome: "sent" as const };
+    return "sent";
   });
-  if (result.outcome === "failed" && result.retry) {
-    throw new DeliveryAttemptFailed(`Email delivery ${deliveryId}: ${describeError(result.error)}`);
-  }
-  return result.outcome;
 }
 
 /** The mail server's own words, short: they say what went wrong without any case content. */

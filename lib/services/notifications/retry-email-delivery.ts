@@ -20,11 +20,15 @@ export async function retryEmailDelivery(
 ): Promise<void> {
   assertCan(actor, "users:manage");
   await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ attempts: emailDeliveries.attempts })
+      .from(emailDeliveries)
+      .where(eq(emailDeliveries.id, deliveryId));
     const [delivery] = await tx
       .update(emailDeliveries)
-      .set({ status: "pending", failedAt: null })
+      .set({ status: "pending", failedAt: null, attempts: 0 })
       .where(and(eq(emailDeliveries.id, deliveryId), eq(emailDeliveries.status, "failed")))
-      .returning({ id: emailDeliveries.id, attempts: emailDeliveries.attempts });
+      .returning({ id: emailDeliveries.id });
     if (!delivery) {
       throw new Refusal(
         "conflict",
@@ -37,7 +41,7 @@ export async function retryEmailDelivery(
       action: "email_delivery_retried",
       entityType: "email_delivery",
       entityId: String(delivery.id),
-      details: { attemptsBefore: delivery.attempts },
+      details: { attemptsBefore: before?.attempts ?? 0 },
     });
   });
 }

@@ -46,13 +46,6 @@ export async function queuedJobs(db: Database, task: string) {
   return result.rows;
 }
 
-/** Lowers a job's allowance of attempts, as if the queue had already spent the others. */
-export async function limitAttempts(db: Database, jobKey: string, maxAttempts: number) {
-  await db.execute(sql`select graphile_worker.reschedule_jobs(
-    array(select id from graphile_worker.jobs where key = ${jobKey}),
-    max_attempts := ${maxAttempts}::int)`);
-}
-
 /** Moves one keyed job (a case's reminder, say) to now. */
 export async function makeJobDue(db: Database, jobKey: string): Promise<void> {
   await db.execute(sql`select graphile_worker.reschedule_jobs(

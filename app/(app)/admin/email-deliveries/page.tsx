@@ -19,9 +19,9 @@ export default async function FailedEmailsPage() {
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">Failed emails</h1>
       <p className="max-w-2xl text-slate-700">
-        Emails the mail server did not accept after every retry (about seven hours of attempts). The
-        notification is still in the recipient's app. Fix the cause (often the mail server or the
-        address), then retry.
+        Emails the mail server did not accept after every retry (12 attempts over about eight
+        hours). The notification is still in the recipient's app. Fix the cause (often the mail
+        server or the address), then retry.
       </p>
       {failed.length === 0 ? (
         <p className="text-slate-700">No failed emails.</p>
