@@ -4,7 +4,9 @@ import { setWorkflowSettings, withE2eDatabase } from "./database";
 import { DEMO, personSignedIn } from "./support";
 
 // The launcher under test runs with no SMTP_URL, so mail is captured for the mailbox.
-const BEN_EMAIL = DEMO.otherPhysician;
+// Chloe is the colleague here: other journeys count Ben's unread notifications.
+const REPORTER = "david.levi@hospital.example";
+const COLLEAGUE = "chloe.nguyen@hospital.example";
 const DESCRIPTION = "A story about the patient in bay 4 with enough detail to identify them.";
 
 test.beforeAll(async () => {
@@ -27,26 +29,26 @@ async function mailboxEntry(page: Page, filter: { to: string; hasText: string })
 test("a filed concern's notice email reaches the development mailbox, without case content or the reporter's name", async ({
   browser,
 }) => {
-  const reporter = await personSignedIn(browser, DEMO.physician);
+  const reporter = await personSignedIn(browser, REPORTER);
   const concernId = await fileConcernThroughForm(reporter.page, {
-    colleague: "Ben Carter",
+    colleague: "Chloe Nguyen",
     postUrl: uniquePostUrl(),
     description: DESCRIPTION,
   });
 
-  const subject = await personSignedIn(browser, BEN_EMAIL);
+  const subject = await personSignedIn(browser, COLLEAGUE);
   await subject.page.getByRole("link", { name: "Development mailbox" }).click();
   const email = await mailboxEntry(subject.page, {
-    to: BEN_EMAIL,
+    to: COLLEAGUE,
     hasText: `/notices/${concernId}`,
   });
   await expect(email.getByRole("heading")).toHaveText(
     "Something in Peer Concerns needs your attention",
   );
-  await expect(email).toContainText("Dear Dr Ben Carter,");
+  await expect(email).toContainText("Dear Dr Chloe Nguyen,");
   await expect(email).not.toContainText("bay 4");
-  await expect(email).not.toContainText("Amara");
-  await expect(email).not.toContainText("Okafor");
+  await expect(email).not.toContainText("David");
+  await expect(email).not.toContainText("Levi");
 
   // The link in the email leads the colleague to the notice.
   await subject.page.goto(new URL(`/notices/${concernId}`, subject.page.url()).pathname);
@@ -58,9 +60,9 @@ test("a filed concern's notice email reaches the development mailbox, without ca
 test("an administrator sees an email that failed after its last retry, without case content, and retries it into the mailbox", async ({
   browser,
 }) => {
-  const reporter = await personSignedIn(browser, DEMO.physician);
+  const reporter = await personSignedIn(browser, REPORTER);
   const concernId = await fileConcernThroughForm(reporter.page, {
-    colleague: "Ben Carter",
+    colleague: "Chloe Nguyen",
     postUrl: uniquePostUrl(),
     description: DESCRIPTION,
   });
@@ -86,18 +88,18 @@ test("an administrator sees an email that failed after its last retry, without c
   const admin = await personSignedIn(browser, DEMO.admin);
   await admin.page.getByRole("link", { name: "Failed emails" }).click();
   const row = admin.page.getByRole("row").filter({ hasText: "ECONNREFUSED 10.0.0.25:25" });
-  await expect(row).toContainText(BEN_EMAIL);
+  await expect(row).toContainText(COLLEAGUE);
   await expect(row).toContainText("Reported action not accepted");
   await expect(row).toContainText("12");
   await expect(admin.page.locator("main")).not.toContainText("bay 4");
-  await row.getByRole("button", { name: `Retry the email to ${BEN_EMAIL}` }).click();
+  await row.getByRole("button", { name: `Retry the email to ${COLLEAGUE}` }).click();
   // Queued again: it leaves the list of failures.
   await expect(
     admin.page.getByRole("row").filter({ hasText: "ECONNREFUSED 10.0.0.25:25" }),
   ).toHaveCount(0);
 
   const email = await mailboxEntry(admin.page, {
-    to: BEN_EMAIL,
+    to: COLLEAGUE,
     hasText: `<notification-${notificationId}@localhost>`,
   });
   await expect(email).toContainText(`/notices/${concernId}`);
