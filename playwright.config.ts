@@ -44,6 +44,8 @@ export default defineConfig({
       EMBEDDED_PG_DATA: `${DATA_DIR}/postgres`,
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
       DATABASE_URL: "",
+      // No mail server: mail is captured for the development mailbox the journeys read.
+      SMTP_URL: "",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -11,16 +11,20 @@ const NAVIGATION: ReadonlyArray<{ href: string; label: string; permission: Permi
   { href: "/admin/users", label: "Users", permission: "users:manage" },
   { href: "/admin/departments", label: "Departments", permission: "users:manage" },
   { href: "/admin/settings", label: "Settings", permission: "users:manage" },
+  { href: "/admin/email-deliveries", label: "Failed emails", permission: "users:manage" },
 ];
 
 export function AppShell({
   actor,
   unreadNotifications,
+  showMailbox,
   signOutAction,
   children,
 }: {
   actor: Actor;
   unreadNotifications: number;
+  /** Only where the launcher captures mail for development. */
+  showMailbox: boolean;
   signOutAction: () => Promise<void>;
   children: ReactNode;
 }) {
@@ -41,6 +45,14 @@ export function AppShell({
                 {link.label}
               </Link>
             ))}
+            <Link href="/preferences/email" className="py-2 hover:underline">
+              Email preferences
+            </Link>
+            {showMailbox ? (
+              <Link href="/dev/mailbox" className="py-2 hover:underline">
+                Development mailbox
+              </Link>
+            ) : null}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <Link

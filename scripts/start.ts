@@ -16,6 +16,7 @@ import {
 import { CLIENT_ADDRESS_HEADER, clientAddressOf } from "@/lib/auth/client-address";
 import { ROLE_LABELS } from "@/lib/authz/roles";
 import { startWorker } from "@/lib/jobs/start-worker";
+import { decideMailMode, MAIL_CAPTURE_FLAG } from "@/lib/notifications/mail-config";
 import { ensureAuthSecret } from "./lib/auth-secret";
 import { buildIfStale } from "./lib/build-if-stale";
 import { resolveDatabase, warnIfAppCanRewriteHistory } from "./lib/database-url";
@@ -25,6 +26,9 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 const dev = process.argv.includes("--dev");
 const production = process.env.NODE_ENV === "production";
+// Decided here, before Next.js loads: inside a production build NODE_ENV always reads
+// "production", even when `npm start` serves it as a development deployment.
+const mailMode = decideMailMode(process.env);
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "localhost";
 
@@ -51,9 +55,14 @@ async function main(): Promise<void> {
 
   if (!production || process.env.SEED_DEMO === "true") await seedDemo(database.ownerUrl);
   if (!dev) buildIfStale();
+  // Links in emails point at this server unless a public address is configured.
+  process.env.APP_URL ||= `http://${hostname}:${port}`;
+  // Always set, so a value left in the environment cannot turn the mailbox on.
+  process.env[MAIL_CAPTURE_FLAG] = mailMode === "capture" ? "on" : "off";
+  console.log(describeMailMode());
   // RUN_WORKER=false when the timed steps run as separate `npm run worker` processes.
   if (process.env.RUN_WORKER !== "false") {
-    const worker = await startWorker(appUrl);
+    const worker = await startWorker(appUrl, mailMode);
     stopWorker = () => worker.stop();
   }
 
@@ -66,6 +75,14 @@ async function main(): Promise<void> {
   }).listen(port, hostname, () =>
     console.log(`\nPeer Concerns is ready on http://${hostname}:${port}\n`),
   );
+}
+
+function describeMailMode(): string {
+  if (mailMode === "smtp") return "Email: sent through SMTP_URL.";
+  if (mailMode === "capture") {
+    return `Email: no SMTP_URL, so mail is kept for the development mailbox at http://${hostname}:${port}/dev/mailbox`;
+  }
+  return "Email: no SMTP_URL is set, so email deliveries will fail (listed for administrators).";
 }
 
 async function seedDemo(url: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/authz/current-actor";
+import { isMailCaptureOn } from "@/lib/notifications/mail-config";
 import { countUnreadNotifications } from "@/lib/queries/notifications";
 import { signOutAction } from "./sign-out-action";
 
@@ -11,7 +12,12 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const actor = await requireActor();
   const unread = await countUnreadNotifications(getDb(), actor);
   return (
-    <AppShell actor={actor} unreadNotifications={unread} signOutAction={signOutAction}>
+    <AppShell
+      actor={actor}
+      unreadNotifications={unread}
+      showMailbox={isMailCaptureOn()}
+      signOutAction={signOutAction}
+    >
       {children}
     </AppShell>
   );

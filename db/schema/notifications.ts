@@ -1,4 +1,4 @@
-import { bigint, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { concerns } from "./concerns";
 import { users } from "./users";
 
@@ -19,6 +19,11 @@ export const notifications = pgTable(
     kind: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp({ withTimezone: true }),
+    // Set by timed notifications (reminders), so a job that runs twice tells once.
+    dedupeKey: text(),
   },
-  (t) => [index("notifications_recipient_idx").on(t.recipientId, t.createdAt.desc())],
+  (t) => [
+    index("notifications_recipient_idx").on(t.recipientId, t.createdAt.desc()),
+    uniqueIndex("notifications_dedupe_key").on(t.dedupeKey),
+  ],
 );

@@ -29,6 +29,10 @@ export const organisationSettings = pgTable(
     confirmationWindowSeconds: integer()
       .notNull()
       .default(7 * 24 * 3600),
+    // How long before a deadline the waited-on person is reminded.
+    reminderLeadSeconds: integer()
+      .notNull()
+      .default(48 * 3600),
     dailyFilingLimit: integer().notNull().default(5),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedById: uuid().references((): AnyPgColumn => users.id, { onDelete: "restrict" }),
@@ -37,7 +41,7 @@ export const organisationSettings = pgTable(
     check("organisation_settings_singleton", sql`${t.singleton}`),
     check(
       "organisation_settings_positive_windows",
-      sql`${t.remediationWindowSeconds} > 0 and ${t.confirmationWindowSeconds} > 0`,
+      sql`${t.remediationWindowSeconds} > 0 and ${t.confirmationWindowSeconds} > 0 and ${t.reminderLeadSeconds} > 0`,
     ),
     check("organisation_settings_positive_limit", sql`${t.dailyFilingLimit} > 0`),
   ],

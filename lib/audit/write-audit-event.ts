@@ -4,7 +4,7 @@ import { auditEvents } from "@/db/schema";
 export interface AuditEventInput {
   actorId: string | null;
   action: string;
-  entityType: "user" | "department" | "concern" | "settings";
+  entityType: "user" | "department" | "concern" | "settings" | "email_delivery";
   entityId: string;
   details?: Record<string, unknown>;
 }

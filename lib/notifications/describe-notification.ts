@@ -47,6 +47,12 @@ const TEXT: Record<string, Partial<Record<RecipientRelation, string>>> = {
     subject: "The compliance team closed the case about your post.",
     reporter: "The compliance team closed the case you raised.",
   },
+  reminder_response_due: {
+    subject: "Reminder: the deadline to respond to a concern about your post is approaching.",
+  },
+  reminder_answer_due: {
+    reporter: "Reminder: your colleague's response is waiting for your answer before its deadline.",
+  },
 };
 
 export function describeNotification(kind: string, relation: RecipientRelation): string {

@@ -19,6 +19,7 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
       ...DEFAULT_WINDOWS,
       remediationWindowMs: row.remediationWindowSeconds * 1000,
       confirmationWindowMs: row.confirmationWindowSeconds * 1000,
+      reminderLeadMs: row.reminderLeadSeconds * 1000,
     },
     dailyFilingLimit: row.dailyFilingLimit,
   };

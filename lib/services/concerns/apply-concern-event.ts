@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { concerns, notifications, userRoles, users } from "@/db/schema";
+import { concerns, userRoles, users } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { relationToConcern } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
@@ -14,6 +14,8 @@ import {
 } from "@/lib/domain/concern-workflow";
 import { Refusal } from "@/lib/errors/refusal";
 import { scheduleDueCheck } from "@/lib/jobs/schedule-due-check";
+import { scheduleReminder } from "@/lib/jobs/schedule-reminder";
+import { type NotificationToSend, notify } from "@/lib/notifications/notify";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 
 type ConcernRow = typeof concerns.$inferSelect;
@@ -24,8 +26,9 @@ export const CASE_NOT_FOUND = "We could not find that case.";
 /**
  * The one way a concern changes state: lock the row, establish the actor's relation to
  * it, let the pure rule decide, write the change conditionally on the state we read,
- * record the audit event, the in-app notifications and the next durable deadline job,
- * and commit them together. A concurrent change makes the later one a clear conflict.
+ * record the audit event, the notifications (in-app, with their email jobs), the next
+ * durable deadline and reminder jobs, and commit them together. A concurrent change
+ * makes the later one a clear conflict.
  */
 export async function applyConcernEvent(
   db: Database,
@@ -97,8 +100,11 @@ export async function applyToLockedConcern(
     entityId: concern.id,
     details: { from: concern.state, to: nextState, ...auditDetails(event) },
   });
-  await notifyParties(tx, updated, decision.notify, decision.auditAction, now);
-  if (decision.to !== decision.from) await scheduleDueCheck(tx, concern.id, nextDeadline(updated));
+  await notifyParties(tx, updated, decision.notify, now);
+  if (decision.to !== decision.from) {
+    await scheduleDueCheck(tx, concern.id, nextDeadline(updated));
+    await scheduleReminder(tx, updated, now, windows.reminderLeadMs);
+  }
   return { state: nextState };
 }
 
@@ -143,12 +149,11 @@ async function notifyParties(
   tx: Transaction,
   concern: ConcernRow,
   intents: readonly NotificationIntent[],
-  kind: string,
   now: Date,
 ): Promise<void> {
-  const rows: (typeof notifications.$inferInsert)[] = [];
-  for (const intent of intents) {
-    if (intent.recipient === "reporter") {
+  const rows: NotificationToSend[] = [];
+  for (const { recipient, kind } of intents) {
+    if (recipient === "reporter") {
       rows.push({
         recipientId: concern.reporterId,
         concernId: concern.id,
@@ -156,7 +161,7 @@ async function notifyParties(
         kind,
         createdAt: now,
       });
-    } else if (intent.recipient === "subject") {
+    } else if (recipient === "subject") {
       rows.push({
         recipientId: concern.subjectId,
         concernId: concern.id,
@@ -176,7 +181,7 @@ async function notifyParties(
       }
     }
   }
-  if (rows.length > 0) await tx.insert(notifications).values(rows);
+  await notify(tx, rows);
 }
 
 /** Every active compliance officer who is not a party to the case. */

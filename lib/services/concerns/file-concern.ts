@@ -1,7 +1,7 @@
 import { and, count, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
-import { concerns, notifications, userRoles, users } from "@/db/schema";
+import { concerns, userRoles, users } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
@@ -9,6 +9,8 @@ import { normalisePostUrl } from "@/lib/domain/concern-fields";
 import { addWindow } from "@/lib/domain/deadlines";
 import { Refusal } from "@/lib/errors/refusal";
 import { scheduleDueCheck } from "@/lib/jobs/schedule-due-check";
+import { scheduleReminder } from "@/lib/jobs/schedule-reminder";
+import { notify } from "@/lib/notifications/notify";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { type FileConcernInput, fileConcernSchema } from "./concern-schemas";
 
@@ -16,7 +18,8 @@ const OPEN_STATES = ["awaiting_response", "remediation_reported", "disputed", "e
 
 /**
  * Files a concern and sends its notice: the concern, the audit event, the subject's
- * notification and the deadline job are one transaction.
+ * notification with its email job, the deadline job and the reminder job are one
+ * transaction.
  */
 export async function fileConcern(
   db: Database,
@@ -137,14 +140,22 @@ export async function fileConcern(
           platform: data.platform,
         },
       });
-      await tx.insert(notifications).values({
-        recipientId: subject.id,
-        concernId,
-        recipientRelation: "subject",
-        kind: "concern_filed",
-        createdAt: now,
-      });
+      await notify(tx, [
+        {
+          recipientId: subject.id,
+          concernId,
+          recipientRelation: "subject",
+          kind: "concern_filed",
+          createdAt: now,
+        },
+      ]);
       await scheduleDueCheck(tx, concernId, responseDueAt);
+      await scheduleReminder(
+        tx,
+        { id: concernId, state: "awaiting_response", responseDueAt, confirmationDueAt: null },
+        now,
+        settings.windows.reminderLeadMs,
+      );
       return { concernId };
     });
   } catch (error) {

@@ -18,6 +18,11 @@ export const workflowSettingsSchema = z.object({
     .int("Use whole hours.")
     .min(1, "At least 1 hour.")
     .max(24 * 90, "At most 90 days."),
+  reminderLeadHours: z.coerce
+    .number("Enter a number of hours.")
+    .int("Use whole hours.")
+    .min(1, "At least 1 hour.")
+    .max(24 * 30, "At most 30 days."),
   dailyFilingLimit: z.coerce
     .number("Enter a number.")
     .int("Use a whole number.")
@@ -38,6 +43,7 @@ export async function updateWorkflowSettings(
     const values = {
       remediationWindowSeconds: data.remediationWindowHours * 3600,
       confirmationWindowSeconds: data.confirmationWindowHours * 3600,
+      reminderLeadSeconds: data.reminderLeadHours * 3600,
       dailyFilingLimit: data.dailyFilingLimit,
       updatedAt: sql`now()`,
       updatedById: actor.userId,
@@ -55,6 +61,7 @@ export async function updateWorkflowSettings(
         before: {
           remediationWindowMs: before.windows.remediationWindowMs,
           confirmationWindowMs: before.windows.confirmationWindowMs,
+          reminderLeadMs: before.windows.reminderLeadMs,
           dailyFilingLimit: before.dailyFilingLimit,
         },
         after: data,

@@ -15,6 +15,7 @@ export async function updateWorkflowSettingsAction(
     await updateWorkflowSettings(getDb(), actor, {
       remediationWindowHours: String(form.get("remediationWindowHours") ?? ""),
       confirmationWindowHours: String(form.get("confirmationWindowHours") ?? ""),
+      reminderLeadHours: String(form.get("reminderLeadHours") ?? ""),
       dailyFilingLimit: String(form.get("dailyFilingLimit") ?? ""),
     });
   } catch (error) {

@@ -22,6 +22,7 @@ export default async function SettingsPage() {
             1,
             Math.round(settings.windows.confirmationWindowMs / 3_600_000),
           ),
+          reminderLeadHours: Math.max(1, Math.round(settings.windows.reminderLeadMs / 3_600_000)),
           dailyFilingLimit: settings.dailyFilingLimit,
         }}
       />

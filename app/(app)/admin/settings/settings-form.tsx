@@ -11,6 +11,7 @@ export function SettingsForm({
   values: {
     remediationWindowHours: number;
     confirmationWindowHours: number;
+    reminderLeadHours: number;
     dailyFilingLimit: number;
   };
 }) {
@@ -35,6 +36,15 @@ export function SettingsForm({
             defaultValue={values.confirmationWindowHours}
             errors={state.fieldErrors?.confirmationWindowHours}
             hint="After this, a reported action is taken as confirmed and a dispute as accepted."
+          />
+          <TextField
+            name="reminderLeadHours"
+            label="Remind the person waited on this long before a deadline (hours)"
+            type="number"
+            min={1}
+            defaultValue={values.reminderLeadHours}
+            errors={state.fieldErrors?.reminderLeadHours}
+            hint="48 hours by default. In a window shorter than twice this, the reminder goes out halfway through."
           />
           <TextField
             name="dailyFilingLimit"

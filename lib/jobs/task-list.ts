@@ -1,0 +1,48 @@
+import type { TaskList } from "graphile-worker";
+import type { Database } from "@/db/client";
+import { ANCHOR_AUDIT_CHAINS, anchorAuditChains } from "@/lib/audit/anchor-audit-chains";
+import type { MailSettings } from "@/lib/notifications/mail-config";
+import type { Mailer } from "@/lib/notifications/mailer";
+import { SEND_EMAIL } from "@/lib/notifications/notify";
+import {
+  advanceDueConcern,
+  advanceDueConcerns,
+} from "@/lib/services/concerns/advance-due-concerns";
+import { deliverEmail } from "@/lib/services/notifications/deliver-email";
+import { sendDueReminder } from "@/lib/services/notifications/send-due-reminder";
+import { ADVANCE_DUE_CONCERN } from "./schedule-due-check";
+import { type ReminderPayload, SEND_REMINDER } from "./schedule-reminder";
+
+export const SWEEP_DUE_CONCERNS = "sweep-due-concerns";
+
+/** Every durable task, given its dependencies, so tests run exactly what the worker runs. */
+export function createTaskList(db: Database, mailer: Mailer, mail: MailSettings): TaskList {
+  return {
+    [ADVANCE_DUE_CONCERN]: async (payload) => {
+      const { concernId } = payload as { concernId?: string };
+      if (typeof concernId === "string") await advanceDueConcern(db, concernId);
+    },
+    [SWEEP_DUE_CONCERNS]: async () => {
+      await advanceDueConcerns(db);
+    },
+    [ANCHOR_AUDIT_CHAINS]: async () => {
+      const anchor = await anchorAuditChains(db);
+      // In the log too, so a copy of each anchor lives outside the database.
+      if (anchor) console.log(`[audit] anchor ${anchor.id} sha256 ${anchor.hash}`);
+    },
+    [SEND_EMAIL]: async (payload) => {
+      const { deliveryId } = payload as { deliveryId?: number };
+      if (typeof deliveryId === "number") await deliverEmail(db, deliveryId, mailer, mail);
+    },
+    [SEND_REMINDER]: async (payload) => {
+      const reminder = payload as Partial<ReminderPayload>;
+      if (
+        typeof reminder.concernId === "string" &&
+        typeof reminder.kind === "string" &&
+        typeof reminder.dueAt === "string"
+      ) {
+        await sendDueReminder(db, reminder as ReminderPayload);
+      }
+    },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Which events notify whom, and how: the one table. Who is told about a transition comes
+ * from the workflow's own transition table (TRANSITIONS[...].notify), so routing is never
+ * written twice; this table adds, per kind of notification, whether it is emailed and
+ * whether it is essential (a person cannot turn it off). Reminders are notifications of a
+ * non-essential kind: they travel the same path (in-app row, email delivery, job), and a
+ * person may opt out of their emails. Kinds that no transition produces (filing, the
+ * reminders) name their recipients here.
+ */
+import {
+  type AuditAction,
+  type ConcernEventType,
+  type Recipient,
+  TRANSITIONS,
+} from "@/lib/domain/concern-workflow";
+import { REMINDER_KINDS, type ReminderKind } from "@/lib/domain/reminders";
+
+/** Every kind a notification can have: filing, each transition that tells someone, reminders. */
+export type NotificationKind = "concern_filed" | AuditAction | ReminderKind;
+
+export interface KindPolicy {
+  /** Also sent by email (the in-app notification always exists). */
+  readonly email: boolean;
+  /** Essential emails cannot be turned off: notices, responses, escalations, closures. */
+  readonly essential: boolean;
+  /** For kinds no transition produces: who receives them. */
+  readonly to?: readonly Recipient[];
+  /** How administrators see the kind on the failed-deliveries page (no case content). */
+  readonly label: string;
+}
+
+export const NOTIFICATION_KINDS: Readonly<Record<NotificationKind, KindPolicy>> = {
+  concern_filed: { email: true, essential: true, to: ["subject"], label: "Notice of a concern" },
+  // Recorded on the timeline only: no transition tells anyone that a notice was opened.
+  notice_opened: { email: false, essential: true, label: "Notice opened" },
+  remediation_reported: { email: true, essential: true, label: "Response: action reported" },
+  disputed: { email: true, essential: true, label: "Response: concern disputed" },
+  remediation_confirmed: { email: true, essential: true, label: "Closure: resolved" },
+  remediation_rejected: { email: true, essential: true, label: "Reported action not accepted" },
+  escalated_on_rejection: { email: true, essential: true, label: "Escalation" },
+  escalated_on_dispute: { email: true, essential: true, label: "Escalation" },
+  escalated_by_deadline: { email: true, essential: true, label: "Escalation" },
+  dispute_accepted: { email: true, essential: true, label: "Closure: explanation accepted" },
+  dispute_auto_accepted: { email: true, essential: true, label: "Closure: explanation stands" },
+  withdrawn: { email: true, essential: true, label: "Closure: withdrawn" },
+  lapsed: { email: true, essential: true, label: "Closure: lapsed" },
+  auto_confirmed: { email: true, essential: true, label: "Closure: resolved" },
+  case_closed: { email: true, essential: true, label: "Closure by compliance" },
+  reminder_response_due: {
+    email: true,
+    essential: false,
+    to: ["subject"],
+    label: "Reminder: response due",
+  },
+  reminder_answer_due: {
+    email: true,
+    essential: false,
+    to: ["reporter"],
+    label: "Reminder: answer due",
+  },
+};
+
+export const ALL_NOTIFICATION_KINDS = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
+
+export function isNotificationKind(kind: string): kind is NotificationKind {
+  return Object.hasOwn(NOTIFICATION_KINDS, kind);
+}
+
+export function isReminder(kind: NotificationKind): kind is ReminderKind {
+  return (REMINDER_KINDS as readonly string[]).includes(kind);
+}
+
+/** The policy of a stored kind; an unknown one (from a newer release) is treated as essential. */
+export function policyOf(kind: string): KindPolicy {
+  return isNotificationKind(kind)
+    ? NOTIFICATION_KINDS[kind]
+    : { email: true, essential: true, label: "Notification" };
+}
+
+/** Who receives a kind: the union over the transitions that produce it, or the table's own list. */
+export function recipientsOf(kind: NotificationKind): Recipient[] {
+  const fromTransitions = new Set<Recipient>();
+  for (const type of Object.keys(TRANSITIONS) as ConcernEventType[]) {
+    const { outcome } = TRANSITIONS[type];
+    const outcomes =
+      "significant" in outcome ? [outcome.significant, outcome.notSignificant] : [outcome];
+    for (const o of outcomes) {
+      if (o.audit === kind) for (const r of o.notify) fromTransitions.add(r);
+    }
+  }
+  return [...fromTransitions, ...(NOTIFICATION_KINDS[kind].to ?? [])];
+}

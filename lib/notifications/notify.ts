@@ -1,0 +1,75 @@
+import { sql } from "drizzle-orm";
+import type { Db, Transaction } from "@/db/client";
+import { emailDeliveries, notifications } from "@/db/schema";
+import type { RecipientRelation } from "./describe-notification";
+import { type NotificationKind, policyOf } from "./notification-kinds";
+
+export const SEND_EMAIL = "send-email";
+
+export interface NotificationToSend {
+  recipientId: string;
+  concernId: string;
+  recipientRelation: RecipientRelation;
+  kind: NotificationKind;
+  createdAt?: Date;
+  /** For timed notifications: the same key twice tells once (a job that runs twice). */
+  dedupeKey?: string;
+}
+
+/**
+ * The outbox, and the only way anyone is told anything: inserts the in-app notifications
+ * and, for the kinds that are emailed (NOTIFICATION_KINDS), their email deliveries and
+ * send jobs, all in the caller's transaction. A rollback tells nobody; a commit delivers
+ * even if this process dies the next moment. Returns the notifications actually created
+ * (a row whose dedupe key was used before is skipped).
+ */
+export async function notify(
+  tx: Transaction,
+  rows: readonly NotificationToSend[],
+): Promise<{ id: number; recipientId: string; kind: string }[]> {
+  if (rows.length === 0) return [];
+  const created = await tx
+    .insert(notifications)
+    .values(rows.map((row) => ({ ...row })))
+    .onConflictDoNothing({ target: notifications.dedupeKey })
+    .returning({
+      id: notifications.id,
+      recipientId: notifications.recipientId,
+      kind: notifications.kind,
+    });
+  const emailed = created.filter((n) => policyOf(n.kind).email);
+  if (emailed.length === 0) return created;
+  const deliveries = await tx
+    .insert(emailDeliveries)
+    .values(
+      emailed.map((n) => ({
+        idempotencyKey: `notification:${n.id}`,
+        notificationId: n.id,
+        recipientId: n.recipientId,
+        kind: n.kind,
+      })),
+    )
+    .returning({ id: emailDeliveries.id });
+  for (const delivery of deliveries) await enqueueEmailDelivery(tx, delivery.id);
+  return created;
+}
+
+/**
+ * The send job of one delivery, now or at `runAt` (a retry); a second enqueue of the same
+ * delivery replaces the first. Failed sends are retried by the delivery's own schedule
+ * (retry-schedule.ts); the queue's own retries only cover a worker that crashed mid-job.
+ */
+export async function enqueueEmailDelivery(
+  tx: Db,
+  deliveryId: number,
+  runAt?: Date,
+): Promise<void> {
+  await tx.execute(sql`select graphile_worker.add_job(
+    ${SEND_EMAIL},
+    json_build_object('deliveryId', ${deliveryId}::bigint),
+    run_at := ${runAt?.toISOString() ?? null}::timestamptz,
+    job_key := ${`email-delivery:${deliveryId}`},
+    job_key_mode := 'replace',
+    max_attempts := 5
+  )`);
+}

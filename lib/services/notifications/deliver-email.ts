@@ -1,0 +1,114 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { emailDeliveries, emailPreferences, notifications, users } from "@/db/schema";
+import { caseLinkFor, type RecipientRelation } from "@/lib/notifications/describe-notification";
+import { type MailSettings, messageIdFor } from "@/lib/notifications/mail-config";
+import type { Mailer } from "@/lib/notifications/mailer";
+import { isNotificationKind, policyOf } from "@/lib/notifications/notification-kinds";
+import { enqueueEmailDelivery } from "@/lib/notifications/notify";
+import { renderEmail } from "@/lib/notifications/render-email";
+import { retryDelayMs } from "@/lib/notifications/retry-schedule";
+
+export const EMAIL_PREFERENCES_PATH = "/preferences/email";
+
+export type DeliveryOutcome = "sent" | "skipped" | "retrying" | "failed" | "nothing_to_do";
+
+/**
+ * Sends one delivery at most once. The row is locked while sending, so a duplicated job
+ * waits for nothing and finds it already sent; only a pending (or retrying) delivery is
+ * sent. A failure is recorded with its attempt and, in the same transaction, the next try
+ * is queued (retry-schedule.ts); after the last attempt the delivery turns "failed" and
+ * appears on the administrators' page.
+ * A crash between the server accepting the message and the commit could repeat it once;
+ * the Message-ID, derived from the idempotency key, lets mail systems recognise that.
+ */
+export async function deliverEmail(
+  db: Database,
+  deliveryId: number,
+  mailer: Mailer,
+  settings: MailSettings,
+  now = new Date(),
+): Promise<DeliveryOutcome> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({
+        delivery: emailDeliveries,
+        relation: notifications.recipientRelation,
+        concernId: notifications.concernId,
+        email: users.email,
+        name: users.name,
+        deactivatedAt: users.deactivatedAt,
+        remindersByEmail: emailPreferences.remindersByEmail,
+      })
+      .from(emailDeliveries)
+      .innerJoin(notifications, eq(notifications.id, emailDeliveries.notificationId))
+      .innerJoin(users, eq(users.id, emailDeliveries.recipientId))
+      .leftJoin(emailPreferences, eq(emailPreferences.userId, emailDeliveries.recipientId))
+      .where(eq(emailDeliveries.id, deliveryId))
+      .for("update", { of: emailDeliveries, skipLocked: true });
+    // Missing, being sent by another worker right now, or already settled.
+    if (!row || !["pending", "retrying"].includes(row.delivery.status)) return "nothing_to_do";
+    const { delivery } = row;
+    const skip = async (reason: string) => {
+      await tx
+        .update(emailDeliveries)
+        .set({ status: "skipped", skippedReason: reason, lastAttemptAt: now })
+        .where(eq(emailDeliveries.id, delivery.id));
+      return "skipped" as const;
+    };
+    if (row.deactivatedAt) return skip("The account is deactivated.");
+    // Checked when sending, so opting out also stops reminders already queued.
+    if (!policyOf(delivery.kind).essential && row.remindersByEmail === false) {
+      return skip("The person turned reminder emails off.");
+    }
+    if (!isNotificationKind(delivery.kind)) return skip("Unknown kind of notification.");
+
+    const content = renderEmail({
+      recipientName: row.name,
+      kind: delivery.kind,
+      link: `${settings.appUrl}${caseLinkFor(row.relation as RecipientRelation, row.concernId)}`,
+      preferencesLink: `${settings.appUrl}${EMAIL_PREFERENCES_PATH}`,
+    });
+    try {
+      await mailer.send({
+        to: row.email,
+        from: settings.from,
+        messageId: messageIdFor(delivery.idempotencyKey, settings.from),
+        ...content,
+      });
+    } catch (error) {
+      const attempts = delivery.attempts + 1;
+      const delay = retryDelayMs(attempts);
+      await tx
+        .update(emailDeliveries)
+        .set({
+          status: delay === null ? "failed" : "retrying",
+          attempts,
+          lastError: describeError(error),
+          lastAttemptAt: now,
+          failedAt: delay === null ? now : null,
+        })
+        .where(eq(emailDeliveries.id, delivery.id));
+      if (delay === null) return "failed";
+      await enqueueEmailDelivery(tx, delivery.id, new Date(now.getTime() + delay));
+      return "retrying";
+    }
+    await tx
+      .update(emailDeliveries)
+      .set({
+        status: "sent",
+        attempts: delivery.attempts + 1,
+        lastError: null,
+        lastAttemptAt: now,
+        sentAt: now,
+      })
+      .where(eq(emailDeliveries.id, delivery.id));
+    return "sent";
+  });
+}
+
+/** The mail server's own words, short: they say what went wrong without any case content. */
+function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.slice(0, 500);
+}

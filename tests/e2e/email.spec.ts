@@ -1,0 +1,106 @@
+import { expect, type Page, test } from "@playwright/test";
+import { fileConcernThroughForm, uniquePostUrl } from "./concerns";
+import { setWorkflowSettings, withE2eDatabase } from "./database";
+import { DEMO, personSignedIn } from "./support";
+
+// The launcher under test runs with no SMTP_URL, so mail is captured for the mailbox.
+// Chloe is the colleague here: other journeys count Ben's unread notifications.
+const REPORTER = "david.levi@hospital.example";
+const COLLEAGUE = "chloe.nguyen@hospital.example";
+const DESCRIPTION = "A story about the patient in bay 4 with enough detail to identify them.";
+
+test.beforeAll(async () => {
+  await setWorkflowSettings({ dailyFilingLimit: 100 });
+});
+
+/** The mailbox, reloaded until a message matching `filter` is there (the worker sends it). */
+async function mailboxEntry(page: Page, filter: { to: string; hasText: string }) {
+  const entry = page
+    .getByTestId("captured-email")
+    .filter({ has: page.getByTestId("captured-email-to").getByText(filter.to, { exact: true }) })
+    .filter({ hasText: filter.hasText });
+  await expect(async () => {
+    await page.goto("/dev/mailbox");
+    await expect(entry).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 30_000, intervals: [1000] });
+  return entry;
+}
+
+test("a filed concern's notice email reaches the development mailbox, without case content or the reporter's name", async ({
+  browser,
+}) => {
+  const reporter = await personSignedIn(browser, REPORTER);
+  const concernId = await fileConcernThroughForm(reporter.page, {
+    colleague: "Chloe Nguyen",
+    postUrl: uniquePostUrl(),
+    description: DESCRIPTION,
+  });
+
+  const subject = await personSignedIn(browser, COLLEAGUE);
+  await subject.page.getByRole("link", { name: "Development mailbox" }).click();
+  const email = await mailboxEntry(subject.page, {
+    to: COLLEAGUE,
+    hasText: `/notices/${concernId}`,
+  });
+  await expect(email.getByRole("heading")).toHaveText(
+    "Something in Peer Concerns needs your attention",
+  );
+  await expect(email).toContainText("Dear Dr Chloe Nguyen,");
+  await expect(email).not.toContainText("bay 4");
+  await expect(email).not.toContainText("David");
+  await expect(email).not.toContainText("Levi");
+
+  // The link in the email leads the colleague to the notice.
+  await subject.page.goto(new URL(`/notices/${concernId}`, subject.page.url()).pathname);
+  await expect(
+    subject.page.getByText("When physicians see content posted by colleagues").first(),
+  ).toBeVisible();
+});
+
+test("an administrator sees an email that failed after its last retry, without case content, and retries it into the mailbox", async ({
+  browser,
+}) => {
+  const reporter = await personSignedIn(browser, REPORTER);
+  const concernId = await fileConcernThroughForm(reporter.page, {
+    colleague: "Chloe Nguyen",
+    postUrl: uniquePostUrl(),
+    description: DESCRIPTION,
+  });
+  // A notification whose email exhausted its retries (a mail server that was down for
+  // hours): made directly, since the captured mail of this server cannot fail.
+  const notificationId = await withE2eDatabase(async (client) => {
+    const notification = await client.query<{ id: string; recipient_id: string }>(
+      `insert into notifications (recipient_id, concern_id, recipient_relation, kind)
+       select subject_id, id, 'subject', 'remediation_rejected' from concerns where id = $1
+       returning id, recipient_id`,
+      [concernId],
+    );
+    const { id, recipient_id } = notification.rows[0]!;
+    await client.query(
+      `insert into email_deliveries
+         (idempotency_key, notification_id, recipient_id, kind, status, attempts, last_error, failed_at, last_attempt_at)
+       values ($1, $2, $3, 'remediation_rejected', 'failed', 12, 'connect ECONNREFUSED 10.0.0.25:25', now(), now())`,
+      [`notification:${id}`, id, recipient_id],
+    );
+    return id;
+  });
+
+  const admin = await personSignedIn(browser, DEMO.admin);
+  await admin.page.getByRole("link", { name: "Failed emails" }).click();
+  const row = admin.page.getByRole("row").filter({ hasText: "ECONNREFUSED 10.0.0.25:25" });
+  await expect(row).toContainText(COLLEAGUE);
+  await expect(row).toContainText("Reported action not accepted");
+  await expect(row).toContainText("12");
+  await expect(admin.page.locator("main")).not.toContainText("bay 4");
+  await row.getByRole("button", { name: `Retry the email to ${COLLEAGUE}` }).click();
+  // Queued again: it leaves the list of failures.
+  await expect(
+    admin.page.getByRole("row").filter({ hasText: "ECONNREFUSED 10.0.0.25:25" }),
+  ).toHaveCount(0);
+
+  const email = await mailboxEntry(admin.page, {
+    to: COLLEAGUE,
+    hasText: `<notification-${notificationId}@localhost>`,
+  });
+  await expect(email).toContainText(`/notices/${concernId}`);
+});
