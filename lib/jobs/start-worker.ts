@@ -5,7 +5,9 @@ import {
   advanceDueConcern,
   advanceDueConcerns,
 } from "@/lib/services/concerns/advance-due-concerns";
+import { remindOfficers } from "@/lib/services/concerns/remind-officers";
 import { ADVANCE_DUE_CONCERN } from "./schedule-due-check";
+import { OFFICER_CLOCKS, type OfficerClock, REMIND_OFFICERS } from "./schedule-officer-reminders";
 
 const SWEEP_DUE_CONCERNS = "sweep-due-concerns";
 
@@ -20,6 +22,12 @@ export async function startWorker(databaseUrl: string): Promise<Runner> {
     [ADVANCE_DUE_CONCERN]: async (payload) => {
       const { concernId } = payload as { concernId?: string };
       if (typeof concernId === "string") await advanceDueConcern(db, concernId);
+    },
+    [REMIND_OFFICERS]: async (payload) => {
+      const { concernId, clock } = payload as { concernId?: string; clock?: string };
+      if (typeof concernId === "string" && OFFICER_CLOCKS.includes(clock as OfficerClock)) {
+        await remindOfficers(db, concernId, clock as OfficerClock);
+      }
     },
     [SWEEP_DUE_CONCERNS]: async () => {
       await advanceDueConcerns(db);

@@ -12,7 +12,13 @@ import { scheduleDueCheck } from "@/lib/jobs/schedule-due-check";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { type FileConcernInput, fileConcernSchema } from "./concern-schemas";
 
-const OPEN_STATES = ["awaiting_response", "remediation_reported", "disputed", "escalated"] as const;
+const OPEN_STATES = [
+  "awaiting_response",
+  "remediation_reported",
+  "disputed",
+  "escalated",
+  "in_review",
+] as const;
 
 /**
  * Files a concern and sends its notice: the concern, the audit event, the subject's

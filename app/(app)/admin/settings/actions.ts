@@ -16,6 +16,8 @@ export async function updateWorkflowSettingsAction(
       remediationWindowHours: String(form.get("remediationWindowHours") ?? ""),
       confirmationWindowHours: String(form.get("confirmationWindowHours") ?? ""),
       dailyFilingLimit: String(form.get("dailyFilingLimit") ?? ""),
+      triageBusinessDays: String(form.get("triageBusinessDays") ?? ""),
+      decisionWindowDays: String(form.get("decisionWindowDays") ?? ""),
     });
   } catch (error) {
     return toActionState(error);
