@@ -34,6 +34,31 @@ export async function listQueue(
   now: Date,
   pageSize = QUEUE_PAGE_SIZE,
 ) {
+  const rows = await queueQuery(db, actor, filters, now, pageSize);
+  const page = rows.slice(0, pageSize).map((row) => ({
+    ...row,
+    reference: concernReference(row.number),
+    overdue: overdueClock(row, now),
+  }));
+  const last = page.at(-1);
+  const lastKey = last && (filters.sort === "due" ? last.nextDueAt : last.escalatedAt);
+  return {
+    cases: page,
+    nextCursor:
+      rows.length > pageSize && last && lastKey ? encodeQueueCursor(lastKey, last.id) : null,
+  };
+}
+
+export type QueueItem = Awaited<ReturnType<typeof listQueue>>["cases"][number];
+
+/** The page's query itself (one row more than a page, to know whether another follows). */
+export function queueQuery(
+  db: Db,
+  actor: Actor,
+  filters: QueueFilters,
+  now: Date,
+  pageSize = QUEUE_PAGE_SIZE,
+) {
   const sortColumn = filters.sort === "due" ? concerns.nextDueAt : concerns.escalatedAt;
   const descending = filters.sort === "newest";
   const conditions: (SQL | undefined)[] = [
@@ -56,7 +81,7 @@ export async function listQueue(
         : sql`(${sortColumn}, ${concerns.id}) > (${filters.after.at}, ${filters.after.id})`
       : undefined,
   ];
-  const rows = await db
+  return db
     .select({
       id: concerns.id,
       number: concerns.number,
@@ -82,22 +107,7 @@ export async function listQueue(
       ...(descending ? [desc(sortColumn), desc(concerns.id)] : [asc(sortColumn), asc(concerns.id)]),
     )
     .limit(pageSize + 1);
-
-  const page = rows.slice(0, pageSize).map((row) => ({
-    ...row,
-    reference: concernReference(row.number),
-    overdue: overdueClock(row, now),
-  }));
-  const last = page.at(-1);
-  const lastKey = last && (filters.sort === "due" ? last.nextDueAt : last.escalatedAt);
-  return {
-    cases: page,
-    nextCursor:
-      rows.length > pageSize && last && lastKey ? encodeQueueCursor(lastKey, last.id) : null,
-  };
 }
-
-export type QueueItem = Awaited<ReturnType<typeof listQueue>>["cases"][number];
 
 /**
  * A case number matches exactly (unique index); anything else is a substring of the
