@@ -49,8 +49,6 @@ export async function listQueue(
   };
 }
 
-export type QueueItem = Awaited<ReturnType<typeof listQueue>>["cases"][number];
-
 /** The page's query itself (one row more than a page, to know whether another follows). */
 export function queueQuery(
   db: Db,

@@ -7,6 +7,7 @@ import { DEMO, formAlert, personSignedIn } from "./support";
 const GEORGE = "george.lindqvist@hospital.example";
 const CHLOE = "chloe.nguyen@hospital.example";
 const DAVID = "david.levi@hospital.example";
+const ELENA = "elena.rossi@hospital.example";
 
 test.beforeAll(async () => {
   await setWorkflowSettings({ dailyFilingLimit: 100 });
@@ -45,9 +46,11 @@ async function referenceOn(page: Page): Promise<string> {
 test("two officers claim the same case at once: one holds it, the other is told who does", async ({
   browser,
 }) => {
-  const { concernId } = await escalatedCase(browser, CHLOE, {
-    name: "Ben Carter",
-    email: DEMO.otherPhysician,
+  // Not Ben Carter or Amara Okafor: the workflow journeys count Ben's unread notifications
+  // and expect one queue row for Amara.
+  const { concernId } = await escalatedCase(browser, ELENA, {
+    name: "Chloe Nguyen",
+    email: CHLOE,
   });
   const farah = await personSignedIn(browser, DEMO.officer);
   const george = await personSignedIn(browser, GEORGE);
@@ -75,7 +78,7 @@ test("two officers claim the same case at once: one holds it, the other is told 
 
   // The queue shows who holds it.
   await george.page.goto(`/compliance?q=${await referenceOn(farah.page)}`);
-  const row = george.page.getByRole("row", { name: /Dr Ben Carter/ });
+  const row = george.page.getByRole("row", { name: /Dr Chloe Nguyen/ });
   await expect(row).toContainText(outcomes[1] === "won" ? "You" : winner);
 });
 
@@ -178,7 +181,7 @@ test("a physician cannot reach any officer page or export, even with the case's 
 }) => {
   const { concernId, reporter } = await escalatedCase(browser, CHLOE, {
     name: "Elena Rossi",
-    email: "elena.rossi@hospital.example",
+    email: ELENA,
   });
   for (const path of [
     "/compliance",

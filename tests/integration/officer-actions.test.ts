@@ -413,6 +413,18 @@ describe("requests for information", () => {
       recipient: "subject",
       question: "Has the post been removed from every platform?",
     });
+    const requested = (await auditFor(database.db, id)).filter(
+      (e) => e.action === "information_requested",
+    );
+    expect(requested).toHaveLength(1);
+    expect(requested[0]).toMatchObject({
+      actorId: officer.userId,
+      details: {
+        requestId,
+        recipient: "subject",
+        question: "Has the post been removed from every platform?",
+      },
+    });
     const asked = (await notificationsFor(database.db, id)).filter(
       (n) => n.kind === "information_requested",
     );
