@@ -5,7 +5,7 @@ import {
   advanceDueConcern,
   advanceDueConcerns,
 } from "@/lib/services/concerns/advance-due-concerns";
-import { remindOfficers } from "@/lib/services/concerns/remind-officers";
+import { remindOfficers, remindOverdueOfficers } from "@/lib/services/concerns/remind-officers";
 import { ADVANCE_DUE_CONCERN } from "./schedule-due-check";
 import { OFFICER_CLOCKS, type OfficerClock, REMIND_OFFICERS } from "./schedule-officer-reminders";
 
@@ -31,6 +31,7 @@ export async function startWorker(databaseUrl: string): Promise<Runner> {
     },
     [SWEEP_DUE_CONCERNS]: async () => {
       await advanceDueConcerns(db);
+      await remindOverdueOfficers(db);
     },
   };
   const runner = await run({

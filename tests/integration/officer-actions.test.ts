@@ -9,7 +9,7 @@ import { claimCase } from "@/lib/services/concerns/claim-case";
 import { closeCase } from "@/lib/services/concerns/close-case";
 import { recordCaseAccess } from "@/lib/services/concerns/record-case-access";
 import { releaseCase } from "@/lib/services/concerns/release-case";
-import { remindOfficers } from "@/lib/services/concerns/remind-officers";
+import { remindOfficers, remindOverdueOfficers } from "@/lib/services/concerns/remind-officers";
 import { reopenCase, reopenCaseByReference } from "@/lib/services/concerns/reopen-case";
 import { requestInformation } from "@/lib/services/concerns/request-information";
 import { retractCaseNote } from "@/lib/services/concerns/retract-case-note";
@@ -239,6 +239,28 @@ describe("service-level clocks and reminders", () => {
 
     await closeCase(database.db, officer, id, CLOSE, later(due, 1000));
     expect(await jobKeysFor(id)).toEqual([]);
+  });
+
+  it("the sweep sends a reminder whose job was lost, once, and leaves a case in time alone", async () => {
+    const lost = await insertEscalatedCase(database.db, FILED);
+    const inTime = await insertEscalatedCase(database.db, later(FILED, 20 * DAY_MS));
+    await insertOfficer(database.db);
+    await database.db.execute(
+      sql`delete from graphile_worker._private_jobs where key like ${`%${lost.id}`}`,
+    );
+    const triageDue = (await concernRow(database.db, lost.id)).triageDueAt!;
+    const at = later(triageDue, 1000);
+    expect((await concernRow(database.db, inTime.id)).triageDueAt! > at).toBe(true);
+
+    expect(await remindOverdueOfficers(database.db, at)).toBeGreaterThan(0);
+    expect(await remindOverdueOfficers(database.db, at)).toBe(0);
+    const kinds = async (id: string) =>
+      (await notificationsFor(database.db, id))
+        .map((n) => n.kind)
+        .filter((k) => k.endsWith("_overdue"));
+    expect(new Set(await kinds(lost.id))).toEqual(new Set(["triage_overdue"]));
+    expect((await concernRow(database.db, lost.id)).triageRemindedAt).toEqual(at);
+    expect(await kinds(inTime.id)).toEqual([]);
   });
 });
 

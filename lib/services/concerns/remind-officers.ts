@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { concerns } from "@/db/schema";
 import type { OfficerClock } from "@/lib/jobs/schedule-officer-reminders";
+import { IN_COMPLIANCE_QUEUE } from "@/lib/queries/compliance-queue";
 import { notifyParties } from "./apply-concern-event";
 
 export const OFFICER_REMINDER_KINDS = {
@@ -48,4 +49,39 @@ export async function remindOfficers(
     );
     return true;
   });
+}
+
+/**
+ * The sweep's share of the reminders: any case whose clock ran out without its reminder
+ * (a job lost with a restored queue, say). Read through the queue's due index; each case is
+ * then re-checked and marked under its own lock, so a job and the sweep never remind twice.
+ */
+export async function remindOverdueOfficers(
+  db: Database,
+  now = new Date(),
+  limit = 500,
+): Promise<number> {
+  const due = await db
+    .select({
+      id: concerns.id,
+      triage: sql<boolean>`${concerns.assigneeId} is null and ${concerns.triageRemindedAt} is null and ${concerns.triageDueAt} <= ${now}`,
+      decision: sql<boolean>`${concerns.decisionRemindedAt} is null and ${concerns.decisionDueAt} <= ${now}`,
+    })
+    .from(concerns)
+    .where(
+      and(
+        IN_COMPLIANCE_QUEUE,
+        sql`${concerns.nextDueAt} <= ${now}`,
+        sql`((${concerns.assigneeId} is null and ${concerns.triageRemindedAt} is null and ${concerns.triageDueAt} <= ${now})
+          or (${concerns.decisionRemindedAt} is null and ${concerns.decisionDueAt} <= ${now}))`,
+      ),
+    )
+    .orderBy(concerns.nextDueAt)
+    .limit(limit);
+  let sent = 0;
+  for (const row of due) {
+    if (row.triage && (await remindOfficers(db, row.id, "triage", now))) sent++;
+    if (row.decision && (await remindOfficers(db, row.id, "decision", now))) sent++;
+  }
+  return sent;
 }
