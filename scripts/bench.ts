@@ -14,11 +14,12 @@ import { databaseUrlFor, withAdminClient } from "@/db/admin";
 import { connectDatabase } from "@/db/client";
 import { startEmbeddedServer } from "@/db/embedded-server";
 import { migrateDatabase } from "@/db/migrate";
+import { encodeQueueCursor, type QueueFilters } from "@/lib/queries/queue-filters";
 import { advanceDueConcerns } from "@/lib/services/concerns/advance-due-concerns";
 import { captureFilingRequest } from "./bench/capture-filing";
 import { firstLoadJsBytes } from "./bench/first-load-js";
 import type { LoadPlan, LoadResult } from "./bench/load";
-import { measureQueueQuery, type QueueQueryResult } from "./bench/queue-query";
+import { measureQueueQuery, type QueueQueryResult, type QueueView } from "./bench/queue-query";
 import { PERSONAS, REPORTER_CONCERNS, type SeedSize, seedBenchDatabase } from "./bench/seed";
 import { sessionCookieFor, sessionCookiesFor } from "./bench/sessions";
 import { buildIfStale } from "./lib/build-if-stale";
@@ -161,6 +162,7 @@ async function main(): Promise<void> {
       `select entity_id as id from audit_events where entity_type = 'concern'
        group by entity_id order by count(*) desc limit 1`,
     );
+    const queueViews = await queueViewsFor(client);
     const urlToken = `https://bench.example/capture/${randomBytes(6).toString("hex")}`;
     const filing = await captureFilingRequest({
       baseUrl: BASE_URL,
@@ -195,7 +197,11 @@ async function main(): Promise<void> {
           ...LOAD,
         },
       },
-      { name: "officer queue, first page", floor: "B", plan: get("/compliance", [officer]) },
+      ...queueViews.map((view) => ({
+        name: `officer queue, ${view.name}`,
+        floor: "B" as const,
+        plan: get(`/compliance${queueQueryString(view.filters)}`, [officer]),
+      })),
       {
         name: `case file (${caseFile ? "50 events" : "none"})`,
         floor: "B",
@@ -238,7 +244,7 @@ async function main(): Promise<void> {
     }
 
     log("Queue query at scale…");
-    const queue = await measureQueueQuery(database.url, PERSONAS.officer);
+    const queue = await measureQueueQuery(database.url, PERSONAS.officer, queueViews);
 
     log("First-load JavaScript…");
     const firstLoad = await measureFirstLoad(officer, reporter, caseFile?.id);
@@ -266,6 +272,52 @@ async function main(): Promise<void> {
     console.error(`\nCorrectness checks failed:\n  ${failures.join("\n  ")}`);
     process.exit(1);
   }
+}
+
+/**
+ * The queue views measured both as pages and as bare queries: the first page, a page deep
+ * in the keyset (5,000 cases in), filters that lead with an indexed column, and a search.
+ */
+async function queueViewsFor(client: pg.Client): Promise<QueueView[]> {
+  const { rows: deep } = await client.query<{ escalated_at: Date; id: string }>(
+    `select escalated_at, id from concerns where escalated_at is not null and closed_at is null
+     order by escalated_at, id offset 5000 limit 1`,
+  );
+  const { rows: department } = await client.query<{ id: string }>(
+    "select id from departments order by name limit 1",
+  );
+  const views: QueueView[] = [{ name: "first page", filters: {} }];
+  if (deep[0]) {
+    views.push({
+      name: "page 5,000 cases deep",
+      filters: { after: { at: deep[0].escalated_at, id: deep[0].id } },
+    });
+  }
+  views.push(
+    {
+      name: "department + severity + unassigned",
+      filters: {
+        department: department[0]?.id,
+        severity: "significantly_violates_norms",
+        assignee: "unassigned",
+      },
+    },
+    { name: "overdue, due soonest", filters: { overdue: true, sort: "due" } },
+    { name: "search by name", filters: { q: "Okafor" } },
+  );
+  return views;
+}
+
+function queueQueryString(filters: Partial<QueueFilters>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (key === "after" && value && typeof value === "object" && "at" in value) {
+      params.set("after", encodeQueueCursor(value.at, value.id));
+    } else if (value === true) params.set(key, "1");
+    else if (typeof value === "string") params.set(key, value);
+  }
+  const query = params.toString();
+  return query ? `?${query}` : "";
 }
 
 async function countFiledByBench(client: pg.Client): Promise<number> {

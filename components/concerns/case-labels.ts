@@ -47,4 +47,13 @@ export const TIMELINE_LABELS: Record<string, string> = {
   dispute_auto_accepted: "Explanation stands: no answer in time",
   case_closed: "Case closed by the compliance team",
   case_viewed: "Case file opened",
+  case_claimed: "Case claimed",
+  case_assigned: "Case assigned",
+  case_released: "Case released back to the queue",
+  case_reopened: "Case reopened",
+  case_exported: "Case file exported",
+  note_added: "Internal note added",
+  note_retracted: "Internal note retracted",
+  information_requested: "Information requested",
+  information_provided: "Information provided",
 };

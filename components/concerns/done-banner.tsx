@@ -12,6 +12,14 @@ const MESSAGES: Record<string, string> = {
   escalate_dispute: "Escalated. The compliance team will review the case.",
   withdraw: "Concern withdrawn. Your colleague has been told.",
   close_case: "Case closed. Both parties have been told.",
+  claim: "You hold this case now.",
+  assign: "Case assigned. The officer has been told.",
+  release: "Case released to the queue.",
+  reopen: "Case reopened. It is back in the queue and both parties have been told.",
+  note: "Note added.",
+  retract_note: "Note retracted.",
+  request_information: "Question sent. You will be told when it is answered.",
+  answer_information: "Thank you. Your answer has been sent to the compliance team.",
 };
 
 export function DoneBanner({ done }: { done?: string }) {

@@ -9,6 +9,8 @@ const QUOTED_DETAILS = [
   ["reason", "Reason"],
   ["rationale", "Rationale"],
   ["externalAuthority", "Referred to"],
+  ["question", "Question"],
+  ["answer", "Answer"],
 ] as const;
 
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {

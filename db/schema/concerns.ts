@@ -67,6 +67,19 @@ export const concerns = pgTable(
     externalAuthority: text(),
     closedById: uuid().references(() => users.id, { onDelete: "restrict" }),
 
+    // Compliance: who holds the case, and its service-level clocks (set on escalation).
+    assigneeId: uuid().references(() => users.id, { onDelete: "restrict" }),
+    triageDueAt: timestamp({ withTimezone: true }),
+    decisionDueAt: timestamp({ withTimezone: true }),
+    // The clock an officer is racing now: triage until someone holds the case, then the
+    // decision. Stored, so "due soonest" and "overdue" are one indexed column.
+    nextDueAt: timestamp({ withTimezone: true }).generatedAlwaysAs(
+      sql`case when assignee_id is null then least(triage_due_at, decision_due_at) else decision_due_at end`,
+    ),
+    // Each reminder goes out once per clock; reopening a case starts fresh clocks.
+    triageRemindedAt: timestamp({ withTimezone: true }),
+    decisionRemindedAt: timestamp({ withTimezone: true }),
+
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -77,11 +90,10 @@ export const concerns = pgTable(
     index("concerns_reporter_idx").on(t.reporterId, t.createdAt.desc()),
     index("concerns_subject_idx").on(t.subjectId, t.createdAt.desc()),
     // One open concern per reporter and post: the database settles simultaneous filings.
+    // A concern is open exactly while closed_at is null (the workflow sets both together).
     uniqueIndex("concerns_open_duplicate_key")
       .on(t.reporterId, t.postUrlNormalised)
-      .where(
-        sql`${t.state} in ('awaiting_response', 'remediation_reported', 'disputed', 'escalated')`,
-      ),
+      .where(sql`${t.closedAt} is null`),
     // The timed steps look for due cases through these partial indexes only.
     index("concerns_response_due_idx")
       .on(t.responseDueAt)
@@ -92,5 +104,22 @@ export const concerns = pgTable(
     index("concerns_escalated_idx")
       .on(t.escalatedAt.desc())
       .where(sql`${t.escalatedAt} is not null`),
+    // The compliance queue: open escalated cases only, one index per sort order and per
+    // leading filter, each ending in id for keyset pagination. Their predicate is the
+    // queue's own (lib/queries/compliance-queue.ts), so the planner can use them.
+    index("concerns_queue_escalated_idx")
+      .on(t.escalatedAt, t.id)
+      .where(sql`${t.escalatedAt} is not null and ${t.closedAt} is null`),
+    index("concerns_queue_due_idx")
+      .on(t.nextDueAt, t.id)
+      .where(sql`${t.escalatedAt} is not null and ${t.closedAt} is null`),
+    index("concerns_queue_assignee_idx")
+      .on(t.assigneeId, t.escalatedAt, t.id)
+      .where(sql`${t.escalatedAt} is not null and ${t.closedAt} is null`),
+    index("concerns_queue_department_idx")
+      .on(t.subjectDepartmentId, t.escalatedAt, t.id)
+      .where(sql`${t.escalatedAt} is not null and ${t.closedAt} is null`),
+    // Insights read a period of filings.
+    index("concerns_created_idx").on(t.createdAt),
   ],
 );

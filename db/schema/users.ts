@@ -32,6 +32,9 @@ export const users = pgTable(
   (t) => [
     uniqueIndex("users_email_key").on(t.email),
     index("users_name_idx").on(t.name),
+    // Substring search over names (the queue's subject search): pg_trgm, enabled by the
+    // enable-trigram-search migration.
+    index("users_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
     index("users_department_idx").on(t.departmentId),
     check("users_email_lowercase", sql`${t.email} = lower(${t.email})`),
   ],

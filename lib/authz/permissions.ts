@@ -21,6 +21,8 @@ const PERMISSIONS = {
   "concerns:file": ["physician"],
   "notices:respond": ["physician"],
   "compliance:work": ["compliance_officer"],
+  // Reopening needs no reading of the case, so administrators may do it by reference.
+  "cases:reopen": ["compliance_officer", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

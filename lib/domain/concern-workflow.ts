@@ -3,13 +3,14 @@
  * time, decide the next state, the audit action and who is told, or refuse with a named
  * reason. Services apply the decision; nothing here reads a clock or a database.
  */
-import { addWindow, type DeadlineWindows, isOverdue } from "./deadlines";
+import { addBusinessDays, addWindow, type DeadlineWindows, isOverdue } from "./deadlines";
 
 export const ALL_STATES = [
   "awaiting_response",
   "remediation_reported",
   "disputed",
   "escalated",
+  "in_review",
   "resolved",
   "dispute_accepted",
   "withdrawn",
@@ -33,6 +34,7 @@ export const STATE_LABELS: Readonly<Record<ConcernState, string>> = {
   remediation_reported: "awaiting confirmation of the reported action",
   disputed: "disputed by the colleague",
   escalated: "with the compliance team",
+  in_review: "in review by a compliance officer",
   resolved: "resolved",
   dispute_accepted: "closed with the colleague's explanation accepted",
   withdrawn: "withdrawn",
@@ -40,12 +42,30 @@ export const STATE_LABELS: Readonly<Record<ConcernState, string>> = {
   closed: "closed by the compliance team",
 };
 
-/** The actor's relation to this concern, not their role in the organisation. */
-export const ALL_ACTORS = ["reporter", "subject", "officer", "system"] as const;
+/** The states in which a case is in the compliance team's hands. */
+export const COMPLIANCE_STATES = [
+  "escalated",
+  "in_review",
+] as const satisfies readonly ConcernState[];
+
+/**
+ * The actor's relation to this concern, not their role in the organisation. An officer is
+ * any compliance officer who is not a party; the assignee is the one officer the case is
+ * assigned to; an admin may only reopen a closed case, which needs no reading of it.
+ */
+export const ALL_ACTORS = [
+  "reporter",
+  "subject",
+  "officer",
+  "assignee",
+  "admin",
+  "system",
+] as const;
 
 export type ActorRelation = (typeof ALL_ACTORS)[number];
 
-export type Recipient = "reporter" | "subject" | "officers";
+/** "assignee" is the officer the case is assigned to after the change. */
+export type Recipient = "reporter" | "subject" | "officers" | "assignee";
 
 export const REMEDIATION_ACTIONS = ["removed", "edited", "made_private", "other"] as const;
 
@@ -72,12 +92,16 @@ export type ConcernEvent =
   | { type: "response_deadline_passed" }
   | { type: "confirmation_window_passed" }
   | { type: "dispute_window_passed" }
+  | { type: "claim" }
+  | { type: "assign"; assigneeId: string }
+  | { type: "release"; reason?: string }
   | {
       type: "close_case";
       outcome: CaseOutcome;
       rationale: string;
       externalAuthority?: string;
-    };
+    }
+  | { type: "reopen"; reason: string };
 
 export type ConcernEventType = ConcernEvent["type"];
 
@@ -99,7 +123,11 @@ export type AuditAction =
   | "lapsed"
   | "auto_confirmed"
   | "dispute_auto_accepted"
-  | "case_closed";
+  | "case_claimed"
+  | "case_assigned"
+  | "case_released"
+  | "case_closed"
+  | "case_reopened";
 
 interface Outcome {
   /** "unchanged" only for events that are recorded without moving the case. */
@@ -202,10 +230,35 @@ export const TRANSITIONS: Readonly<Record<ConcernEventType, TransitionRule>> = {
       notify: ["reporter", "subject"],
     },
   },
-  close_case: {
+  claim: {
     actors: ["officer"],
     from: ["escalated"],
+    outcome: { to: "in_review", audit: "case_claimed", notify: [] },
+  },
+  // Reassigning is how an officer takes over a case someone else holds: it is recorded.
+  assign: {
+    actors: ["officer", "assignee"],
+    from: ["escalated", "in_review"],
+    outcome: { to: "in_review", audit: "case_assigned", notify: ["assignee"] },
+  },
+  release: {
+    actors: ["assignee"],
+    from: ["in_review"],
+    outcome: { to: "escalated", audit: "case_released", notify: [] },
+  },
+  close_case: {
+    actors: ["assignee"],
+    from: ["in_review"],
     outcome: { to: "closed", audit: "case_closed", notify: ["subject", "reporter"] },
+  },
+  reopen: {
+    actors: ["officer", "assignee", "admin"],
+    from: ["closed"],
+    outcome: {
+      to: "escalated",
+      audit: "case_reopened",
+      notify: ["subject", "reporter", "officers"],
+    },
   },
 };
 
@@ -218,6 +271,8 @@ export interface ConcernSnapshot {
   responseDueAt: Date;
   /** Set only while the reporter is being waited on (remediation reported or disputed). */
   confirmationDueAt: Date | null;
+  /** The officer the case is assigned to, while it is in review. */
+  assigneeId: string | null;
 }
 
 export interface TransitionInput {
@@ -225,7 +280,10 @@ export interface TransitionInput {
   event: ConcernEvent;
   actor: ActorRelation;
   now: Date;
-  windows: Pick<DeadlineWindows, "remediationWindowMs" | "confirmationWindowMs">;
+  windows: Pick<
+    DeadlineWindows,
+    "remediationWindowMs" | "confirmationWindowMs" | "triageBusinessDays" | "decisionWindowMs"
+  >;
 }
 
 /** A notification's kind is the audit action it reports, so emails and timeline agree. */
@@ -238,7 +296,10 @@ export interface ConcernChanges {
   responseDueAt?: Date;
   confirmationDueAt?: Date | null;
   escalatedAt?: Date;
-  closedAt?: Date;
+  closedAt?: Date | null;
+  triageDueAt?: Date;
+  decisionDueAt?: Date;
+  assigneeId?: string | null;
 }
 
 export interface TransitionAccepted {
@@ -268,8 +329,16 @@ const ACTOR_DESCRIPTIONS: Readonly<Record<ActorRelation, string>> = {
   reporter: "the colleague who raised this concern",
   subject: "the colleague this concern is about",
   officer: "a compliance officer",
+  assignee: "the compliance officer the case is assigned to",
+  admin: "an administrator",
   system: "the deadline scheduler",
 };
+
+function describeActors(actors: readonly ActorRelation[]): string {
+  // "a compliance officer" already covers the assignee.
+  const named = actors.includes("officer") ? actors.filter((a) => a !== "assignee") : actors;
+  return named.map((permitted) => ACTOR_DESCRIPTIONS[permitted]).join(" or ");
+}
 
 export function decideTransition({
   concern,
@@ -281,8 +350,7 @@ export function decideTransition({
   const rule = TRANSITIONS[event.type];
 
   if (!rule.actors.includes(actor)) {
-    const who = rule.actors.map((permitted) => ACTOR_DESCRIPTIONS[permitted]).join(" or ");
-    return refuse("actor_not_permitted", `Only ${who} can do this.`);
+    return refuse("actor_not_permitted", `Only ${describeActors(rule.actors)} can do this.`);
   }
   if (!rule.from.includes(concern.state)) {
     return {
@@ -305,7 +373,7 @@ export function decideTransition({
       return refuse("not_due", "The deadline for this step has not passed yet.");
     }
   }
-  const payloadProblem = findPayloadProblem(event);
+  const payloadProblem = findPayloadProblem(event, concern);
   if (payloadProblem) return refuse("invalid_payload", payloadProblem);
 
   const outcome =
@@ -321,7 +389,8 @@ export function decideTransition({
     to,
     auditAction: outcome.audit,
     notify: outcome.notify.map((recipient) => ({ recipient, kind: outcome.audit })),
-    changes: outcome.to === "unchanged" ? {} : changesOnEntering(to, now, windows),
+    changes:
+      outcome.to === "unchanged" ? {} : changesOnEntering(to, concern.state, event, now, windows),
   };
 }
 
@@ -331,11 +400,16 @@ export function decideTransition({
  */
 function changesOnEntering(
   state: ConcernState,
+  from: ConcernState,
+  event: ConcernEvent,
   now: Date,
   windows: TransitionInput["windows"],
 ): ConcernChanges {
   if (isTerminal(state)) return { closedAt: now, confirmationDueAt: null };
   switch (state) {
+    case "in_review":
+      // Claim names the actor, which only the service knows; assign names the officer.
+      return event.type === "assign" ? { assigneeId: event.assigneeId } : {};
     case "awaiting_response":
       return {
         responseDueAt: addWindow(now, windows.remediationWindowMs),
@@ -345,15 +419,31 @@ function changesOnEntering(
     case "disputed":
       return { confirmationDueAt: addWindow(now, windows.confirmationWindowMs) };
     case "escalated":
-      return { escalatedAt: now, confirmationDueAt: null };
+      // Released back to the queue: the clocks keep running from the escalation.
+      if (from === "in_review") return { assigneeId: null };
+      // Reopened: a fresh triage and decision, from now, for whoever takes it.
+      if (from === "closed")
+        return { closedAt: null, assigneeId: null, ...complianceClocks(now, windows) };
+      return { escalatedAt: now, confirmationDueAt: null, ...complianceClocks(now, windows) };
   }
+}
+
+/** The service-level clocks that start when a case reaches compliance. */
+function complianceClocks(
+  now: Date,
+  windows: TransitionInput["windows"],
+): Pick<ConcernChanges, "triageDueAt" | "decisionDueAt"> {
+  return {
+    triageDueAt: addBusinessDays(now, windows.triageBusinessDays),
+    decisionDueAt: addWindow(now, windows.decisionWindowMs),
+  };
 }
 
 /**
  * Zod checks the shape at the edge; these are the rule's own demands, because each text is
  * what the other party or an officer will rely on.
  */
-function findPayloadProblem(event: ConcernEvent): string | null {
+function findPayloadProblem(event: ConcernEvent, concern: ConcernSnapshot): string | null {
   switch (event.type) {
     case "report_remediation":
       return event.action === "other" && isBlank(event.note)
@@ -371,6 +461,12 @@ function findPayloadProblem(event: ConcernEvent): string | null {
         return "Name the external authority the case was referred to.";
       }
       return null;
+    case "assign":
+      return event.assigneeId === concern.assigneeId
+        ? "The case is already assigned to that officer."
+        : null;
+    case "reopen":
+      return isBlank(event.reason) ? "Say why the case is being reopened." : null;
     default:
       return null;
   }

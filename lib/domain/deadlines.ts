@@ -15,16 +15,42 @@ export interface DeadlineWindows {
   confirmationWindowMs: number;
   /** How long before a deadline the reminder goes out. */
   reminderLeadMs: number;
+  /** Business days (Mon–Fri) an escalated case may wait before an officer takes it. */
+  triageBusinessDays: number;
+  /** How long compliance has, from escalation, to decide a case. */
+  decisionWindowMs: number;
 }
 
 export const DEFAULT_WINDOWS: Readonly<DeadlineWindows> = {
   remediationWindowMs: 7 * DAY_MS,
   confirmationWindowMs: 7 * DAY_MS,
   reminderLeadMs: 48 * HOUR_MS,
+  triageBusinessDays: 2,
+  decisionWindowMs: 30 * DAY_MS,
 };
 
 export function addWindow(date: Date, ms: number): Date {
   return new Date(date.getTime() + ms);
+}
+
+/**
+ * The same time of day, `days` working days later, counting Monday to Friday in UTC (the
+ * organisation's calendar of holidays is not modelled). A start at the weekend counts
+ * from the following Monday's same time: Saturday + 1 is Monday.
+ */
+export function addBusinessDays(date: Date, days: number): Date {
+  const result = new Date(date.getTime());
+  let remaining = days;
+  while (remaining > 0) {
+    result.setUTCDate(result.getUTCDate() + 1);
+    if (isBusinessDay(result)) remaining--;
+  }
+  return result;
+}
+
+export function isBusinessDay(date: Date): boolean {
+  const day = date.getUTCDay();
+  return day !== 0 && day !== 6;
 }
 
 /** A deadline is reached at its exact instant, so a job running on time may act on it. */

@@ -8,6 +8,10 @@ import type { ConcernState, Recipient } from "./concern-workflow";
 export const REMINDER_KINDS = ["reminder_response_due", "reminder_answer_due"] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
+/** Officers are reminded once a compliance clock has run out (lib/services/concerns/remind-officers.ts). */
+export const OVERDUE_REMINDER_KINDS = ["triage_overdue", "decision_overdue"] as const;
+export type OverdueReminderKind = (typeof OVERDUE_REMINDER_KINDS)[number];
+
 export interface DueReminder {
   kind: ReminderKind;
   recipient: Extract<Recipient, "reporter" | "subject">;

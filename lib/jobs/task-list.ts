@@ -8,9 +8,11 @@ import {
   advanceDueConcern,
   advanceDueConcerns,
 } from "@/lib/services/concerns/advance-due-concerns";
+import { remindOfficers, remindOverdueOfficers } from "@/lib/services/concerns/remind-officers";
 import { deliverEmail } from "@/lib/services/notifications/deliver-email";
 import { sendDueReminder } from "@/lib/services/notifications/send-due-reminder";
 import { ADVANCE_DUE_CONCERN } from "./schedule-due-check";
+import { OFFICER_CLOCKS, type OfficerClock, REMIND_OFFICERS } from "./schedule-officer-reminders";
 import { type ReminderPayload, SEND_REMINDER } from "./schedule-reminder";
 
 export const SWEEP_DUE_CONCERNS = "sweep-due-concerns";
@@ -22,8 +24,15 @@ export function createTaskList(db: Database, mailer: Mailer, mail: MailSettings)
       const { concernId } = payload as { concernId?: string };
       if (typeof concernId === "string") await advanceDueConcern(db, concernId);
     },
+    [REMIND_OFFICERS]: async (payload) => {
+      const { concernId, clock } = payload as { concernId?: string; clock?: string };
+      if (typeof concernId === "string" && OFFICER_CLOCKS.includes(clock as OfficerClock)) {
+        await remindOfficers(db, concernId, clock as OfficerClock);
+      }
+    },
     [SWEEP_DUE_CONCERNS]: async () => {
       await advanceDueConcerns(db);
+      await remindOverdueOfficers(db);
     },
     [ANCHOR_AUDIT_CHAINS]: async () => {
       const anchor = await anchorAuditChains(db);

@@ -53,6 +53,19 @@ const TEXT: Record<string, Partial<Record<RecipientRelation, string>>> = {
   reminder_answer_due: {
     reporter: "Reminder: your colleague's response is waiting for your answer before its deadline.",
   },
+  case_reopened: {
+    subject: "The compliance team reopened the case about your post.",
+    reporter: "The compliance team reopened the case you raised.",
+    officer: "A closed case was reopened and is back in the compliance queue.",
+  },
+  case_assigned: { officer: "A case was assigned to you." },
+  information_requested: {
+    subject: "The compliance team has a question for you about the case concerning your post.",
+    reporter: "The compliance team has a question for you about the case you raised.",
+  },
+  information_provided: { officer: "A party answered a question on a case." },
+  triage_overdue: { officer: "An escalated case is past its triage deadline and nobody holds it." },
+  decision_overdue: { officer: "A case is past its decision deadline." },
 };
 
 export function describeNotification(kind: string, relation: RecipientRelation): string {

@@ -13,10 +13,26 @@ import {
   type Recipient,
   TRANSITIONS,
 } from "@/lib/domain/concern-workflow";
-import { REMINDER_KINDS, type ReminderKind } from "@/lib/domain/reminders";
+import {
+  OVERDUE_REMINDER_KINDS,
+  type OverdueReminderKind,
+  REMINDER_KINDS,
+  type ReminderKind,
+} from "@/lib/domain/reminders";
 
-/** Every kind a notification can have: filing, each transition that tells someone, reminders. */
-export type NotificationKind = "concern_filed" | AuditAction | ReminderKind;
+/** Questions from the compliance team to a party, and a party's answer. */
+type InformationKind = "information_requested" | "information_provided";
+
+/**
+ * Every kind a notification can have: filing, each transition that tells someone, the
+ * compliance team's questions and answers, reminders.
+ */
+export type NotificationKind =
+  | "concern_filed"
+  | AuditAction
+  | InformationKind
+  | ReminderKind
+  | OverdueReminderKind;
 
 export interface KindPolicy {
   /** Also sent by email (the in-app notification always exists). */
@@ -46,6 +62,36 @@ export const NOTIFICATION_KINDS: Readonly<Record<NotificationKind, KindPolicy>> 
   lapsed: { email: true, essential: true, label: "Closure: lapsed" },
   auto_confirmed: { email: true, essential: true, label: "Closure: resolved" },
   case_closed: { email: true, essential: true, label: "Closure by compliance" },
+  // The compliance workspace: claiming and releasing tell nobody; an assignment tells the
+  // officer given the case; a reopening tells everyone concerned.
+  case_claimed: { email: false, essential: true, label: "Case claimed" },
+  case_released: { email: false, essential: true, label: "Case released" },
+  case_assigned: { email: true, essential: true, label: "Case assigned to you" },
+  case_reopened: { email: true, essential: true, label: "Case reopened" },
+  information_requested: {
+    email: true,
+    essential: true,
+    to: ["reporter", "subject"],
+    label: "Question from the compliance team",
+  },
+  information_provided: {
+    email: true,
+    essential: true,
+    to: ["assignee", "officers"],
+    label: "Answer to a compliance question",
+  },
+  triage_overdue: {
+    email: true,
+    essential: false,
+    to: ["officers"],
+    label: "Reminder: triage overdue",
+  },
+  decision_overdue: {
+    email: true,
+    essential: false,
+    to: ["assignee", "officers"],
+    label: "Reminder: decision overdue",
+  },
   reminder_response_due: {
     email: true,
     essential: false,
@@ -66,8 +112,12 @@ export function isNotificationKind(kind: string): kind is NotificationKind {
   return Object.hasOwn(NOTIFICATION_KINDS, kind);
 }
 
-export function isReminder(kind: NotificationKind): kind is ReminderKind {
-  return (REMINDER_KINDS as readonly string[]).includes(kind);
+export function isReminder(kind: NotificationKind): kind is ReminderKind | OverdueReminderKind {
+  return isOverdueReminder(kind) || (REMINDER_KINDS as readonly string[]).includes(kind);
+}
+
+export function isOverdueReminder(kind: NotificationKind): kind is OverdueReminderKind {
+  return (OVERDUE_REMINDER_KINDS as readonly string[]).includes(kind);
 }
 
 /** The policy of a stored kind; an unknown one (from a newer release) is treated as essential. */

@@ -5,7 +5,7 @@
  * description, post, note, outcome, and no name but the recipient's own, so a confidential
  * reporter can never be named in one.
  */
-import { isReminder, type NotificationKind } from "./notification-kinds";
+import { isOverdueReminder, isReminder, type NotificationKind } from "./notification-kinds";
 
 export interface EmailContent {
   subject: string;
@@ -29,12 +29,17 @@ export function renderEmail({
   preferencesLink,
 }: EmailInput): EmailContent {
   const reminder = isReminder(kind);
-  const subject = reminder
-    ? "Reminder: a deadline is approaching in Peer Concerns"
-    : "Something in Peer Concerns needs your attention";
-  const lead = reminder
-    ? "A deadline is approaching on something in Peer Concerns that is waiting for you."
-    : "There is an update in Peer Concerns that needs your attention.";
+  const overdue = isOverdueReminder(kind);
+  const subject = overdue
+    ? "Reminder: a deadline has passed in Peer Concerns"
+    : reminder
+      ? "Reminder: a deadline is approaching in Peer Concerns"
+      : "Something in Peer Concerns needs your attention";
+  const lead = overdue
+    ? "A deadline has passed on something in Peer Concerns that is waiting for you."
+    : reminder
+      ? "A deadline is approaching on something in Peer Concerns that is waiting for you."
+      : "There is an update in Peer Concerns that needs your attention.";
   const footer = reminder
     ? `You receive reminders before deadlines. You can turn reminder emails off at ${preferencesLink}`
     : "Messages like this one cannot be turned off, because they tell you about a step in a process you are part of.";

@@ -8,6 +8,7 @@ import { concernReference } from "@/lib/domain/concern-fields";
 
 const reporter = alias(users, "reporter");
 const subject = alias(users, "subject");
+const assignee = alias(users, "assignee");
 
 // Who filed is shown to the subject only when the reporter chose to be named.
 const reporterNameForSubject = sql<
@@ -54,18 +55,6 @@ export async function listNoticesAbout(db: Db, actor: Actor) {
   return rows.map(withReference);
 }
 
-export async function listEscalatedCases(db: Db, actor: Actor) {
-  const rows = await db
-    .select({ ...listColumns, departmentName: departments.name })
-    .from(concerns)
-    .innerJoin(subject, eq(subject.id, concerns.subjectId))
-    .leftJoin(departments, eq(departments.id, concerns.subjectDepartmentId))
-    .where(concernScope(actor, "officer"))
-    .orderBy(sql`${concerns.state} = 'escalated' desc`, asc(concerns.escalatedAt))
-    .limit(500);
-  return rows.map(withReference);
-}
-
 /**
  * One concern as this viewer may see it, or null: the scope is part of the query, so a
  * case outside it is simply not found. The reporter's identity is selected only for the
@@ -89,6 +78,11 @@ export async function findConcernFor(db: Db, actor: Actor, view: ConcernView, co
       outcome: concerns.outcome,
       outcomeRationale: concerns.outcomeRationale,
       externalAuthority: concerns.externalAuthority,
+      // Which officer holds the case is officers' business only.
+      assigneeId: view === "officer" ? concerns.assigneeId : sql<string | null>`null`,
+      assigneeName: view === "officer" ? assignee.name : sql<string | null>`null`,
+      triageDueAt: concerns.triageDueAt,
+      decisionDueAt: concerns.decisionDueAt,
       departmentName: departments.name,
       reporterName: view === "subject" ? reporterNameForSubject : reporter.name,
       reporterEmail: view === "officer" ? reporter.email : sql<string | null>`null`,
@@ -97,6 +91,7 @@ export async function findConcernFor(db: Db, actor: Actor, view: ConcernView, co
     .innerJoin(subject, eq(subject.id, concerns.subjectId))
     .innerJoin(reporter, eq(reporter.id, concerns.reporterId))
     .leftJoin(departments, eq(departments.id, concerns.subjectDepartmentId))
+    .leftJoin(assignee, eq(assignee.id, concerns.assigneeId))
     .where(and(eq(concerns.id, concernId), concernScope(actor, view)));
   return row ? withReference(row) : null;
 }
@@ -115,10 +110,21 @@ export interface TimelineEntry {
   details: Record<string, unknown>;
 }
 
-// Officer-only bookkeeping never appears on a party's timeline.
-const PARTY_HIDDEN_ACTIONS = new Set(["case_viewed"]);
-// Parties are told that compliance closed the case, not its reasoning or outcome details.
-const PARTY_HIDDEN_DETAILS = new Set(["case_closed"]);
+// Officers' own work never appears on a party's timeline: who holds the case, access,
+// exports, internal notes, and questions (each party sees its own questions on its page).
+const PARTY_HIDDEN_ACTIONS = new Set([
+  "case_viewed",
+  "case_exported",
+  "case_claimed",
+  "case_assigned",
+  "case_released",
+  "note_added",
+  "note_retracted",
+  "information_requested",
+  "information_provided",
+]);
+// Parties are told that compliance closed or reopened the case, not the reasons.
+const PARTY_HIDDEN_DETAILS = new Set(["case_closed", "case_reopened"]);
 
 /**
  * The case's history from its audit events, worded for the viewer. The reporter's name

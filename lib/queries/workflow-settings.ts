@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { organisationSettings } from "@/db/schema";
-import { DEFAULT_WINDOWS, type DeadlineWindows } from "@/lib/domain/deadlines";
+import { DAY_MS, DEFAULT_WINDOWS, type DeadlineWindows } from "@/lib/domain/deadlines";
 
 export interface WorkflowSettings {
   windows: DeadlineWindows;
@@ -20,6 +20,8 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
       remediationWindowMs: row.remediationWindowSeconds * 1000,
       confirmationWindowMs: row.confirmationWindowSeconds * 1000,
       reminderLeadMs: row.reminderLeadSeconds * 1000,
+      triageBusinessDays: row.triageBusinessDays,
+      decisionWindowMs: row.decisionWindowDays * DAY_MS,
     },
     dailyFilingLimit: row.dailyFilingLimit,
   };

@@ -6,7 +6,8 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import * as schema from "@/db/schema";
 import type { Actor } from "@/lib/authz/permissions";
-import { listEscalatedCases } from "@/lib/queries/concerns";
+import { listQueue } from "@/lib/queries/compliance-queue";
+import { DEFAULT_QUEUE_FILTERS, type QueueFilters } from "@/lib/queries/queue-filters";
 
 export interface QueueQueryResult {
   variants: Array<{ name: string; p50: number; p95: number; indexes: string[] }>;
@@ -14,9 +15,16 @@ export interface QueueQueryResult {
 
 const RUNS = 200;
 
+/** The queue views the benchmark measures, by name; also used for the HTTP scenarios. */
+export interface QueueView {
+  name: string;
+  filters: Partial<QueueFilters>;
+}
+
 export async function measureQueueQuery(
   url: string,
   officerEmail: string,
+  views: readonly QueueView[],
 ): Promise<QueueQueryResult> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   pool.on("error", () => {});
@@ -42,9 +50,10 @@ export async function measureQueueQuery(
       roles: ["compliance_officer"],
     };
     const variants: QueueQueryResult["variants"] = [];
-    for (const [name, run] of [
-      ["queue, first page", () => listEscalatedCases(db, actor)],
-    ] as const) {
+    const now = new Date();
+    for (const view of views) {
+      const name = view.name;
+      const run = () => listQueue(db, actor, { ...DEFAULT_QUEUE_FILTERS, ...view.filters }, now);
       const timings: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const started = performance.now();

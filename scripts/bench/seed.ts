@@ -91,7 +91,8 @@ const STATE_BANDS = `case
   when g % 100 < 30 then 'awaiting_response'
   when g % 100 < 40 then 'remediation_reported'
   when g % 100 < 45 then 'disputed'
-  when g % 100 < 55 then 'escalated'
+  when g % 100 < 50 then 'escalated'
+  when g % 100 < 55 then 'in_review'
   when g % 100 < 75 then 'resolved'
   when g % 100 < 80 then 'dispute_accepted'
   when g % 100 < 85 then 'withdrawn'
@@ -172,7 +173,7 @@ export async function seedBenchDatabase(
        post_url_normalised, platform, seen_on, description, categories, severity, disclosure,
        state, response_due_at, confirmation_due_at, notice_opened_at, escalated_at, closed_at,
        remediation_action, response_note, responded_at, outcome, outcome_rationale,
-       created_at, updated_at)
+       assignee_id, triage_due_at, decision_due_at, created_at, updated_at)
      select r.id, s.id, s.department_id,
        'https://bench.example/post/' || g, 'https://bench.example/post/' || g,
        ($3::post_platform[])[1 + g % ${PLATFORMS.length}],
@@ -182,7 +183,7 @@ export async function seedBenchDatabase(
             then array[($4::concern_category[])[1 + g % ${CONCERN_CATEGORIES.length}],
                        ($4::concern_category[])[1 + (g + 1) % ${CONCERN_CATEGORIES.length}]]
             else array[($4::concern_category[])[1 + g % ${CONCERN_CATEGORIES.length}]] end,
-       (case when x.state in ('escalated', 'closed') or g % 3 = 0
+       (case when x.state in ('escalated', 'in_review', 'closed') or g % 3 = 0
              then 'significantly_violates_norms' else 'appears_unprofessional' end)::concern_severity,
        (case when g % 4 = 0 then 'named' else 'confidential' end)::identity_disclosure,
        x.state::concern_state,
@@ -190,7 +191,7 @@ export async function seedBenchDatabase(
        case when x.state in ('remediation_reported', 'disputed')
             then x.created_at + interval '10 days' end,
        case when g % 2 = 0 then x.created_at + interval '1 day' end,
-       case when x.state in ('escalated', 'closed') then x.created_at + interval '7 days' end,
+       case when x.state in ('escalated', 'in_review', 'closed') then x.created_at + interval '7 days' end,
        case when x.state in ('resolved', 'dispute_accepted', 'withdrawn', 'lapsed', 'closed')
             then x.created_at + interval '9 days' end,
        (case when x.state in ('remediation_reported', 'resolved') then 'removed' end)::remediation_action,
@@ -200,6 +201,9 @@ export async function seedBenchDatabase(
             then x.created_at + interval '3 days' end,
        (case when x.state = 'closed' then 'coaching' end)::case_outcome,
        case when x.state = 'closed' then 'Coaching conversation held.' end,
+       case when x.state = 'in_review' then o.id end,
+       case when x.state in ('escalated', 'in_review', 'closed') then x.created_at + interval '9 days' end,
+       case when x.state in ('escalated', 'in_review', 'closed') then x.created_at + interval '37 days' end,
        x.created_at, x.created_at
      from generate_series(1::bigint, $1) g
      cross join lateral (select ${STATE_BANDS} as state,
@@ -209,8 +213,9 @@ export async function seedBenchDatabase(
        end as created_at) x
      join people r on r.n = 4 + (g * 7919) % $2
      -- An offset of 1..pool-1 from the reporter: never the same person.
-     join people s on s.n = 4 + ((g * 7919) % $2 + 1 + g % ($2 - 1)) % $2`,
-    [generated, pool, PLATFORMS, CONCERN_CATEGORIES],
+     join people s on s.n = 4 + ((g * 7919) % $2 + 1 + g % ($2 - 1)) % $2
+     join people o on o.n = $5 + 1 + g % ${OFFICERS}`,
+    [generated, pool, PLATFORMS, CONCERN_CATEGORIES, physicians],
   );
   await step(
     "concerns past their response deadline",
@@ -246,12 +251,13 @@ export async function seedBenchDatabase(
      from concerns c
      union all
      select coalesce(c.closed_at, c.escalated_at, c.responded_at, c.created_at + interval '1 day'),
-            case when c.state in ('escalated', 'lapsed') then null
+            case when c.state in ('escalated', 'in_review', 'lapsed') then null
                  when c.state in ('remediation_reported', 'disputed') then c.subject_id
                  else c.reporter_id end,
             case c.state when 'remediation_reported' then 'remediation_reported'
                          when 'disputed' then 'disputed'
                          when 'escalated' then 'escalated_by_deadline'
+                         when 'in_review' then 'escalated_by_deadline'
                          when 'resolved' then 'remediation_confirmed'
                          when 'dispute_accepted' then 'dispute_accepted'
                          when 'withdrawn' then 'withdrawn'

@@ -72,12 +72,14 @@ test("significant and unanswered: escalated at the deadline, an officer closes i
   await officer.page.goto("/compliance");
   await officer.page
     .getByRole("row", { name: /Dr David Levi/ })
-    .getByRole("link")
-    .first()
+    .locator(`a[href="/compliance/cases/${concernId}"]`)
     .click();
   await expect(
     officer.page.getByText("Dr Chloe Nguyen (chloe.nguyen@hospital.example)"),
   ).toBeVisible();
+  // A case is decided by the officer who holds it.
+  await officer.page.getByRole("button", { name: "Claim this case" }).click();
+  await expect(officer.page.getByText("You hold this case now.")).toBeVisible();
   await officer.page.getByLabel("Coaching conversation").check();
   await officer.page
     .getByLabel("Rationale")

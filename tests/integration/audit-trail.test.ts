@@ -13,6 +13,7 @@ import { anchorAuditChains } from "@/lib/audit/anchor-audit-chains";
 import { GENESIS_HASH } from "@/lib/audit/audit-chain";
 import { verifyAuditTrail } from "@/lib/audit/verify-audit-trail";
 import { answerResponse } from "@/lib/services/concerns/answer-response";
+import { claimCase } from "@/lib/services/concerns/claim-case";
 import { closeCase } from "@/lib/services/concerns/close-case";
 import { recordCaseAccess } from "@/lib/services/concerns/record-case-access";
 import { reportRemediation } from "@/lib/services/concerns/report-remediation";
@@ -32,7 +33,7 @@ const NOW = new Date("2026-03-10T09:00:00.000Z");
 
 type FreshDatabase = ReturnType<typeof withFreshDatabase>;
 
-/** A case taken through the whole workflow by the real services: six events or more. */
+/** A case taken through the whole workflow by the real services: seven events or more. */
 async function escalatedAndClosedCase(database: FreshDatabase) {
   const { reporter, subject } = await insertParties(database.db);
   const officer = await insertOfficer(database.db);
@@ -53,6 +54,7 @@ async function escalatedAndClosedCase(database: FreshDatabase) {
     later(NOW, 2 * DAY_MS),
   );
   await recordCaseAccess(database.db, officer, id);
+  await claimCase(database.db, officer, id, later(NOW, 2 * DAY_MS + 60_000));
   await closeCase(
     database.db,
     officer,
@@ -155,7 +157,7 @@ describe("the application's database role", () => {
       await database.db.execute<{ role: string }>(sql`select current_user as role`)
     ).rows as [{ role: string }];
     expect(role).toBe("peer_concerns_app");
-    expect(await auditFor(database.db, id)).toHaveLength(5);
+    expect(await auditFor(database.db, id)).toHaveLength(6);
   });
 
   it("as a login role (what the launcher creates for the embedded server) cannot become a stronger role or switch the triggers off", async () => {

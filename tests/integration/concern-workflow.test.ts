@@ -4,6 +4,7 @@ import { auditEvents, concerns, notifications, userRoles, users } from "@/db/sch
 import type { Actor } from "@/lib/authz/permissions";
 import { Refusal } from "@/lib/errors/refusal";
 import { answerResponse } from "@/lib/services/concerns/answer-response";
+import { claimCase } from "@/lib/services/concerns/claim-case";
 import { closeCase } from "@/lib/services/concerns/close-case";
 import { disputeConcern } from "@/lib/services/concerns/dispute-concern";
 import { fileConcern } from "@/lib/services/concerns/file-concern";
@@ -675,6 +676,7 @@ describe("closing an escalated case", () => {
   it("records the officer's outcome and rationale and tells both parties", async () => {
     const officer = await insertOfficer(database.db);
     const { reporter, subject, id, at } = await concernIn("escalated");
+    await claimCase(database.db, officer, id, at);
     expect(
       await closeCase(
         database.db,
@@ -715,6 +717,7 @@ describe("closing an escalated case", () => {
   it("refuses a referral to an external authority that does not name the authority", async () => {
     const officer = await insertOfficer(database.db);
     const { id, at } = await concernIn("escalated");
+    await claimCase(database.db, officer, id, at);
     const before = await traceOf(database.db, id);
     for (const externalAuthority of [undefined, "", "   "]) {
       const refusal = await refusalOf(

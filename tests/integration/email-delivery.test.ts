@@ -8,6 +8,7 @@ import { EMAIL_MAX_ATTEMPTS } from "@/lib/notifications/retry-schedule";
 import { listFailedDeliveries } from "@/lib/queries/email";
 import { advanceDueConcern } from "@/lib/services/concerns/advance-due-concerns";
 import { answerResponse } from "@/lib/services/concerns/answer-response";
+import { claimCase } from "@/lib/services/concerns/claim-case";
 import { closeCase } from "@/lib/services/concerns/close-case";
 import { disputeConcern } from "@/lib/services/concerns/dispute-concern";
 import { reportRemediation } from "@/lib/services/concerns/report-remediation";
@@ -138,7 +139,11 @@ describe("who is emailed for each step, and what the email says", () => {
     expect(toOfficer.text).toContain(`${MAIL.appUrl}/compliance/cases/${c.id}`);
     all.push(...sink.received);
 
+    // Claiming tells nobody, so it sends no email.
     sink.clear();
+    await claimCase(database.db, officer, c.id, later(NOW, 2500));
+    await worker.run();
+    expect(sink.received).toEqual([]);
     await closeCase(
       database.db,
       officer,

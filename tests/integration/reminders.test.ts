@@ -94,6 +94,8 @@ describe("the colleague's reminder before the response deadline", () => {
       confirmationWindowHours: 7 * 24,
       reminderLeadHours: 24,
       dailyFilingLimit: 100,
+      triageBusinessDays: 2,
+      decisionWindowDays: 30,
     });
     const c = await fileFresh();
     await setOrganisationSettings(database.db, { reminderLeadSeconds: 48 * 3600 });

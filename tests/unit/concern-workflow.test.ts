@@ -19,7 +19,14 @@ import { DAY_MS, HOUR_MS } from "../../lib/domain/deadlines";
 
 const NOW = new Date("2025-03-10T12:00:00.000Z");
 // Different lengths, so a test can tell which window a deadline came from.
-const WINDOWS = { remediationWindowMs: 7 * DAY_MS, confirmationWindowMs: 3 * DAY_MS };
+const WINDOWS = {
+  remediationWindowMs: 7 * DAY_MS,
+  confirmationWindowMs: 3 * DAY_MS,
+  triageBusinessDays: 2,
+  decisionWindowMs: 30 * DAY_MS,
+};
+// NOW is a Monday: two business days later is Wednesday, same time.
+const TRIAGE_DUE = new Date("2025-03-12T12:00:00.000Z");
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 
@@ -30,6 +37,7 @@ function concernIn(state: ConcernState, overrides: Partial<ConcernSnapshot> = {}
     significant: true,
     responseDueAt: ago(HOUR_MS),
     confirmationDueAt: ago(HOUR_MS),
+    assigneeId: null,
     ...overrides,
   };
 }
@@ -47,6 +55,10 @@ const VALID_EVENTS: Record<ConcernEventType, ConcernEvent> = {
   confirmation_window_passed: { type: "confirmation_window_passed" },
   dispute_window_passed: { type: "dispute_window_passed" },
   close_case: { type: "close_case", outcome: "coaching", rationale: "First occurrence." },
+  claim: { type: "claim" },
+  assign: { type: "assign", assigneeId: "officer-2" },
+  release: { type: "release" },
+  reopen: { type: "reopen", reason: "New evidence from the licensing board." },
 };
 
 function decide(
@@ -194,28 +206,70 @@ const LEGAL: LegalTransition[] = [
   },
   {
     state: "escalated",
-    event: "close_case",
+    event: "claim",
     actor: "officer",
+    to: "in_review",
+    audit: "case_claimed",
+    notify: [],
+  },
+  ...(["escalated", "in_review"] as const).flatMap((state) =>
+    (["officer", "assignee"] as const).map(
+      (actor): LegalTransition => ({
+        state,
+        event: "assign",
+        actor,
+        to: "in_review",
+        audit: "case_assigned",
+        notify: ["assignee"],
+      }),
+    ),
+  ),
+  {
+    state: "in_review",
+    event: "release",
+    actor: "assignee",
+    to: "escalated",
+    audit: "case_released",
+    notify: [],
+  },
+  {
+    state: "in_review",
+    event: "close_case",
+    actor: "assignee",
     to: "closed",
     audit: "case_closed",
     notify: ["subject", "reporter"],
   },
+  ...(["officer", "assignee", "admin"] as const).map(
+    (actor): LegalTransition => ({
+      state: "closed",
+      event: "reopen",
+      actor,
+      to: "escalated",
+      audit: "case_reopened",
+      notify: ["subject", "reporter", "officers"],
+    }),
+  ),
 ];
 
-/** Each event has exactly one kind of actor who may cause it. */
-const PERMITTED_ACTOR: Record<ConcernEventType, ActorRelation> = {
-  open_notice: "subject",
-  report_remediation: "subject",
-  dispute: "subject",
-  confirm_remediation: "reporter",
-  reject_remediation: "reporter",
-  accept_dispute: "reporter",
-  escalate_dispute: "reporter",
-  withdraw: "reporter",
-  response_deadline_passed: "system",
-  confirmation_window_passed: "system",
-  dispute_window_passed: "system",
-  close_case: "officer",
+/** Who may cause each event, whatever the state. */
+const PERMITTED_ACTORS: Record<ConcernEventType, ActorRelation[]> = {
+  open_notice: ["subject"],
+  report_remediation: ["subject"],
+  dispute: ["subject"],
+  confirm_remediation: ["reporter"],
+  reject_remediation: ["reporter"],
+  accept_dispute: ["reporter"],
+  escalate_dispute: ["reporter"],
+  withdraw: ["reporter"],
+  response_deadline_passed: ["system"],
+  confirmation_window_passed: ["system"],
+  dispute_window_passed: ["system"],
+  claim: ["officer"],
+  assign: ["officer", "assignee"],
+  release: ["assignee"],
+  close_case: ["assignee"],
+  reopen: ["officer", "assignee", "admin"],
 };
 
 const comboKey = (state: ConcernState, event: ConcernEventType, actor: ActorRelation) =>
@@ -234,14 +288,22 @@ describe("the vocabulary", () => {
         "dispute_accepted",
         "disputed",
         "escalated",
+        "in_review",
         "lapsed",
         "remediation_reported",
         "resolved",
         "withdrawn",
       ].sort(),
     );
-    expect([...ALL_EVENT_TYPES].sort()).toEqual(Object.keys(PERMITTED_ACTOR).sort());
-    expect([...ALL_ACTORS].sort()).toEqual(["officer", "reporter", "subject", "system"]);
+    expect([...ALL_EVENT_TYPES].sort()).toEqual(Object.keys(PERMITTED_ACTORS).sort());
+    expect([...ALL_ACTORS].sort()).toEqual([
+      "admin",
+      "assignee",
+      "officer",
+      "reporter",
+      "subject",
+      "system",
+    ]);
   });
 
   it("treats exactly resolved, dispute_accepted, withdrawn, lapsed and closed as terminal", () => {
@@ -297,13 +359,64 @@ describe("legal transitions", () => {
     expect(decision.changes).toEqual({ confirmationDueAt: later(3 * DAY_MS) });
   });
 
-  it("every escalation records when it happened and clears the reporter's deadline", () => {
-    const escalations = LEGAL.filter((t) => t.to === "escalated" && t.state !== "escalated");
+  it("every escalation records when it happened, clears the reporter's deadline and starts the compliance clocks", () => {
+    const escalations = LEGAL.filter(
+      (t) => t.to === "escalated" && !["escalated", "in_review", "closed"].includes(t.state),
+    );
     expect(escalations).toHaveLength(3);
     for (const t of escalations) {
       const decision = accepted(decide(concernIn(t.state), t.event, t.actor));
-      expect(decision.changes).toEqual({ escalatedAt: NOW, confirmationDueAt: null });
+      expect(decision.changes).toEqual({
+        escalatedAt: NOW,
+        confirmationDueAt: null,
+        triageDueAt: TRIAGE_DUE,
+        decisionDueAt: later(30 * DAY_MS),
+      });
     }
+  });
+
+  it("claiming leaves the dates alone (the service records who claimed)", () => {
+    expect(accepted(decide(concernIn("escalated"), "claim", "officer")).changes).toEqual({});
+  });
+
+  it("assigning names the officer who now holds the case", () => {
+    const decision = accepted(
+      decide(concernIn("in_review", { assigneeId: "officer-1" }), "assign", "officer"),
+    );
+    expect(decision.changes).toEqual({ assigneeId: "officer-2" });
+  });
+
+  it("refuses to assign a case to the officer who already holds it", () => {
+    const concern = concernIn("in_review", { assigneeId: "officer-2" });
+    expect(decide(concern, "assign", "assignee")).toMatchObject({
+      ok: false,
+      code: "invalid_payload",
+    });
+  });
+
+  it("releasing returns the case to the queue with its clocks still running", () => {
+    const decision = accepted(
+      decide(concernIn("in_review", { assigneeId: "officer-1" }), "release", "assignee"),
+    );
+    expect(decision.changes).toEqual({ assigneeId: null });
+  });
+
+  it("reopening makes the case open and unassigned again, with fresh clocks from now", () => {
+    const decision = accepted(decide(concernIn("closed"), "reopen", "admin"));
+    expect(decision.to).toBe("escalated");
+    expect(decision.changes).toEqual({
+      closedAt: null,
+      assigneeId: null,
+      triageDueAt: TRIAGE_DUE,
+      decisionDueAt: later(30 * DAY_MS),
+    });
+  });
+
+  it("refuses to reopen without a reason", () => {
+    const event: ConcernEvent = { type: "reopen", reason: "  " };
+    expect(decide(concernIn("closed"), event, "officer")).toMatchObject({
+      code: "invalid_payload",
+    });
   });
 
   it("rejecting a non-significant remediation gives the colleague a fresh remediation window", () => {
@@ -352,7 +465,9 @@ describe("every other (state, event, actor) combination is refused", () => {
   });
 
   for (const { state, event, actor } of illegal) {
-    const expected = PERMITTED_ACTOR[event] === actor ? "wrong_state" : "actor_not_permitted";
+    const expected = PERMITTED_ACTORS[event].includes(actor)
+      ? "wrong_state"
+      : "actor_not_permitted";
     it(`${actor} causing ${event} in ${state} is refused as ${expected}`, () => {
       for (const significant of [true, false]) {
         const decision = decide(concernIn(state, { significant }), event, actor);
@@ -373,6 +488,15 @@ describe("every other (state, event, actor) combination is refused", () => {
       ok: false,
       code: "actor_not_permitted",
       message: "Only the colleague who raised this concern can do this.",
+    });
+  });
+
+  it("tells an officer that only the officer holding the case may decide it", () => {
+    const decision = decide(concernIn("in_review"), "close_case", "officer");
+    expect(decision).toMatchObject({
+      ok: false,
+      code: "actor_not_permitted",
+      message: "Only the compliance officer the case is assigned to can do this.",
     });
   });
 
@@ -446,9 +570,9 @@ describe("payloads", () => {
   it("refuses a referral to an external authority that does not name the authority", () => {
     for (const externalAuthority of [undefined, "", "   "]) {
       const decision = decide(
-        concernIn("escalated"),
+        concernIn("in_review"),
         closeCase("referred_external", { externalAuthority }),
-        "officer",
+        "assignee",
       );
       expect(decision).toMatchObject({ ok: false, code: "invalid_payload" });
     }
@@ -456,16 +580,16 @@ describe("payloads", () => {
 
   it("accepts a referral that names the authority", () => {
     const event = closeCase("referred_external", { externalAuthority: "State Medical Board" });
-    expect(decide(concernIn("escalated"), event, "officer").ok).toBe(true);
+    expect(decide(concernIn("in_review"), event, "assignee").ok).toBe(true);
   });
 
   it("does not ask for an authority when the case was not referred", () => {
-    expect(decide(concernIn("escalated"), closeCase("coaching"), "officer").ok).toBe(true);
+    expect(decide(concernIn("in_review"), closeCase("coaching"), "assignee").ok).toBe(true);
   });
 
   it("refuses to close a case without a rationale", () => {
     const event: ConcernEvent = { type: "close_case", outcome: "no_violation", rationale: " " };
-    expect(decide(concernIn("escalated"), event, "officer")).toMatchObject({
+    expect(decide(concernIn("in_review"), event, "assignee")).toMatchObject({
       code: "invalid_payload",
     });
   });
@@ -508,16 +632,26 @@ describe("availableEvents", () => {
     expect(availableEvents("disputed", "reporter", false)).toEqual(["accept_dispute", "withdraw"]);
   });
 
-  it("offers an officer only closing, and only once the case is escalated", () => {
-    expect(availableEvents("escalated", "officer", true)).toEqual(["close_case"]);
+  it("offers an officer claiming or assigning an escalated case, and nothing before escalation", () => {
+    expect(availableEvents("escalated", "officer", true)).toEqual(["claim", "assign"]);
     expect(availableEvents("disputed", "officer", true)).toEqual([]);
   });
 
-  it("offers nothing but re-reading the notice once a case has ended", () => {
+  it("offers the officer holding a case reassigning, releasing and closing it", () => {
+    expect(availableEvents("in_review", "assignee", true)).toEqual([
+      "assign",
+      "release",
+      "close_case",
+    ]);
+    expect(availableEvents("in_review", "officer", true)).toEqual(["assign"]);
+  });
+
+  it("offers nothing but re-reading the notice once a case has ended, and reopening a closed one", () => {
     for (const state of ALL_STATES.filter(isTerminal)) {
       for (const actor of ALL_ACTORS) {
+        const reopenable = state === "closed" && ["officer", "assignee", "admin"].includes(actor);
         expect(availableEvents(state, actor, true)).toEqual(
-          actor === "subject" ? ["open_notice"] : [],
+          actor === "subject" ? ["open_notice"] : reopenable ? ["reopen"] : [],
         );
       }
     }

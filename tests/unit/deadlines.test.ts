@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
+  addBusinessDays,
   addWindow,
   DAY_MS,
   DEFAULT_WINDOWS,
   describeTimeLeft,
   HOUR_MS,
+  isBusinessDay,
   isOverdue,
 } from "../../lib/domain/deadlines";
 
@@ -14,12 +16,64 @@ const later = (ms: number) => new Date(NOW.getTime() + ms);
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 
 describe("DEFAULT_WINDOWS", () => {
-  it("gives seven days to respond, seven days to confirm and reminds 48 hours ahead", () => {
+  it("gives seven days to respond, seven to confirm, reminds 48 hours ahead, two business days to triage and 30 days to decide", () => {
     expect(DEFAULT_WINDOWS).toEqual({
       remediationWindowMs: 7 * DAY_MS,
       confirmationWindowMs: 7 * DAY_MS,
       reminderLeadMs: 48 * HOUR_MS,
+      triageBusinessDays: 2,
+      decisionWindowMs: 30 * DAY_MS,
     });
+  });
+});
+
+describe("addBusinessDays", () => {
+  // 2025-03-10 is a Monday.
+  const at = (day: string) => new Date(`2025-03-${day}T12:00:00.000Z`);
+
+  it.each([
+    ["Monday", "10", 2, "12"],
+    ["Wednesday", "12", 2, "14"],
+    ["Thursday", "13", 2, "17"],
+    ["Friday", "14", 1, "17"],
+    ["Friday", "14", 2, "18"],
+    ["Saturday", "15", 1, "17"],
+    ["Sunday", "16", 2, "18"],
+    ["Monday", "10", 5, "17"],
+    ["Monday", "10", 10, "24"],
+  ])(
+    "from %s the %sth, %i business day(s) later is the %sth at the same time",
+    (_, from, days, to) => {
+      expect(addBusinessDays(at(from), days)).toEqual(at(to));
+    },
+  );
+
+  it("keeps the time of day to the millisecond and leaves the original untouched", () => {
+    const start = new Date("2025-03-14T23:59:59.999Z");
+    expect(addBusinessDays(start, 1)).toEqual(new Date("2025-03-17T23:59:59.999Z"));
+    expect(start).toEqual(new Date("2025-03-14T23:59:59.999Z"));
+  });
+
+  it("adds nothing for zero days", () => {
+    expect(addBusinessDays(at("15"), 0)).toEqual(at("15"));
+  });
+
+  it("counts days in UTC, so a month or year boundary is just another day", () => {
+    expect(addBusinessDays(new Date("2025-12-31T09:00:00.000Z"), 2)).toEqual(
+      new Date("2026-01-02T09:00:00.000Z"),
+    );
+  });
+
+  it("knows Saturday and Sunday are not business days", () => {
+    expect([10, 11, 12, 13, 14, 15, 16].map((d) => isBusinessDay(at(String(d))))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "concerns:file": ["physician"],
   "notices:respond": ["physician"],
   "compliance:work": ["compliance_officer"],
+  "cases:reopen": ["compliance_officer", "admin"],
 };
 
 describe("who may do what", () => {

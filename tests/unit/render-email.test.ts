@@ -41,8 +41,9 @@ describe("the email a person receives", () => {
         /concern|post|colleague|reporter|dispute|escalat|compliance|closed|withdrawn|patient/i,
       );
     }
-    // One wording for updates, one for reminders: the kind changes nothing else.
-    expect(words.size).toBe(2);
+    // One wording for updates, one for reminders before a deadline and one for deadlines
+    // passed: the kind changes nothing else.
+    expect(words.size).toBe(3);
   });
 
   it("offers the preferences page in reminders only, which can be turned off", () => {

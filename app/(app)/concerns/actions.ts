@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { requirePermission } from "@/lib/authz/current-actor";
+import { requireActor, requirePermission } from "@/lib/authz/current-actor";
 import { type ActionState, toActionState } from "@/lib/errors/to-action-state";
+import { answerInformationRequest } from "@/lib/services/concerns/answer-information-request";
 import {
   answerResponse,
   REPORTER_DECISIONS,
@@ -60,4 +61,24 @@ export async function answerResponseAction(
   }
   revalidatePath("/concerns");
   redirect(`/concerns/${concernId}?done=${decision}`);
+}
+
+/** A party's answer to an officer's question, from either party's page of the case. */
+export async function answerInformationAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await requireActor();
+  const view = text(form, "view") === "subject" ? "subject" : "reporter";
+  let concernId: string;
+  try {
+    ({ concernId } = await answerInformationRequest(getDb(), actor, text(form, "requestId"), {
+      answer: text(form, "answer"),
+    }));
+  } catch (error) {
+    return toActionState(error);
+  }
+  const base = view === "subject" ? "/notices" : "/concerns";
+  revalidatePath(`${base}/${concernId}`);
+  redirect(`${base}/${concernId}?done=answer_information`);
 }

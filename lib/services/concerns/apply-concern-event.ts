@@ -3,18 +3,21 @@ import type { Database, Transaction } from "@/db/client";
 import { concerns, userRoles, users } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { relationToConcern } from "@/lib/authz/concern-access";
-import type { Actor } from "@/lib/authz/permissions";
+import { type Actor, can } from "@/lib/authz/permissions";
 import {
   type ActorRelation,
   type ConcernEvent,
   type ConcernState,
   decideTransition,
-  type NotificationIntent,
+  type Recipient,
+  STATE_LABELS,
   type TransitionRefusal,
 } from "@/lib/domain/concern-workflow";
 import { Refusal } from "@/lib/errors/refusal";
 import { scheduleDueCheck } from "@/lib/jobs/schedule-due-check";
+import { scheduleOfficerReminders } from "@/lib/jobs/schedule-officer-reminders";
 import { scheduleReminder } from "@/lib/jobs/schedule-reminder";
+import type { NotificationKind } from "@/lib/notifications/notification-kinds";
 import { type NotificationToSend, notify } from "@/lib/notifications/notify";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 
@@ -53,8 +56,7 @@ export async function applyToLockedConcern(
   event: ConcernEvent,
   now: Date,
 ): Promise<{ state: ConcernState }> {
-  const relation: ActorRelation | null =
-    by === "system" ? "system" : relationToConcern(by, concern);
+  const relation = workflowRelation(by, concern, event);
   // A stranger learns nothing, not even that the case exists.
   if (!relation) throw new Refusal("not_found", CASE_NOT_FOUND);
 
@@ -65,13 +67,14 @@ export async function applyToLockedConcern(
       significant: concern.severity === "significantly_violates_norms",
       responseDueAt: concern.responseDueAt,
       confirmationDueAt: concern.confirmationDueAt,
+      assigneeId: concern.assigneeId,
     },
     event,
     actor: relation,
     now,
     windows,
   });
-  if (!decision.ok) throw refusalFor(decision);
+  if (!decision.ok) throw await refusalFor(tx, decision, concern, relation);
   // Opening a notice is recorded the first time only; the rule above still decides who may.
   if (event.type === "open_notice" && concern.noticeOpenedAt) return { state: concern.state };
 
@@ -100,10 +103,17 @@ export async function applyToLockedConcern(
     entityId: concern.id,
     details: { from: concern.state, to: nextState, ...auditDetails(event) },
   });
-  await notifyParties(tx, updated, decision.notify, now);
+  await notifyParties(
+    tx,
+    updated,
+    decision.notify.map((n) => n.recipient),
+    decision.auditAction,
+    now,
+  );
   if (decision.to !== decision.from) {
     await scheduleDueCheck(tx, concern.id, nextDeadline(updated));
     await scheduleReminder(tx, updated, now, windows.reminderLeadMs);
+    await scheduleOfficerReminders(tx, updated);
   }
   return { state: nextState };
 }
@@ -123,6 +133,18 @@ function recordedFields(event: ConcernEvent, by: EventSource, now: Date): Partia
         outcomeRationale: event.rationale.trim(),
         externalAuthority: event.externalAuthority?.trim() || null,
         closedById: by === "system" ? null : by.userId,
+      };
+    case "claim":
+      return { assigneeId: by === "system" ? null : by.userId };
+    case "reopen":
+      // The earlier decision stays in the audit log; the case is undecided again.
+      return {
+        outcome: null,
+        outcomeRationale: null,
+        externalAuthority: null,
+        closedById: null,
+        triageRemindedAt: null,
+        decisionRemindedAt: null,
       };
     default:
       return {};
@@ -145,15 +167,30 @@ export function nextDeadline(
   return null;
 }
 
-async function notifyParties(
+/**
+ * Who is told, as rows for the one notification writer. Every in-app notification about a
+ * case (state changes, reminders, requests for information) is built here.
+ */
+export async function notifyParties(
   tx: Transaction,
   concern: ConcernRow,
-  intents: readonly NotificationIntent[],
+  recipients: readonly Recipient[],
+  kind: NotificationKind,
   now: Date,
 ): Promise<void> {
   const rows: NotificationToSend[] = [];
-  for (const { recipient, kind } of intents) {
-    if (recipient === "reporter") {
+  for (const recipient of recipients) {
+    if (recipient === "assignee") {
+      if (concern.assigneeId) {
+        rows.push({
+          recipientId: concern.assigneeId,
+          concernId: concern.id,
+          recipientRelation: "officer",
+          kind,
+          createdAt: now,
+        });
+      }
+    } else if (recipient === "reporter") {
       rows.push({
         recipientId: concern.reporterId,
         concernId: concern.id,
@@ -211,6 +248,51 @@ const REFUSAL_CODES: Record<TransitionRefusal["code"], Refusal["code"]> = {
   invalid_payload: "invalid_input",
 };
 
-function refusalFor(decision: TransitionRefusal): Refusal {
+/**
+ * A refusal says where the case stands now; when an officer is refused because the case is
+ * held by someone else, it says who holds it, so they know whom to ask or to take it from.
+ */
+async function refusalFor(
+  tx: Transaction,
+  decision: TransitionRefusal,
+  concern: ConcernRow,
+  relation: ActorRelation,
+): Promise<Refusal> {
+  // An administrator reaches a case by reference only and is told nothing more about it.
+  if (relation === "admin" && decision.code === "actor_not_permitted") {
+    return new Refusal("not_found", CASE_NOT_FOUND);
+  }
+  const officerFacing = relation === "officer" || relation === "assignee";
+  if (officerFacing && concern.assigneeId && concern.state === "in_review") {
+    const [holder] = await tx
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.id, concern.assigneeId));
+    const held = `This case is ${STATE_LABELS[concern.state]}: it is assigned to ${holder?.name ?? "another officer"}.`;
+    if (decision.code === "wrong_state") return new Refusal("conflict", held);
+    if (decision.code === "actor_not_permitted") {
+      return new Refusal("conflict", `${held} Reassign it to yourself first to act on it.`);
+    }
+  }
+  if (officerFacing && decision.code === "actor_not_permitted" && concern.state === "escalated") {
+    return new Refusal("conflict", "Claim this case first: it is not assigned to anyone.");
+  }
   return new Refusal(REFUSAL_CODES[decision.code], decision.message);
+}
+
+/**
+ * How the actor stands to this case for the workflow: the party they are, the officer
+ * holding it or another officer; an administrator only ever for reopening.
+ */
+function workflowRelation(
+  by: EventSource,
+  concern: ConcernRow,
+  event: ConcernEvent,
+): ActorRelation | null {
+  if (by === "system") return "system";
+  const view = relationToConcern(by, concern);
+  if (view === "officer") return concern.assigneeId === by.userId ? "assignee" : "officer";
+  if (view) return view;
+  if (event.type === "reopen" && concern.escalatedAt && can(by, "cases:reopen")) return "admin";
+  return null;
 }

@@ -11,7 +11,8 @@ import { CONCERN_CATEGORIES, SEVERITIES } from "@/lib/domain/policy-text";
 // Shared by the forms and the services; the services parse again, so a hand-made request
 // meets the same limits as the form.
 
-const longText = (min: number, tooShort: string) =>
+/** Free text a person writes: trimmed, at least `min` characters, bounded, no control characters. */
+export const longText = (min: number, tooShort: string) =>
   z
     .string()
     .trim()

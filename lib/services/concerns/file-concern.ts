@@ -14,7 +14,13 @@ import { notify } from "@/lib/notifications/notify";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { type FileConcernInput, fileConcernSchema } from "./concern-schemas";
 
-const OPEN_STATES = ["awaiting_response", "remediation_reported", "disputed", "escalated"] as const;
+const OPEN_STATES = [
+  "awaiting_response",
+  "remediation_reported",
+  "disputed",
+  "escalated",
+  "in_review",
+] as const;
 
 /**
  * Files a concern and sends its notice: the concern, the audit event, the subject's

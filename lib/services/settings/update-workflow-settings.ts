@@ -28,6 +28,16 @@ export const workflowSettingsSchema = z.object({
     .int("Use a whole number.")
     .min(1, "At least 1.")
     .max(100, "At most 100."),
+  triageBusinessDays: z.coerce
+    .number("Enter a number of business days.")
+    .int("Use whole days.")
+    .min(1, "At least 1 business day.")
+    .max(30, "At most 30 business days."),
+  decisionWindowDays: z.coerce
+    .number("Enter a number of days.")
+    .int("Use whole days.")
+    .min(1, "At least 1 day.")
+    .max(365, "At most 365 days."),
 });
 
 /** Changes apply to deadlines set from now on; running deadlines keep their dates. */
@@ -45,6 +55,8 @@ export async function updateWorkflowSettings(
       confirmationWindowSeconds: data.confirmationWindowHours * 3600,
       reminderLeadSeconds: data.reminderLeadHours * 3600,
       dailyFilingLimit: data.dailyFilingLimit,
+      triageBusinessDays: data.triageBusinessDays,
+      decisionWindowDays: data.decisionWindowDays,
       updatedAt: sql`now()`,
       updatedById: actor.userId,
     };
@@ -63,6 +75,8 @@ export async function updateWorkflowSettings(
           confirmationWindowMs: before.windows.confirmationWindowMs,
           reminderLeadMs: before.windows.reminderLeadMs,
           dailyFilingLimit: before.dailyFilingLimit,
+          triageBusinessDays: before.windows.triageBusinessDays,
+          decisionWindowMs: before.windows.decisionWindowMs,
         },
         after: data,
       },

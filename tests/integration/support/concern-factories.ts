@@ -143,3 +143,25 @@ export async function traceOf(db: Database, concernId: string) {
     jobs: await dueJobFor(db, concernId),
   };
 }
+
+/**
+ * A significant concern filed at `at` that reached the compliance queue a day later (the
+ * colleague did not respond in time). Optionally about a colleague in `departmentId`.
+ */
+export async function insertEscalatedCase(
+  db: Database,
+  at: Date,
+  options: { subject?: Actor; reporter?: Actor; overrides?: Partial<FileConcernInput> } = {},
+) {
+  const reporter = options.reporter ?? (await insertPerson(db, { roles: ["physician"] }));
+  const subject = options.subject ?? (await insertPerson(db, { roles: ["physician"] }));
+  const id = await fileAbout(db, reporter, subject, at, {
+    severity: "significantly_violates_norms",
+    seenOn: at.toISOString().slice(0, 10),
+    ...options.overrides,
+  });
+  const { advanceDueConcern } = await import("@/lib/services/concerns/advance-due-concerns");
+  const escalatedAt = later(at, SEVEN_DAYS_MS);
+  expect(await advanceDueConcern(db, id, escalatedAt)).toBe(true);
+  return { id, reporter, subject, escalatedAt };
+}

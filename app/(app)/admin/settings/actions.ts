@@ -17,6 +17,8 @@ export async function updateWorkflowSettingsAction(
       confirmationWindowHours: String(form.get("confirmationWindowHours") ?? ""),
       reminderLeadHours: String(form.get("reminderLeadHours") ?? ""),
       dailyFilingLimit: String(form.get("dailyFilingLimit") ?? ""),
+      triageBusinessDays: String(form.get("triageBusinessDays") ?? ""),
+      decisionWindowDays: String(form.get("decisionWindowDays") ?? ""),
     });
   } catch (error) {
     return toActionState(error);

@@ -13,6 +13,8 @@ export function SettingsForm({
     confirmationWindowHours: number;
     reminderLeadHours: number;
     dailyFilingLimit: number;
+    triageBusinessDays: number;
+    decisionWindowDays: number;
   };
 }) {
   return (
@@ -53,6 +55,24 @@ export function SettingsForm({
             min={1}
             defaultValue={values.dailyFilingLimit}
             errors={state.fieldErrors?.dailyFilingLimit}
+          />
+          <TextField
+            name="triageBusinessDays"
+            label="Time compliance has to take on an escalated case (business days)"
+            type="number"
+            min={1}
+            defaultValue={values.triageBusinessDays}
+            errors={state.fieldErrors?.triageBusinessDays}
+            hint="Monday to Friday. Unclaimed cases past this are flagged overdue and officers are reminded."
+          />
+          <TextField
+            name="decisionWindowDays"
+            label="Time compliance has to decide an escalated case (days)"
+            type="number"
+            min={1}
+            defaultValue={values.decisionWindowDays}
+            errors={state.fieldErrors?.decisionWindowDays}
+            hint="Counted from the escalation. Open cases past this are flagged overdue and their officer is reminded."
           />
           <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
         </>

@@ -6,11 +6,13 @@ import { REMEDIATION_LABELS } from "@/components/concerns/case-labels";
 import { DoneBanner } from "@/components/concerns/done-banner";
 import { NextDeadline } from "@/components/concerns/next-deadline";
 import { PostDetails } from "@/components/concerns/post-details";
+import { QuestionsFromCompliance } from "@/components/concerns/questions-from-compliance";
 import { StatusBadge } from "@/components/concerns/status-badge";
 import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
-import { availableEvents } from "@/lib/domain/concern-workflow";
+import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
+import { listInformationRequests } from "@/lib/queries/case-file";
 import { findConcernFor, listTimeline } from "@/lib/queries/concerns";
 import { REPORTER_DECISIONS, type ReporterDecision } from "@/lib/services/concerns/answer-response";
 import { nextDeadline } from "@/lib/services/concerns/apply-concern-event";
@@ -32,8 +34,9 @@ export default async function ConcernPage({
   const db = getDb();
   const concern = await findConcernFor(db, actor, "reporter", id.data);
   if (!concern) notFound();
-  const [timeline] = await Promise.all([
+  const [timeline, questions] = await Promise.all([
     listTimeline(db, concern, "reporter", actor.userId),
+    listInformationRequests(db, concern.id, "reporter"),
     markNotificationsRead(db, actor, concern.id),
   ]);
   const decisions = availableEvents(
@@ -113,6 +116,12 @@ export default async function ConcernPage({
         </h2>
         <PostDetails concern={concern} />
       </section>
+
+      <QuestionsFromCompliance
+        requests={questions}
+        view="reporter"
+        open={!isTerminal(concern.state)}
+      />
 
       <section aria-labelledby="history">
         <h2 id="history" className="mb-3 text-lg font-semibold">

@@ -6,16 +6,18 @@ import { REMEDIATION_LABELS } from "@/components/concerns/case-labels";
 import { DoneBanner } from "@/components/concerns/done-banner";
 import { NextDeadline } from "@/components/concerns/next-deadline";
 import { PostDetails } from "@/components/concerns/post-details";
+import { QuestionsFromCompliance } from "@/components/concerns/questions-from-compliance";
 import { StatusBadge } from "@/components/concerns/status-badge";
 import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
-import { availableEvents } from "@/lib/domain/concern-workflow";
+import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
 import {
   AMA_CONSIDERATIONS,
   AMA_POLICY_TITLE,
   CONCERN_CATEGORY_OPTIONS,
 } from "@/lib/domain/policy-text";
+import { listInformationRequests } from "@/lib/queries/case-file";
 import { findConcernFor, listTimeline } from "@/lib/queries/concerns";
 import { openNotice } from "@/lib/services/concerns/open-notice";
 import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
@@ -38,8 +40,9 @@ export default async function NoticePage({
   // Opening the notice is part of the record (recorded once), so it is written before reading.
   await openNotice(db, actor, id.data);
   const concern = (await findConcernFor(db, actor, "subject", id.data))!;
-  const [timeline] = await Promise.all([
+  const [timeline, questions] = await Promise.all([
     listTimeline(db, concern, "subject", actor.userId),
+    listInformationRequests(db, concern.id, "subject"),
     markNotificationsRead(db, actor, concern.id),
   ]);
   const events = availableEvents(
@@ -142,6 +145,12 @@ export default async function NoticePage({
           />
         </section>
       ) : null}
+
+      <QuestionsFromCompliance
+        requests={questions}
+        view="subject"
+        open={!isTerminal(concern.state)}
+      />
 
       <section aria-labelledby="history">
         <h2 id="history" className="mb-3 text-lg font-semibold">

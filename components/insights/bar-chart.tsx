@@ -1,0 +1,126 @@
+/**
+ * A horizontal bar chart drawn as SVG on the server, with the table of its numbers beside
+ * it: the chart is for the eye (hidden from screen readers), the table for everyone.
+ */
+export interface ChartRow {
+  label: string;
+  values: number[];
+}
+
+const BAR_HEIGHT = 18;
+const GAP = 8;
+const LABEL_WIDTH = 170;
+const CHART_WIDTH = 460;
+const COLOURS = ["#1d4ed8", "#b91c1c", "#b45309"];
+
+export function BarChart({
+  id,
+  title,
+  rows,
+  series,
+}: {
+  id: string;
+  title: string;
+  rows: ChartRow[];
+  /** One name per value in each row, e.g. ["Raised", "Escalated"]. */
+  series: string[];
+}) {
+  const max = Math.max(1, ...rows.flatMap((r) => r.values));
+  const groupHeight = series.length * BAR_HEIGHT + GAP;
+  const height = Math.max(groupHeight, rows.length * groupHeight);
+  const barSpace = CHART_WIDTH - LABEL_WIDTH - 40;
+  return (
+    <figure
+      aria-labelledby={`${id}-title`}
+      className="rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <figcaption id={`${id}-title`} className="text-lg font-semibold">
+        {title}
+      </figcaption>
+      {series.length > 1 ? (
+        <p className="mt-1 flex gap-4 text-sm" aria-hidden="true">
+          {series.map((name, i) => (
+            <span key={name} className="inline-flex items-center gap-1">
+              <span className="inline-block size-3" style={{ background: COLOURS[i] }} />
+              {name}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      <div className="mt-3 grid gap-4 lg:grid-cols-2">
+        {rows.length === 0 ? (
+          <p className="text-sm">No concerns in this period.</p>
+        ) : (
+          <svg
+            aria-hidden="true"
+            viewBox={`0 0 ${CHART_WIDTH} ${height}`}
+            className="w-full max-w-xl"
+            role="presentation"
+          >
+            {rows.map((row, r) => (
+              <g key={row.label} transform={`translate(0 ${r * groupHeight})`}>
+                <text
+                  x={LABEL_WIDTH - 6}
+                  y={(series.length * BAR_HEIGHT) / 2 + 4}
+                  textAnchor="end"
+                  fontSize="12"
+                  fill="#0f172a"
+                >
+                  {row.label.length > 26 ? `${row.label.slice(0, 25)}…` : row.label}
+                </text>
+                {row.values.map((value, s) => (
+                  <g key={series[s]}>
+                    <rect
+                      x={LABEL_WIDTH}
+                      y={s * BAR_HEIGHT + 2}
+                      width={(value / max) * barSpace}
+                      height={BAR_HEIGHT - 4}
+                      fill={COLOURS[s % COLOURS.length]}
+                    />
+                    <text
+                      x={LABEL_WIDTH + (value / max) * barSpace + 4}
+                      y={s * BAR_HEIGHT + BAR_HEIGHT - 5}
+                      fontSize="11"
+                      fill="#0f172a"
+                    >
+                      {value}
+                    </text>
+                  </g>
+                ))}
+              </g>
+            ))}
+          </svg>
+        )}
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{title}: the numbers</caption>
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className="px-2 py-1">
+                &nbsp;
+              </th>
+              {series.map((name) => (
+                <th key={name} scope="col" className="px-2 py-1 text-right">
+                  {name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.label} className="border-t border-slate-200">
+                <th scope="row" className="px-2 py-1 font-normal">
+                  {row.label}
+                </th>
+                {row.values.map((value, s) => (
+                  <td key={series[s]} className="px-2 py-1 text-right tabular-nums">
+                    {value}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}

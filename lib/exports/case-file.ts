@@ -1,0 +1,124 @@
+import { OUTCOME_LABELS, stateLabel, TIMELINE_LABELS } from "@/components/concerns/case-labels";
+import { PLATFORM_LABELS } from "@/lib/domain/concern-fields";
+import { CONCERN_CATEGORY_OPTIONS, SEVERITY_LABELS } from "@/lib/domain/policy-text";
+import type { CaseNote, InformationRequestItem } from "@/lib/queries/case-file";
+import type { ConcernDetail, TimelineEntry } from "@/lib/queries/concerns";
+import { toCsv } from "./csv";
+
+/** A case file as exported for an external authority: plain text, nothing left to look up. */
+export interface CaseFileExport {
+  reference: string;
+  exportedAt: Date;
+  exportedBy: string;
+  includesNotes: boolean;
+  facts: [label: string, value: string][];
+  timeline: { at: Date; who: string; what: string; text: string }[];
+  questions: { at: Date; to: string; question: string; answer: string; answeredAt: Date | null }[];
+  notes: { at: Date; who: string; text: string; retraction: string }[];
+}
+
+// The words a party or officer wrote on each kind of event, in one line each.
+const DETAIL_KEYS = [
+  ["note", "Note"],
+  ["explanation", "Explanation"],
+  ["reason", "Reason"],
+  ["rationale", "Rationale"],
+  ["externalAuthority", "Referred to"],
+  ["question", "Question"],
+  ["answer", "Answer"],
+] as const;
+
+export function buildCaseFileExport(input: {
+  concern: ConcernDetail;
+  timeline: TimelineEntry[];
+  questions: InformationRequestItem[];
+  notes: CaseNote[] | null;
+  exportedBy: string;
+  exportedAt: Date;
+}): CaseFileExport {
+  const { concern } = input;
+  const facts: [string, string][] = [
+    ["Case reference", concern.reference],
+    ["Status", stateLabel(concern.state)],
+    ["Colleague concerned", concern.subjectName],
+    ["Department", concern.departmentName ?? "None"],
+    [
+      "Raised by",
+      `${concern.reporterName ?? ""} (${concern.reporterEmail ?? ""}), ${concern.disclosure === "named" ? "named to the colleague" : "confidential to the colleague"}`,
+    ],
+    ["Raised on", concern.createdAt.toISOString()],
+    ["Post", concern.postUrl],
+    ["Platform", PLATFORM_LABELS[concern.platform]],
+    ["Seen on", concern.seenOn],
+    ["What the post shows", concern.description],
+    ["Considerations", concern.categories.map((c) => CONCERN_CATEGORY_OPTIONS[c].label).join("; ")],
+    ["Reporter's judgement", SEVERITY_LABELS[concern.severity]],
+    ["Escalated", concern.escalatedAt?.toISOString() ?? "Not escalated"],
+    ["Outcome", concern.outcome ? OUTCOME_LABELS[concern.outcome] : "Not decided"],
+  ];
+  if (concern.externalAuthority) facts.push(["Referred to", concern.externalAuthority]);
+  if (concern.outcomeRationale) facts.push(["Rationale", concern.outcomeRationale]);
+
+  return {
+    reference: concern.reference,
+    exportedAt: input.exportedAt,
+    exportedBy: input.exportedBy,
+    includesNotes: input.notes !== null,
+    facts,
+    timeline: input.timeline.map((entry) => ({
+      at: entry.at,
+      who: entry.who,
+      what: TIMELINE_LABELS[entry.action] ?? entry.action,
+      text: DETAIL_KEYS.flatMap(([key, label]) =>
+        typeof entry.details[key] === "string" && entry.details[key]
+          ? [`${label}: ${entry.details[key] as string}`]
+          : [],
+      ).join("\n"),
+    })),
+    questions: input.questions.map((q) => ({
+      at: q.askedAt,
+      to: q.recipient === "subject" ? "The colleague concerned" : "The colleague who raised it",
+      question: q.question,
+      answer: q.answer ?? "",
+      answeredAt: q.answeredAt,
+    })),
+    notes: (input.notes ?? []).map((note) => ({
+      at: note.createdAt,
+      who: note.authorName,
+      text: note.body,
+      retraction: note.retractedAt
+        ? `Retracted ${note.retractedAt.toISOString()} by ${note.retractedByName ?? "an officer"}: ${note.retractionReason ?? ""}`
+        : "",
+    })),
+  };
+}
+
+/** One table: section, time, who, item, text; every cell neutralised against formulas. */
+export function caseFileToCsv(file: CaseFileExport): string {
+  const rows: (string | null)[][] = [["section", "at", "who", "item", "text"]];
+  rows.push([
+    "export",
+    file.exportedAt.toISOString(),
+    file.exportedBy,
+    "Exported",
+    file.includesNotes ? "Includes internal notes" : "Internal notes not included",
+  ]);
+  for (const [label, value] of file.facts) rows.push(["case", null, null, label, value]);
+  for (const entry of file.timeline) {
+    rows.push(["timeline", entry.at.toISOString(), entry.who, entry.what, entry.text]);
+  }
+  for (const q of file.questions) {
+    rows.push(["question", q.at.toISOString(), "Compliance team", `Asked of: ${q.to}`, q.question]);
+    if (q.answeredAt) rows.push(["answer", q.answeredAt.toISOString(), q.to, "Answer", q.answer]);
+  }
+  for (const note of file.notes) {
+    rows.push([
+      "internal note",
+      note.at.toISOString(),
+      note.who,
+      note.retraction ? "Retracted note" : "Note",
+      [note.text, note.retraction].filter(Boolean).join("\n"),
+    ]);
+  }
+  return toCsv(rows);
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { NOTE_MAX } from "@/lib/domain/concern-fields";
+import { longText } from "./concern-schemas";
+
+// Shared by the officer's forms and the services, which parse again.
+
+export const assignCaseSchema = z.object({
+  assigneeId: z.uuid("Choose an officer from the list."),
+});
+
+export const releaseCaseSchema = z.object({
+  reason: z.string().trim().max(NOTE_MAX, `Keep this under ${NOTE_MAX} characters.`).optional(),
+});
+
+export const reopenCaseSchema = z.object({
+  reason: longText(10, "Say why the case is being reopened, in at least 10 characters."),
+});
+
+/** PC-000123, pc-123 or 123: the reference people read out and type. */
+export const caseReferenceSchema = z
+  .string()
+  .trim()
+  .regex(/^(pc-?)?\d{1,12}$/i, "Enter a case reference such as PC-000123.")
+  .transform((text) => Number(text.replace(/^pc-?/i, "")));
+
+export const reopenByReferenceSchema = reopenCaseSchema.extend({
+  reference: caseReferenceSchema,
+});
+
+export const caseNoteSchema = z.object({
+  body: longText(2, "Write the note."),
+});
+
+export const retractNoteSchema = z.object({
+  reason: longText(5, "Say why the note is retracted, in at least 5 characters."),
+});
+
+export const INFORMATION_RECIPIENTS = ["reporter", "subject"] as const;
+export type InformationRecipient = (typeof INFORMATION_RECIPIENTS)[number];
+
+export const requestInformationSchema = z.object({
+  recipient: z.enum(INFORMATION_RECIPIENTS, "Choose whom to ask."),
+  question: longText(10, "Write the question, in at least 10 characters."),
+});
+
+export const answerInformationSchema = z.object({
+  answer: longText(2, "Write your answer."),
+});

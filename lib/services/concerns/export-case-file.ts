@@ -1,0 +1,67 @@
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { writeAuditEvent } from "@/lib/audit/write-audit-event";
+import { assertCan } from "@/lib/authz/assert-can";
+import type { Actor } from "@/lib/authz/permissions";
+import { Refusal } from "@/lib/errors/refusal";
+import { buildCaseFileExport, caseFileToCsv } from "@/lib/exports/case-file";
+import { caseFileToPdf } from "@/lib/exports/case-file-pdf";
+import { listCaseNotes, listInformationRequests } from "@/lib/queries/case-file";
+import { findConcernFor, listTimeline } from "@/lib/queries/concerns";
+import { CASE_NOT_FOUND } from "./apply-concern-event";
+import { concernIdSchema } from "./concern-schemas";
+
+export const exportCaseFileSchema = z.object({
+  format: z.enum(["pdf", "csv"], "Choose PDF or CSV."),
+  // Internal notes are officers' working thoughts: left out unless asked for explicitly.
+  includeNotes: z.boolean().default(false),
+});
+
+/**
+ * A case file for an external authority, as PDF or CSV. The export is part of the case's
+ * access log: the audit event is written in the same transaction that read the file, and
+ * the file is rendered before it commits, so a recorded export is one that was produced.
+ */
+export async function exportCaseFile(
+  db: Database,
+  actor: Actor,
+  concernId: string,
+  input: z.input<typeof exportCaseFileSchema>,
+  now = new Date(),
+): Promise<{ filename: string; contentType: string; body: Buffer }> {
+  assertCan(actor, "compliance:work");
+  const id = concernIdSchema.parse(concernId);
+  const { format, includeNotes } = exportCaseFileSchema.parse(input);
+  return db.transaction(async (tx) => {
+    const concern = await findConcernFor(tx, actor, "officer", id);
+    if (!concern) throw new Refusal("not_found", CASE_NOT_FOUND);
+    const [timeline, questions, notes] = await Promise.all([
+      listTimeline(tx, concern, "officer", actor.userId),
+      listInformationRequests(tx, concern.id),
+      includeNotes ? listCaseNotes(tx, concern.id) : Promise.resolve(null),
+    ]);
+    const file = buildCaseFileExport({
+      concern,
+      // Earlier openings and exports are the access log, not the case's history.
+      timeline: timeline.filter((e) => e.action !== "case_viewed" && e.action !== "case_exported"),
+      questions,
+      notes,
+      exportedBy: actor.name,
+      exportedAt: now,
+    });
+    const body =
+      format === "pdf" ? await caseFileToPdf(file) : Buffer.from(caseFileToCsv(file), "utf8");
+    await writeAuditEvent(tx, {
+      actorId: actor.userId,
+      action: "case_exported",
+      entityType: "concern",
+      entityId: concern.id,
+      details: { format, includesNotes: includeNotes, seen: ["case_file", "reporter_identity"] },
+    });
+    return {
+      filename: `${concern.reference}.${format}`,
+      contentType: format === "pdf" ? "application/pdf" : "text/csv; charset=utf-8",
+      body,
+    };
+  });
+}

@@ -1,0 +1,54 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { concerns } from "@/db/schema";
+import { assertCan } from "@/lib/authz/assert-can";
+import type { Actor } from "@/lib/authz/permissions";
+import { concernReference } from "@/lib/domain/concern-fields";
+import { Refusal } from "@/lib/errors/refusal";
+import { applyConcernEvent, CASE_NOT_FOUND } from "./apply-concern-event";
+import { reopenByReferenceSchema, reopenCaseSchema } from "./compliance-schemas";
+import { concernIdSchema } from "./concern-schemas";
+
+/** An officer reopens a closed case, with a reason; it returns to the queue unassigned. */
+export async function reopenCase(
+  db: Database,
+  actor: Actor,
+  concernId: string,
+  input: { reason: string },
+  now?: Date,
+) {
+  assertCan(actor, "cases:reopen");
+  const { reason } = reopenCaseSchema.parse(input);
+  return applyConcernEvent(db, {
+    concernId: concernIdSchema.parse(concernId),
+    by: actor,
+    event: { type: "reopen", reason },
+    now,
+  });
+}
+
+/**
+ * An administrator reopens a case by its reference without reading it: the answer is
+ * only the reference, so no case content reaches someone who may not see it.
+ */
+export async function reopenCaseByReference(
+  db: Database,
+  actor: Actor,
+  input: { reference: string; reason: string },
+  now?: Date,
+): Promise<{ reference: string }> {
+  assertCan(actor, "cases:reopen");
+  const { reference, reason } = reopenByReferenceSchema.parse(input);
+  const [concern] = await db
+    .select({ id: concerns.id, number: concerns.number })
+    .from(concerns)
+    .where(eq(concerns.number, reference));
+  if (!concern) throw new Refusal("not_found", CASE_NOT_FOUND, "reference");
+  await applyConcernEvent(db, {
+    concernId: concern.id,
+    by: actor,
+    event: { type: "reopen", reason },
+    now,
+  });
+  return { reference: concernReference(concern.number) };
+}
