@@ -32,6 +32,7 @@ export const CASE_FILE_EVENTS = 50;
 const DEPARTMENTS = 25;
 const OFFICERS = 80;
 const ADMINS = 20;
+const AUDIT_SLICE = 5_000;
 
 const FIRST_NAMES = [
   "Amara",
@@ -243,12 +244,20 @@ export async function seedBenchDatabase(
      join people s on s.n = 4 + g`,
     [REPORTER_CONCERNS],
   );
-  await step(
-    "audit events",
-    `insert into audit_events (occurred_at, actor_id, action, entity_type, entity_id, details)
+  // The audit trail chains each event to its case's previous one under a per-case lock
+  // (db/migrations/0003_audit_append_only.sql), so events go in by slices of cases: one
+  // statement for all would hold a lock per case and exhaust the lock table.
+  const auditStarted = performance.now();
+  const { rows: range } = await client.query<{ low: string; high: string }>(
+    "select min(number) as low, max(number) as high from concerns",
+  );
+  let auditRows = 0;
+  for (let low = Number(range[0]!.low); low <= Number(range[0]!.high); low += AUDIT_SLICE) {
+    const result = await client.query(
+      `insert into audit_events (occurred_at, actor_id, action, entity_type, entity_id, details)
      select c.created_at, c.reporter_id, 'concern_filed', 'concern', c.id::text,
             jsonb_build_object('to', 'awaiting_response', 'severity', c.severity)
-     from concerns c
+     from concerns c where c.number between $1 and $2
      union all
      select coalesce(c.closed_at, c.escalated_at, c.responded_at, c.created_at + interval '1 day'),
             case when c.state in ('escalated', 'in_review', 'lapsed') then null
@@ -264,8 +273,12 @@ export async function seedBenchDatabase(
                          when 'lapsed' then 'lapsed'
                          else 'case_closed' end,
             'concern', c.id::text, jsonb_build_object('to', c.state)
-     from concerns c where c.state <> 'awaiting_response'`,
-  );
+     from concerns c where c.state <> 'awaiting_response' and c.number between $1 and $2`,
+      [low, low + AUDIT_SLICE - 1],
+    );
+    auditRows += result.rowCount ?? 0;
+  }
+  log(`  audit events: ${auditRows} rows in ${seconds(auditStarted)}`);
   await step(
     "a case file with 50 events",
     `with target as (
