@@ -1,5 +1,5 @@
 /**
- * `npm test`: every layer in turn — unit, integration, a production build, end to end —
+ * `npm test`: every layer in turn — unit, integration, lint, a production build, end to end —
  * then one line `N passed, N failed` with the totals, which CI reads.
  *
  * ALSO_TEST_DATABASE_URL runs the integration layer a second time against that external
@@ -51,6 +51,11 @@ function vitestLayer(name: string, project: string, env: Record<string, string> 
   return { name, passed: json.numPassedTests, failed };
 }
 
+/** Formatting and lint rules (Biome) hold for every file: a failure counts against the run. */
+function lintLayer(): LayerResult {
+  return { name: "lint", passed: 0, failed: run("npx", ["biome", "check", "."]) === 0 ? 0 : 1 };
+}
+
 function buildLayer(): LayerResult {
   return { name: "build", passed: 0, failed: run("npx", ["next", "build"]) === 0 ? 0 : 1 };
 }
@@ -75,6 +80,7 @@ const external = process.env.ALSO_TEST_DATABASE_URL;
 if (external) {
   layers.push(vitestLayer("integration-external", "integration", { DATABASE_URL: external }));
 }
+layers.push(lintLayer());
 const build = buildLayer();
 layers.push(build);
 if (build.failed === 0) layers.push(e2eLayer());
@@ -82,7 +88,7 @@ else layers.push({ name: "e2e (not run: build failed)", passed: 0, failed: 1 });
 
 console.log("\nTest layers:");
 for (const layer of layers) {
-  if (layer.name !== "build" || layer.failed) {
+  if ((layer.name !== "build" && layer.name !== "lint") || layer.failed) {
     console.log(`  ${layer.name.padEnd(22)} ${layer.passed} passed, ${layer.failed} failed`);
   }
 }
