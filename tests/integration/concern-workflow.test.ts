@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { auditEvents, concerns, notifications, userRoles, users } from "@/db/schema";
+import { auditEvents, concerns, departments, notifications, userRoles, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz/permissions";
 import { Refusal } from "@/lib/errors/refusal";
 import { answerResponse } from "@/lib/services/concerns/answer-response";
@@ -509,6 +509,41 @@ describe("the colleague reports a remediation", () => {
     expect(sent.filter((n) => n.recipientRelation === "reporter")).toEqual([]);
     // Escalated cases wait for people, not for a deadline.
     expect(await dueJobFor(database.db, id)).toEqual([]);
+  });
+
+  it("goes only to the officers of the colleague's department when it has any", async () => {
+    const [department] = await database.db
+      .insert(departments)
+      .values({ name: `Cardiology ${Date.now()}` })
+      .returning({ id: departments.id });
+    const departmental = await insertPerson(database.db, {
+      roles: ["compliance_officer"],
+      departmentId: department!.id,
+    });
+    const central = await insertOfficer(database.db);
+    const reporter = await insertPerson(database.db, { roles: ["physician"] });
+    const subject = await insertPerson(database.db, {
+      roles: ["physician"],
+      departmentId: department!.id,
+    });
+    const id = await fileAbout(database.db, reporter, subject, NOW, {
+      severity: "significantly_violates_norms",
+    });
+    await reportRemediation(database.db, subject, id, REMOVED, later(NOW, DAY_MS));
+    await answerResponse(
+      database.db,
+      reporter,
+      id,
+      "reject_remediation",
+      { reason: "It is still visible to the public." },
+      later(NOW, 2 * DAY_MS),
+    );
+
+    const toOfficers = (await notificationsFor(database.db, id))
+      .filter((n) => n.recipientRelation === "officer")
+      .map((n) => n.recipientId);
+    expect(toOfficers).toEqual([departmental.userId]);
+    expect(toOfficers).not.toContain(central.userId);
   });
 
   it("goes back to the colleague with a fresh deadline when the reporter rejects it on a concern that is not significant", async () => {

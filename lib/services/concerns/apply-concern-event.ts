@@ -222,21 +222,32 @@ export async function notifyParties(
 }
 
 /** Every active compliance officer who is not a party to the case. */
+/**
+ * The officers an escalation goes to: the active compliance officers of the colleague's
+ * department, or every active officer when that department has none. Never a party.
+ * Routing by department keeps a large compliance team from each being told of every case.
+ */
 async function activeOfficersFor(tx: Transaction, concern: ConcernRow): Promise<string[]> {
-  const officers = await tx
-    .select({ id: users.id })
-    .from(users)
-    .innerJoin(
-      userRoles,
-      and(eq(userRoles.userId, users.id), eq(userRoles.role, "compliance_officer")),
-    )
-    .where(
-      and(
-        isNull(users.deactivatedAt),
-        ne(users.id, concern.reporterId),
-        ne(users.id, concern.subjectId),
-      ),
-    );
+  const activeOfficers = (inDepartment?: string) =>
+    tx
+      .select({ id: users.id })
+      .from(users)
+      .innerJoin(
+        userRoles,
+        and(eq(userRoles.userId, users.id), eq(userRoles.role, "compliance_officer")),
+      )
+      .where(
+        and(
+          isNull(users.deactivatedAt),
+          ne(users.id, concern.reporterId),
+          ne(users.id, concern.subjectId),
+          inDepartment ? eq(users.departmentId, inDepartment) : undefined,
+        ),
+      );
+  const departmental = concern.subjectDepartmentId
+    ? await activeOfficers(concern.subjectDepartmentId)
+    : [];
+  const officers = departmental.length > 0 ? departmental : await activeOfficers();
   return officers.map((o) => o.id);
 }
 
