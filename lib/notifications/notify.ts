@@ -50,7 +50,10 @@ export async function notify(
       })),
     )
     .returning({ id: emailDeliveries.id });
-  for (const delivery of deliveries) await enqueueEmailDelivery(tx, delivery.id);
+  await enqueueEmailDeliveries(
+    tx,
+    deliveries.map((delivery) => delivery.id),
+  );
   return created;
 }
 
@@ -64,12 +67,21 @@ export async function enqueueEmailDelivery(
   deliveryId: number,
   runAt?: Date,
 ): Promise<void> {
+  await enqueueEmailDeliveries(tx, [deliveryId], runAt);
+}
+
+/** Several deliveries' send jobs in one statement: an escalation tells several officers. */
+async function enqueueEmailDeliveries(
+  tx: Db,
+  deliveryIds: readonly number[],
+  runAt?: Date,
+): Promise<void> {
   await tx.execute(sql`select graphile_worker.add_job(
     ${SEND_EMAIL},
-    json_build_object('deliveryId', ${deliveryId}::bigint),
+    json_build_object('deliveryId', delivery_id),
     run_at := ${runAt?.toISOString() ?? null}::timestamptz,
-    job_key := ${`email-delivery:${deliveryId}`},
+    job_key := 'email-delivery:' || delivery_id,
     job_key_mode := 'replace',
     max_attempts := 5
-  )`);
+  ) from unnest(${`{${deliveryIds.join(",")}}`}::bigint[]) as delivery_id`);
 }

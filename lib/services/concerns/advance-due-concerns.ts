@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { concerns } from "@/db/schema";
 import type { ConcernEvent, ConcernState } from "@/lib/domain/concern-workflow";
+import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { applyToLockedConcern } from "./apply-concern-event";
 
 /** The timed event that applies to a concern waiting in each state. */
@@ -57,8 +58,16 @@ export async function advanceDueConcerns(
         .orderBy(concerns.responseDueAt)
         .limit(batchSize)
         .for("update", { skipLocked: true });
+      const settings = await loadWorkflowSettings(tx);
       for (const concern of due) {
-        await applyToLockedConcern(tx, concern, "system", TIMED_EVENT[concern.state]!, now);
+        await applyToLockedConcern(
+          tx,
+          concern,
+          "system",
+          TIMED_EVENT[concern.state]!,
+          now,
+          settings,
+        );
       }
       return due.length;
     });

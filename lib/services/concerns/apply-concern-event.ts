@@ -19,7 +19,7 @@ import { scheduleOfficerReminders } from "@/lib/jobs/schedule-officer-reminders"
 import { scheduleReminder } from "@/lib/jobs/schedule-reminder";
 import type { NotificationKind } from "@/lib/notifications/notification-kinds";
 import { type NotificationToSend, notify } from "@/lib/notifications/notify";
-import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
+import { loadWorkflowSettings, type WorkflowSettings } from "@/lib/queries/workflow-settings";
 
 type ConcernRow = typeof concerns.$inferSelect;
 export type EventSource = Actor | "system";
@@ -55,12 +55,14 @@ export async function applyToLockedConcern(
   by: EventSource,
   event: ConcernEvent,
   now: Date,
+  // A caller moving many cases in one transaction (the sweep) reads the settings once.
+  settings?: WorkflowSettings,
 ): Promise<{ state: ConcernState }> {
   const relation = workflowRelation(by, concern, event);
   // A stranger learns nothing, not even that the case exists.
   if (!relation) throw new Refusal("not_found", CASE_NOT_FOUND);
 
-  const { windows } = await loadWorkflowSettings(tx);
+  const { windows } = settings ?? (await loadWorkflowSettings(tx));
   const decision = decideTransition({
     concern: {
       state: concern.state,
