@@ -42,7 +42,8 @@ export async function captureFilingRequest(options: {
     const page = await context.newPage();
     await page.goto("/concerns/new");
     await page.getByRole("combobox", { name: "Colleague" }).fill(options.colleagueName);
-    await page.getByRole("option", { name: options.colleagueName }).click();
+    // At full scale "Dr … 3" is also the start of "Dr … 3003": match the whole name.
+    await page.getByRole("option", { name: wholeName(options.colleagueName) }).click();
     await page.getByLabel("Link to the post").fill(options.postUrl);
     await page.getByLabel("Platform").selectOption("x");
     await page
@@ -65,6 +66,11 @@ export async function captureFilingRequest(options: {
   } finally {
     await browser.close();
   }
+}
+
+/** An option's accessible name is the person's name, then " · " and their department. */
+function wholeName(name: string): RegExp {
+  return new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( ·|$)`);
 }
 
 function splitCookie(cookie: string): [string, string] {
