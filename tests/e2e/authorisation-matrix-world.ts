@@ -1,0 +1,351 @@
+import { randomBytes } from "node:crypto";
+import { concernReference } from "../../lib/domain/concern-fields";
+import type { Principal, SERVER_ACTIONS, Whose } from "./authorisation-matrix";
+import { uniquePostUrl } from "./concerns";
+import { setWorkflowSettings, withE2eDatabase } from "./database";
+import {
+  type ActionAnswer,
+  callServerAction,
+  formArgs,
+  serverActionsInBuild,
+} from "./server-actions";
+import { DEMO, DEMO_PASSWORD } from "./support";
+
+/**
+ * The people and records every cell of the authorisation matrix is proved against, set
+ * up through the app itself: its own server actions, called over HTTP as a browser would.
+ * Besides the daily filing limit (set as the other journeys set it), the database is only
+ * read, for ids the app does not put in a redirect.
+ */
+
+const PASSWORD = "matrix-password-1";
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+  cookie: string;
+}
+export interface Case {
+  id: string;
+  reference: string;
+}
+export type SignedInPrincipal = Exclude<Principal, "signedOut">;
+export type CaseName = "A" | "B" | "E";
+
+export interface World {
+  baseURL: string;
+  people: Record<SignedInPrincipal | "colleague" | "spare", Person>;
+  cases: Record<CaseName, Case>;
+  /** Officers' questions: to A's reporter and subject, and to B's reporter. */
+  questions: { toReporter: string; toSubject: string; toUnrelated: string };
+  /** Internal notes: one by each officer, on the case they hold. */
+  notes: { byAssigned: string; byOther: string };
+}
+
+const OWN_CASE: Record<Principal, CaseName> = {
+  signedOut: "A",
+  reporter: "A",
+  subject: "A",
+  unrelatedPhysician: "B",
+  assignedOfficer: "A",
+  otherOfficer: "B",
+  admin: "A",
+  deactivated: "E",
+};
+const OTHER_CASE: Record<Principal, CaseName> = {
+  signedOut: "B",
+  reporter: "B",
+  subject: "B",
+  unrelatedPhysician: "A",
+  assignedOfficer: "B",
+  otherOfficer: "A",
+  admin: "B",
+  deactivated: "A",
+};
+
+export function caseOf(world: World, principal: Principal, whose: Whose): Case {
+  return world.cases[(whose === "own" ? OWN_CASE : OTHER_CASE)[principal]];
+}
+
+export function accountOf(world: World, principal: Principal, whose: Whose): Person {
+  if (whose === "other") return world.people.spare;
+  return world.people[principal === "signedOut" ? "reporter" : principal];
+}
+
+const actionIds = serverActionsInBuild();
+
+/** Calls an action of the SERVER_ACTIONS table; setup steps must succeed. */
+export async function act(
+  world: Pick<World, "baseURL">,
+  action: keyof typeof SERVER_ACTIONS,
+  cookie: string | null,
+  path: string,
+  args: unknown[],
+): Promise<ActionAnswer> {
+  const actionId = actionIds.get(action);
+  if (!actionId) throw new Error(`${action} is not in the build: run next build first.`);
+  return callServerAction({ baseURL: world.baseURL, actionId, path, cookie, args });
+}
+
+export async function setUpStep(
+  world: Pick<World, "baseURL">,
+  action: keyof typeof SERVER_ACTIONS,
+  cookie: string,
+  path: string,
+  fields: Record<string, string | string[]>,
+  expected: RegExp,
+): Promise<RegExpExecArray> {
+  const answer = await act(world, action, cookie, path, formArgs(fields));
+  // Where it redirected on success, or the message it returned.
+  const match = expected.exec(answer.redirectedTo ?? answer.returned?.message ?? "");
+  if (!match) throw new Error(`${action} during setup answered ${JSON.stringify(answer)}`);
+  return match;
+}
+
+export async function signInOverHttp(
+  world: Pick<World, "baseURL">,
+  email: string,
+): Promise<string> {
+  const answer = await act(
+    world,
+    "app/(auth)/sign-in/actions.ts#signInWithPassword",
+    null,
+    "/sign-in",
+    formArgs({
+      email,
+      password: email === DEMO.admin ? DEMO_PASSWORD : PASSWORD,
+      callbackUrl: "/",
+    }),
+  );
+  if (!answer.sessionCookie)
+    throw new Error(`${email} could not sign in: ${JSON.stringify(answer)}`);
+  return answer.sessionCookie;
+}
+
+/** Files a concern as `reporter` about `subject`; returns the new case's id. */
+export async function fileCase(
+  world: Pick<World, "baseURL">,
+  reporter: Person,
+  subject: Pick<Person, "id">,
+  significant: boolean,
+): Promise<string> {
+  const [, id] = await setUpStep(
+    world,
+    "app/(app)/concerns/actions.ts#fileConcernAction",
+    reporter.cookie,
+    "/concerns/new",
+    {
+      subjectId: subject.id,
+      postUrl: uniquePostUrl(),
+      platform: "x",
+      seenOn: new Date().toISOString().slice(0, 10),
+      description: "A post mocking a named group of patients, seen by the matrix test.",
+      categories: ["undermining_trust"],
+      severity: significant ? "significantly_violates_norms" : "appears_unprofessional",
+      disclosure: "confidential",
+    },
+    /^\/concerns\/([0-9a-f-]{36})\?done=filed$/,
+  );
+  return id!;
+}
+
+export async function disputeCase(world: Pick<World, "baseURL">, subject: Person, id: string) {
+  await setUpStep(
+    world,
+    "app/(app)/notices/actions.ts#disputeAction",
+    subject.cookie,
+    `/notices/${id}`,
+    { concernId: id, explanation: "It was a fictional scenario." },
+    /\?done=dispute$/,
+  );
+}
+
+/** Significant, disputed by the subject, escalated by the reporter: in the queue. */
+export async function escalatedCase(
+  world: Pick<World, "baseURL">,
+  reporter: Person,
+  subject: Person,
+) {
+  const id = await fileCase(world, reporter, subject, true);
+  await disputeCase(world, subject, id);
+  await setUpStep(
+    world,
+    "app/(app)/concerns/actions.ts#answerResponseAction",
+    reporter.cookie,
+    `/concerns/${id}`,
+    { concernId: id, decision: "escalate_dispute", reason: "It names a real ward." },
+    /\?done=escalate_dispute$/,
+  );
+  return id;
+}
+
+export async function heldCase(
+  world: Pick<World, "baseURL">,
+  reporter: Person,
+  subject: Person,
+  officer: Person,
+) {
+  const id = await escalatedCase(world, reporter, subject);
+  await setUpStep(
+    world,
+    "app/(app)/compliance/actions.ts#claimCaseAction",
+    officer.cookie,
+    `/compliance/cases/${id}`,
+    { concernId: id },
+    /\?done=claim$/,
+  );
+  return id;
+}
+
+export async function closedCase(world: World, officer: Person) {
+  const { reporter, subject } = world.people;
+  const id = await heldCase(world, reporter, subject, officer);
+  await setUpStep(
+    world,
+    "app/(app)/compliance/actions.ts#closeCaseAction",
+    officer.cookie,
+    `/compliance/cases/${id}`,
+    { concernId: id, outcome: "no_violation", rationale: "Nothing identifiable in the post." },
+    /\?done=close_case$/,
+  );
+  return id;
+}
+
+export async function addNote(world: Pick<World, "baseURL">, officer: Person, caseId: string) {
+  await setUpStep(
+    world,
+    "app/(app)/compliance/actions.ts#addNoteAction",
+    officer.cookie,
+    `/compliance/cases/${caseId}`,
+    { concernId: caseId, body: `Note ${randomBytes(4).toString("hex")}` },
+    /\?done=note$/,
+  );
+  return withE2eDatabase(async (db) => {
+    const { rows } = await db.query<{ id: string }>(
+      "select id::text from case_notes where author_id = $1 order by id desc limit 1",
+      [officer.id],
+    );
+    return rows[0]!.id;
+  });
+}
+
+export async function askQuestion(
+  world: Pick<World, "baseURL">,
+  officer: Person,
+  caseId: string,
+  recipient: "reporter" | "subject",
+) {
+  await setUpStep(
+    world,
+    "app/(app)/compliance/actions.ts#requestInformationAction",
+    officer.cookie,
+    `/compliance/cases/${caseId}`,
+    { concernId: caseId, recipient, question: "Which ward does the post describe?" },
+    /\?done=request_information$/,
+  );
+  return withE2eDatabase(async (db) => {
+    const { rows } = await db.query<{ id: string }>(
+      `select id::text from information_requests where concern_id = $1 and recipient = $2
+       order by asked_at desc limit 1`,
+      [caseId, recipient],
+    );
+    return rows[0]!.id;
+  });
+}
+
+async function referenceOf(id: string): Promise<Case> {
+  return withE2eDatabase(async (db) => {
+    const { rows } = await db.query<{ number: number }>(
+      "select number from concerns where id = $1",
+      [id],
+    );
+    return { id, reference: concernReference(Number(rows[0]!.number)) };
+  });
+}
+
+/**
+ * Everyone in a department of their own, so escalations notify only this test's officers
+ * and no other journey's counts of notifications, queue rows or directory entries move.
+ */
+export async function setUpWorld(baseURL: string): Promise<World> {
+  await setWorkflowSettings({ dailyFilingLimit: 100 });
+  const tag = randomBytes(3).toString("hex");
+  const bare = { baseURL };
+  const administrator = await signInOverHttp(bare, DEMO.admin);
+  const department = `Authorisation matrix ${tag}`;
+  await act(
+    bare,
+    "app/(app)/admin/users/actions.ts#createDepartmentAction",
+    administrator,
+    "/admin/departments",
+    formArgs({ name: department }),
+  );
+  const departmentId = await withE2eDatabase(async (db) => {
+    const { rows } = await db.query<{ id: string }>("select id from departments where name = $1", [
+      department,
+    ]);
+    return rows[0]!.id;
+  });
+
+  const accounts = {
+    reporter: ["Reporter", "physician"],
+    subject: ["Subject", "physician"],
+    unrelatedPhysician: ["Unrelated", "physician"],
+    colleague: ["Colleague", "physician"],
+    spare: ["Spare", "physician"],
+    deactivated: ["Deactivated", "physician"],
+    assignedOfficer: ["Assigned officer", "compliance_officer"],
+    otherOfficer: ["Other officer", "compliance_officer"],
+    admin: ["Admin", "admin"],
+  } as const;
+  const people = {} as World["people"];
+  for (const [key, [role, kind]] of Object.entries(accounts)) {
+    const name = `Matrix ${role} ${tag}`;
+    const email = `matrix-${key.toLowerCase()}-${tag}@hospital.example`;
+    const [, id] = await setUpStep(
+      bare,
+      "app/(app)/admin/users/actions.ts#createUserAction",
+      administrator,
+      "/admin/users/new",
+      { name, email, password: PASSWORD, departmentId, roles: kind },
+      /^\/admin\/users\/([0-9a-f-]{36})\?saved=created$/,
+    );
+    people[key as keyof World["people"]] = {
+      id: id!,
+      name,
+      email,
+      cookie: await signInOverHttp(bare, email),
+    };
+  }
+  const { reporter, subject, unrelatedPhysician, colleague, deactivated } = people;
+  const { assignedOfficer, otherOfficer } = people;
+
+  const a = await heldCase(bare, reporter, subject, assignedOfficer);
+  const b = await heldCase(bare, unrelatedPhysician, colleague, otherOfficer);
+  const e = await fileCase(bare, deactivated, colleague, false);
+  // The cookie stays as it was captured while the account was active.
+  await setUpStep(
+    bare,
+    "app/(app)/admin/users/actions.ts#setUserActiveAction",
+    administrator,
+    `/admin/users/${deactivated.id}`,
+    { userId: deactivated.id, active: "false" },
+    /^Account deactivated\./,
+  );
+
+  return {
+    baseURL,
+    people,
+    cases: { A: await referenceOf(a), B: await referenceOf(b), E: await referenceOf(e) },
+    questions: {
+      toReporter: await askQuestion(bare, assignedOfficer, a, "reporter"),
+      toSubject: await askQuestion(bare, assignedOfficer, a, "subject"),
+      toUnrelated: await askQuestion(bare, otherOfficer, b, "reporter"),
+    },
+    notes: {
+      byAssigned: await addNote(bare, assignedOfficer, a),
+      byOther: await addNote(bare, otherOfficer, b),
+    },
+  };
+}

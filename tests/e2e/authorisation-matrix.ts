@@ -1,0 +1,383 @@
+/**
+ * The authorisation matrix: for every page, route handler and server action, what each
+ * kind of person gets, for their own record and for someone else's. The spec
+ * `authorisation-matrix.spec.ts` proves every cell with a real request and fails when the
+ * app has a page, handler or action without a row here.
+ *
+ * Whose record is "own" and "other" (the spec's fixtures):
+ * - case A: filed by the reporter about the subject, escalated, held by the assigned officer;
+ * - case B: filed by the unrelated physician about a fifth colleague, escalated, held by
+ *   the other officer;
+ * - case E: filed by the deactivated user while still active.
+ *
+ * | principal          | own record                  | someone else's   |
+ * | ------------------ | --------------------------- | ---------------- |
+ * | reporter           | A                           | B                |
+ * | subject            | A                           | B                |
+ * | unrelatedPhysician | B (their own filing)        | A                |
+ * | assignedOfficer    | A (held by them)            | B                |
+ * | otherOfficer       | B (held by them)            | A                |
+ * | deactivated        | E                           | A                |
+ * | admin, signedOut   | none is theirs: A           | B                |
+ *
+ * For accounts, "own" is the person's own account and "other" a colleague's. Rows of
+ * actions that need a case in a particular state (claiming needs an unclaimed one) say in
+ * the spec which fresh case stands for "own" or "other".
+ */
+
+export const PRINCIPALS = [
+  "signedOut",
+  "reporter",
+  "subject",
+  "unrelatedPhysician",
+  "assignedOfficer",
+  "otherOfficer",
+  "admin",
+  "deactivated",
+] as const;
+export type Principal = (typeof PRINCIPALS)[number];
+export type Whose = "own" | "other";
+
+/**
+ * What a GET answers:
+ * - allow: 200 with the record (or the page's own content);
+ * - hidden: 200, but the record is not on it (a list of someone else's things);
+ * - notFound: 404, the app's "Not found" page: a record you may not see does not exist;
+ * - forbidden: 403, the app's "no access" answer: your role has no business here;
+ * - signIn: sent to sign-in (307);
+ * - unauthorized: 401, for the JSON API;
+ * - redirect:<path>: a plain redirect elsewhere (307 or 302).
+ */
+export type PageOutcome =
+  | "allow"
+  | "hidden"
+  | "notFound"
+  | "forbidden"
+  | "signIn"
+  | "unauthorized"
+  | `redirect:${string}`;
+
+/**
+ * What a server action answers when called directly:
+ * - allow: it ran: its success, or the validation message of the input it was given;
+ * - refused: the rules refuse this person this record, and say why (nothing changes);
+ * - notFound: "We could not find that …": the record is not theirs to know (nothing changes);
+ * - forbidden: 403 before it reads anything (nothing changes);
+ * - signIn: sent to sign-in (nothing changes).
+ */
+export type ActionOutcome = "allow" | "refused" | "notFound" | "forbidden" | "signIn";
+
+/** One outcome whoever's record it is, or one for each. */
+export type Cell<Outcome> = Outcome | { own: Outcome; other: Outcome };
+export type Row<Outcome> = Record<Principal, Cell<Outcome>>;
+
+const SIGNED_IN_ONLY = {
+  signedOut: "signIn",
+  reporter: "allow",
+  subject: "allow",
+  unrelatedPhysician: "allow",
+  assignedOfficer: "allow",
+  otherOfficer: "allow",
+  admin: "allow",
+  deactivated: "signIn",
+} as const;
+
+const PHYSICIANS_ONLY = {
+  signedOut: "signIn",
+  reporter: "allow",
+  subject: "allow",
+  unrelatedPhysician: "allow",
+  assignedOfficer: "forbidden",
+  otherOfficer: "forbidden",
+  admin: "forbidden",
+  deactivated: "signIn",
+} as const;
+
+const ADMINS_ONLY = {
+  signedOut: "signIn",
+  reporter: "forbidden",
+  subject: "forbidden",
+  unrelatedPhysician: "forbidden",
+  assignedOfficer: "forbidden",
+  otherOfficer: "forbidden",
+  admin: "allow",
+  deactivated: "signIn",
+} as const;
+
+const OFFICERS_ONLY = {
+  signedOut: "signIn",
+  reporter: "forbidden",
+  subject: "forbidden",
+  unrelatedPhysician: "forbidden",
+  assignedOfficer: "allow",
+  otherOfficer: "allow",
+  admin: "forbidden",
+  deactivated: "signIn",
+} as const;
+
+/** Every officer sees every escalated case, whoever holds it. */
+const OFFICERS_SEE_ESCALATED_CASES = {
+  signedOut: "signIn",
+  reporter: "forbidden",
+  subject: "forbidden",
+  unrelatedPhysician: "forbidden",
+  assignedOfficer: { own: "allow", other: "allow" },
+  otherOfficer: { own: "allow", other: "allow" },
+  admin: "forbidden",
+  deactivated: "signIn",
+} as const;
+
+/** Pages, by route (app/**\/page.tsx without route groups). */
+export const PAGES = {
+  "/": {
+    signedOut: "signIn",
+    reporter: "redirect:/concerns",
+    subject: "redirect:/concerns",
+    unrelatedPhysician: "redirect:/concerns",
+    assignedOfficer: "redirect:/compliance",
+    otherOfficer: "redirect:/compliance",
+    admin: "redirect:/admin/users",
+    deactivated: "signIn",
+  },
+  // A cookie of an ended session counts for nothing: its holder may sign in again.
+  "/sign-in": {
+    signedOut: "allow",
+    reporter: "redirect:/",
+    subject: "redirect:/",
+    unrelatedPhysician: "redirect:/",
+    assignedOfficer: "redirect:/",
+    otherOfficer: "redirect:/",
+    admin: "redirect:/",
+    deactivated: "allow",
+  },
+  "/no-access": SIGNED_IN_ONLY,
+  "/notifications": SIGNED_IN_ONLY,
+  "/preferences/email": SIGNED_IN_ONLY,
+  // Exists only while mail is captured (never in production): a demo tool for everyone.
+  "/dev/mailbox": SIGNED_IN_ONLY,
+  "/concerns": {
+    signedOut: "signIn",
+    reporter: { own: "allow", other: "hidden" },
+    subject: { own: "hidden", other: "hidden" },
+    unrelatedPhysician: { own: "allow", other: "hidden" },
+    assignedOfficer: "forbidden",
+    otherOfficer: "forbidden",
+    admin: "forbidden",
+    deactivated: "signIn",
+  },
+  "/concerns/new": PHYSICIANS_ONLY,
+  // The reporter's view of a case: not even its subject may open it.
+  "/concerns/[id]": {
+    signedOut: "signIn",
+    reporter: { own: "allow", other: "notFound" },
+    subject: { own: "notFound", other: "notFound" },
+    unrelatedPhysician: { own: "allow", other: "notFound" },
+    assignedOfficer: "forbidden",
+    otherOfficer: "forbidden",
+    admin: "forbidden",
+    deactivated: "signIn",
+  },
+  "/notices": {
+    signedOut: "signIn",
+    reporter: { own: "hidden", other: "hidden" },
+    subject: { own: "allow", other: "hidden" },
+    unrelatedPhysician: { own: "hidden", other: "hidden" },
+    assignedOfficer: "forbidden",
+    otherOfficer: "forbidden",
+    admin: "forbidden",
+    deactivated: "signIn",
+  },
+  // The subject's view: not even the reporter may open it.
+  "/notices/[id]": {
+    signedOut: "signIn",
+    reporter: { own: "notFound", other: "notFound" },
+    subject: { own: "allow", other: "notFound" },
+    unrelatedPhysician: { own: "notFound", other: "notFound" },
+    assignedOfficer: "forbidden",
+    otherOfficer: "forbidden",
+    admin: "forbidden",
+    deactivated: "signIn",
+  },
+  "/compliance": OFFICERS_SEE_ESCALATED_CASES,
+  "/compliance/cases/[id]": OFFICERS_SEE_ESCALATED_CASES,
+  "/compliance/insights": OFFICERS_ONLY,
+  "/admin/users": ADMINS_ONLY,
+  "/admin/users/new": ADMINS_ONLY,
+  "/admin/users/[id]": { ...ADMINS_ONLY, admin: { own: "allow", other: "allow" } },
+  "/admin/departments": ADMINS_ONLY,
+  "/admin/settings": ADMINS_ONLY,
+  "/admin/email-deliveries": ADMINS_ONLY,
+  "/admin/reopen-case": ADMINS_ONLY,
+} as const satisfies Record<string, Row<PageOutcome>>;
+
+/** Route handlers, by method and route (app/**\/route.ts). */
+export const ROUTE_HANDLERS = {
+  "GET /api/health": {
+    signedOut: "allow",
+    reporter: "allow",
+    subject: "allow",
+    unrelatedPhysician: "allow",
+    assignedOfficer: "allow",
+    otherOfficer: "allow",
+    admin: "allow",
+    deactivated: "allow",
+  },
+  // Physicians pick colleagues; administrators pick accounts.
+  "GET /api/directory": {
+    signedOut: "unauthorized",
+    reporter: "allow",
+    subject: "allow",
+    unrelatedPhysician: "allow",
+    assignedOfficer: "forbidden",
+    otherOfficer: "forbidden",
+    admin: "allow",
+    deactivated: "unauthorized",
+  },
+  // Auth.js's session endpoint answers everyone, and tells nobody who they are.
+  "GET /api/auth/[...nextauth]": {
+    signedOut: "allow",
+    reporter: "allow",
+    subject: "allow",
+    unrelatedPhysician: "allow",
+    assignedOfficer: "allow",
+    otherOfficer: "allow",
+    admin: "allow",
+    deactivated: "allow",
+  },
+  // Nothing is posted to Auth.js without its CSRF token, whoever posts it.
+  "POST /api/auth/[...nextauth]": {
+    signedOut: "redirect:/sign-in?error=MissingCSRF",
+    reporter: "redirect:/sign-in?error=MissingCSRF",
+    subject: "redirect:/sign-in?error=MissingCSRF",
+    unrelatedPhysician: "redirect:/sign-in?error=MissingCSRF",
+    assignedOfficer: "redirect:/sign-in?error=MissingCSRF",
+    otherOfficer: "redirect:/sign-in?error=MissingCSRF",
+    admin: "redirect:/sign-in?error=MissingCSRF",
+    deactivated: "redirect:/sign-in?error=MissingCSRF",
+  },
+  "GET /compliance/cases/[id]/export/[format]": OFFICERS_SEE_ESCALATED_CASES,
+} as const satisfies Record<string, Row<PageOutcome>>;
+
+const EVERYONE_MAY_TRY = {
+  signedOut: "allow",
+  reporter: "allow",
+  subject: "allow",
+  unrelatedPhysician: "allow",
+  assignedOfficer: "allow",
+  otherOfficer: "allow",
+  admin: "allow",
+  deactivated: "allow",
+} as const;
+
+const NO_PHYSICIAN_OR_ADMIN = {
+  signedOut: "signIn",
+  reporter: "forbidden",
+  subject: "forbidden",
+  unrelatedPhysician: "forbidden",
+  admin: "forbidden",
+  deactivated: "signIn",
+} as const;
+
+/** Work only the officer holding a case may do. */
+const HOLDER_ONLY = {
+  ...NO_PHYSICIAN_OR_ADMIN,
+  assignedOfficer: { own: "allow", other: "refused" },
+  otherOfficer: { own: "allow", other: "refused" },
+} as const;
+
+/** What only the colleague concerned may do about a notice. */
+const SUBJECT_ONLY = {
+  signedOut: "signIn",
+  reporter: { own: "refused", other: "notFound" },
+  subject: { own: "allow", other: "notFound" },
+  unrelatedPhysician: { own: "refused", other: "notFound" },
+  assignedOfficer: "forbidden",
+  otherOfficer: "forbidden",
+  admin: "forbidden",
+  deactivated: "signIn",
+} as const;
+
+/** Server actions, by `file#export` as the build's server-reference manifest names them. */
+export const SERVER_ACTIONS = {
+  "app/(auth)/sign-in/actions.ts#signInWithPassword": EVERYONE_MAY_TRY,
+  "app/(auth)/sign-in/actions.ts#signInWithSso": EVERYONE_MAY_TRY,
+  "app/(app)/sign-out-action.ts#signOutAction": SIGNED_IN_ONLY,
+  "app/(app)/preferences/email/actions.ts#updateEmailPreferencesAction": SIGNED_IN_ONLY,
+  "app/(app)/concerns/actions.ts#fileConcernAction": PHYSICIANS_ONLY,
+  "app/(app)/concerns/actions.ts#answerResponseAction": {
+    signedOut: "signIn",
+    reporter: { own: "allow", other: "notFound" },
+    subject: { own: "refused", other: "notFound" },
+    // Their own case B is with compliance: there is no response left to answer.
+    unrelatedPhysician: { own: "refused", other: "notFound" },
+    assignedOfficer: "forbidden",
+    otherOfficer: "forbidden",
+    admin: "forbidden",
+    deactivated: "signIn",
+  },
+  // An officer's question is answered by the party asked, and by nobody else.
+  "app/(app)/concerns/actions.ts#answerInformationAction": {
+    signedOut: "signIn",
+    reporter: { own: "allow", other: "notFound" },
+    subject: { own: "allow", other: "notFound" },
+    unrelatedPhysician: { own: "allow", other: "notFound" },
+    assignedOfficer: { own: "notFound", other: "notFound" },
+    otherOfficer: { own: "notFound", other: "notFound" },
+    admin: { own: "notFound", other: "notFound" },
+    deactivated: "signIn",
+  },
+  "app/(app)/notices/actions.ts#reportRemediationAction": SUBJECT_ONLY,
+  "app/(app)/notices/actions.ts#disputeAction": SUBJECT_ONLY,
+  "app/(app)/compliance/actions.ts#claimCaseAction": {
+    ...NO_PHYSICIAN_OR_ADMIN,
+    // Own: an unclaimed case in their queue. Other: one another officer holds.
+    assignedOfficer: { own: "allow", other: "refused" },
+    otherOfficer: { own: "allow", other: "refused" },
+  },
+  // Any officer may reassign a case, including one another officer holds.
+  "app/(app)/compliance/actions.ts#assignCaseAction": {
+    ...NO_PHYSICIAN_OR_ADMIN,
+    assignedOfficer: { own: "allow", other: "allow" },
+    otherOfficer: { own: "allow", other: "allow" },
+  },
+  "app/(app)/compliance/actions.ts#releaseCaseAction": HOLDER_ONLY,
+  "app/(app)/compliance/actions.ts#closeCaseAction": HOLDER_ONLY,
+  // Any officer may reopen a closed case, whoever closed it.
+  "app/(app)/compliance/actions.ts#reopenCaseAction": {
+    ...NO_PHYSICIAN_OR_ADMIN,
+    assignedOfficer: { own: "allow", other: "allow" },
+    otherOfficer: { own: "allow", other: "allow" },
+  },
+  "app/(app)/compliance/actions.ts#addNoteAction": HOLDER_ONLY,
+  // Own: a note they wrote. Other: a note the other officer wrote.
+  "app/(app)/compliance/actions.ts#retractNoteAction": HOLDER_ONLY,
+  "app/(app)/compliance/actions.ts#requestInformationAction": HOLDER_ONLY,
+  "app/(app)/admin/users/actions.ts#createUserAction": ADMINS_ONLY,
+  "app/(app)/admin/users/actions.ts#updateUserAction": {
+    ...ADMINS_ONLY,
+    admin: { own: "allow", other: "allow" },
+  },
+  "app/(app)/admin/users/actions.ts#setUserActiveAction": {
+    ...ADMINS_ONLY,
+    admin: { own: "refused", other: "allow" },
+  },
+  "app/(app)/admin/users/actions.ts#createDepartmentAction": ADMINS_ONLY,
+  "app/(app)/admin/settings/actions.ts#updateWorkflowSettingsAction": ADMINS_ONLY,
+  "app/(app)/admin/email-deliveries/actions.ts#retryEmailDeliveryAction": ADMINS_ONLY,
+  // By reference, without reading the case: officers reopen from the case file instead.
+  "app/(app)/admin/reopen-case/actions.ts#reopenByReferenceAction": ADMINS_ONLY,
+} as const satisfies Record<string, Row<ActionOutcome>>;
+
+export function outcomeFor<Outcome extends string>(
+  row: Row<Outcome>,
+  principal: Principal,
+  whose: Whose,
+): Outcome {
+  const cell = row[principal];
+  return typeof cell === "string" ? cell : cell[whose];
+}
+
+/** Whether a row tells a person's own record apart from someone else's. */
+export function isPerRecord<Outcome extends string>(row: Row<Outcome>, principal: Principal) {
+  return typeof row[principal] !== "string";
+}
