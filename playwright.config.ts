@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_SERVER_LOG } from "./tests/e2e/server-log";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATA_DIR = ".data/e2e";
@@ -34,7 +35,7 @@ export default defineConfig({
   // The production build, served by the real launcher on a fresh embedded database of
   // its own, so the journeys run against exactly what `npm start` serves.
   webServer: {
-    command: `rm -rf ${DATA_DIR} && tsx scripts/start.ts`,
+    command: `rm -rf ${DATA_DIR} && mkdir -p .test-results && tsx scripts/start.ts 2>&1 | tee ${E2E_SERVER_LOG}`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -70,11 +70,32 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
   createServer((request, response) => {
+    if (!hasDecodablePath(request.url ?? "/")) {
+      response.writeHead(400, {
+        "Content-Type": "text/plain; charset=utf-8",
+        "X-Content-Type-Options": "nosniff",
+      });
+      response.end("That address is not valid.");
+      return;
+    }
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(request);
     return handle(request, response, parse(request.url ?? "/", true));
   }).listen(port, hostname, () =>
     console.log(`\nPeer Concerns is ready on http://${hostname}:${port}\n`),
   );
+}
+
+/**
+ * Next.js answers 500 when a path segment is not valid percent-encoding (such as half a
+ * UTF-8 character, %ED%A0%80): it is the client's mistake, so refuse it as one.
+ */
+function hasDecodablePath(url: string): boolean {
+  try {
+    decodeURIComponent(url.split("?")[0]!);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function describeMailMode(): string {

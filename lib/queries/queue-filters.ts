@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PLATFORMS } from "@/lib/domain/concern-fields";
 import { CONCERN_CATEGORIES, SEVERITIES } from "@/lib/domain/policy-text";
+import { searchTextSchema } from "./search-text";
 
 /**
  * The compliance queue's filters as they arrive in the URL. Every value is parsed here
@@ -46,7 +47,7 @@ const FIELDS = {
   assignee: z.enum(QUEUE_ASSIGNEES, "Choose whose cases to show."),
   overdue: z.enum(["1"], "Tick the box or leave it clear.").transform(() => true),
   sort: z.enum(QUEUE_SORTS, "Choose a listed order."),
-  q: z.string().trim().max(100, "Search for at most 100 characters."),
+  q: searchTextSchema,
   after: cursorSchema,
 } as const;
 

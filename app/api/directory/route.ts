@@ -2,6 +2,7 @@ import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { getCurrentActor } from "@/lib/authz/current-actor";
 import { can } from "@/lib/authz/permissions";
+import { SEARCH_MAX, searchTextSchema } from "@/lib/queries/search-text";
 import { searchDirectory } from "@/lib/queries/users";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +14,19 @@ export async function GET(request: NextRequest) {
   if (!can(actor, "directory:search")) {
     return Response.json({ error: "You do not have access to the directory." }, { status: 403 });
   }
-  const query = (request.nextUrl.searchParams.get("q") ?? "").slice(0, 100);
-  const results = await searchDirectory(getDb(), { query, excludeUserId: actor.userId });
+  // The picker sends what is typed; a longer search is cut rather than refused.
+  const query = searchTextSchema.safeParse(
+    (request.nextUrl.searchParams.get("q") ?? "").slice(0, SEARCH_MAX),
+  );
+  if (!query.success) {
+    return Response.json(
+      { error: query.error.issues[0]?.message ?? "That search is not valid." },
+      { status: 400, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  const results = await searchDirectory(getDb(), {
+    query: query.data,
+    excludeUserId: actor.userId,
+  });
   return Response.json({ results }, { headers: { "Cache-Control": "no-store" } });
 }

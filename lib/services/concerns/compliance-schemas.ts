@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { NOTE_MAX } from "@/lib/domain/concern-fields";
-import { longText } from "./concern-schemas";
+import { longText, optionalText } from "./concern-schemas";
 
 // Shared by the officer's forms and the services, which parse again.
 
@@ -9,7 +8,7 @@ export const assignCaseSchema = z.object({
 });
 
 export const releaseCaseSchema = z.object({
-  reason: z.string().trim().max(NOTE_MAX, `Keep this under ${NOTE_MAX} characters.`).optional(),
+  reason: optionalText().optional(),
 });
 
 export const reopenCaseSchema = z.object({

@@ -6,6 +6,7 @@ import {
   PLATFORMS,
 } from "@/lib/domain/concern-fields";
 import { CASE_OUTCOMES, REMEDIATION_ACTIONS } from "@/lib/domain/concern-workflow";
+import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
 import { CONCERN_CATEGORIES, SEVERITIES } from "@/lib/domain/policy-text";
 
 // Shared by the forms and the services; the services parse again, so a hand-made request
@@ -18,11 +19,15 @@ export const longText = (min: number, tooShort: string) =>
     .trim()
     .min(min, tooShort)
     .max(NOTE_MAX, `Keep this under ${NOTE_MAX} characters.`)
-    // Control characters (other than line breaks and tabs) have no place in a note.
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point.
-    .refine((text) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text), {
-      message: "Remove the control characters from this text.",
-    });
+    .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE);
+
+/** Free text a person may leave empty, with the same limits. */
+export const optionalText = (max: number = NOTE_MAX) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep this under ${max} characters.`)
+    .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE);
 
 export const fileConcernSchema = z.object({
   subjectId: z.uuid("Choose the colleague from the directory."),
@@ -30,6 +35,9 @@ export const fileConcernSchema = z.object({
     .string()
     .trim()
     .max(2048, "That link is too long.")
+    // The URL parser would silently drop tabs and line breaks; refuse them, and the other
+    // control characters, so the link stored is the link typed.
+    .refine((text) => isPlainText(text) && !/[\t\n\r]/.test(text), NOT_PLAIN_TEXT_MESSAGE)
     .pipe(
       z.url({
         protocol: /^https?$/,
@@ -55,7 +63,7 @@ export const concernIdSchema = z.uuid("We could not find that case.");
 
 export const reportRemediationSchema = z.object({
   action: z.enum(REMEDIATION_ACTIONS, "Choose what you did about the post."),
-  note: z.string().trim().max(NOTE_MAX, `Keep this under ${NOTE_MAX} characters.`),
+  note: optionalText(),
 });
 export const disputeSchema = z.object({
   explanation: longText(10, "Explain, in at least 10 characters, why you disagree."),
@@ -64,10 +72,10 @@ export const reasonSchema = z.object({
   reason: longText(5, "Give a short reason."),
 });
 export const optionalReasonSchema = z.object({
-  reason: z.string().trim().max(NOTE_MAX).optional(),
+  reason: optionalText().optional(),
 });
 export const closeCaseSchema = z.object({
   outcome: z.enum(CASE_OUTCOMES, "Choose an outcome."),
   rationale: longText(10, "Record the reasons for the outcome, in at least 10 characters."),
-  externalAuthority: z.string().trim().max(200).optional(),
+  externalAuthority: optionalText(200).optional(),
 });

@@ -5,6 +5,7 @@ import { departments } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
+import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
 import { Refusal } from "@/lib/errors/refusal";
 
 export const createDepartmentSchema = z.object({
@@ -12,7 +13,8 @@ export const createDepartmentSchema = z.object({
     .string()
     .trim()
     .min(2, "Enter the department's name.")
-    .max(120, "Keep the name under 120 characters."),
+    .max(120, "Keep the name under 120 characters.")
+    .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE),
 });
 
 export async function createDepartment(

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/authz/roles";
 import { PASSWORD_MIN_LENGTH } from "@/lib/domain/password-policy";
+import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
 
 // Shared by the admin forms (for their limits and labels) and the services (to enforce them).
 
@@ -8,7 +9,8 @@ const name = z
   .string()
   .trim()
   .min(2, "Enter the person's full name.")
-  .max(120, "Keep the name under 120 characters.");
+  .max(120, "Keep the name under 120 characters.")
+  .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE);
 const email = z
   .string()
   .trim()

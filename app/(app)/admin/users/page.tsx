@@ -4,13 +4,14 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { ROLE_LABELS, ROLES } from "@/lib/authz/roles";
+import { searchTextSchema } from "@/lib/queries/search-text";
 import { listUsers } from "@/lib/queries/users";
 
 export const metadata: Metadata = { title: "Users · Peer Concerns" };
 
 // Unknown filter values are ignored rather than reaching the query.
 const filterSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchTextSchema.optional().catch(undefined),
   role: z.enum(ROLES).optional().catch(undefined),
   status: z.enum(["active", "deactivated"]).optional().catch(undefined),
 });
