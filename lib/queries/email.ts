@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { capturedEmails, emailDeliveries, emailPreferences, users } from "@/db/schema";
-import type { Actor } from "@/lib/authz/permissions";
+import { type Actor, hasRole } from "@/lib/authz/permissions";
 
 /**
  * Failed deliveries for administrators: who, what kind, what went wrong, when. Joined to
@@ -34,11 +34,16 @@ export async function loadEmailPreferences(db: Db, actor: Actor) {
   return { remindersByEmail: row?.remindersByEmail ?? true };
 }
 
-/** The development mailbox, newest first. */
-export async function listCapturedEmails(db: Db, limit = 100) {
+/**
+ * The development mailbox, newest first: a person's own mail only, since the mail to a
+ * reporter links their case and would name a confidential reporter to the colleague who
+ * read it; administrators see everyone's, as they look into deliveries.
+ */
+export async function listCapturedEmails(db: Db, reader: Actor, limit = 100) {
   return db
     .select()
     .from(capturedEmails)
+    .where(hasRole(reader, "admin") ? undefined : eq(capturedEmails.toAddress, reader.email))
     .orderBy(desc(capturedEmails.capturedAt), desc(capturedEmails.id))
     .limit(limit);
 }

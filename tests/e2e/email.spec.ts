@@ -50,6 +50,14 @@ test("a filed concern's notice email reaches the development mailbox, without ca
   await expect(email).not.toContainText("David");
   await expect(email).not.toContainText("Levi");
 
+  // The mailbox is each person's own: the reporter does not see the colleague's notice.
+  await reporter.page.goto("/dev/mailbox");
+  await expect(reporter.page.getByRole("heading", { name: "Development mailbox" })).toBeVisible();
+  await expect(
+    reporter.page.getByTestId("captured-email-to").filter({ hasText: COLLEAGUE }),
+  ).toHaveCount(0);
+  await expect(reporter.page.getByText(`/notices/${concernId}`)).toHaveCount(0);
+
   // The link in the email leads the colleague to the notice.
   await subject.page.goto(new URL(`/notices/${concernId}`, subject.page.url()).pathname);
   await expect(
