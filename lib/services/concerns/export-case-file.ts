@@ -35,11 +35,11 @@ export async function exportCaseFile(
   return db.transaction(async (tx) => {
     const concern = await findConcernFor(tx, actor, "officer", id);
     if (!concern) throw new Refusal("not_found", CASE_NOT_FOUND);
-    const [timeline, questions, notes] = await Promise.all([
-      listTimeline(tx, concern, "officer", actor.userId),
-      listInformationRequests(tx, concern.id),
-      includeNotes ? listCaseNotes(tx, concern.id) : Promise.resolve(null),
-    ]);
+    // One after another: a transaction is one connection, which runs one query at a time
+    // (pg warns on overlapping queries and will refuse them).
+    const timeline = await listTimeline(tx, concern, "officer", actor.userId);
+    const questions = await listInformationRequests(tx, concern.id);
+    const notes = includeNotes ? await listCaseNotes(tx, concern.id) : null;
     const file = buildCaseFileExport({
       concern,
       // Earlier openings and exports are the access log, not the case's history.
