@@ -77,7 +77,7 @@ describe("four workers over 10,000 due cases", () => {
       Array.from({ length: 4 }, () => startWorker(appLogin.url, "capture")),
     );
     try {
-      await waitUntil(async () => (await stillWaiting(ids)) === 0, 400_000, "every case to move");
+      await waitUntil(async () => (await stillWaiting(ids)) === 0, 840_000, "every case to move");
     } finally {
       await Promise.all(workers.map((worker) => worker.stop()));
     }
@@ -113,7 +113,7 @@ describe("four workers over 10,000 due cases", () => {
       [ids],
     );
     expect(partyNotices.rows[0]).toEqual({ once: 20_000, more: 0 });
-  }, 600_000);
+  }, 900_000);
 });
 
 async function stillWaiting(ids: string[]): Promise<number> {
