@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
+import { withAdminClient } from "@/db/admin";
 import { SWEEP_DUE_CONCERNS } from "@/lib/jobs/task-list";
 import { withAppLogin } from "./support/app-login";
 import { insertOfficer } from "./support/concern-factories";
@@ -118,11 +119,14 @@ async function halfChangedCases(ids: string[]) {
   return result.rows;
 }
 
+// As the owner: the application's role sees other logins' sessions without their state.
 async function openTransactionsOfTheWorkerLogin(): Promise<number> {
-  const result = await database.pool.query<{ n: number }>(
-    `select count(*)::int as n from pg_stat_activity
-     where usename = $1 and xact_start is not null and state <> 'idle'`,
-    [new URL(appLogin.url).username],
+  const result = await withAdminClient(database.url, (admin) =>
+    admin.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity
+       where usename = $1 and xact_start is not null and state <> 'idle'`,
+      [new URL(appLogin.url).username],
+    ),
   );
   return result.rows[0]!.n;
 }
