@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import { noteDatabaseError, noteDatabaseReachable } from "./reachability";
 import * as schema from "./schema";
 
 export type Database = NodePgDatabase<typeof schema>;
@@ -36,9 +37,46 @@ export function connectDatabase(
   // emits an unhandled 'error' and kills the process. The pool drops that client and
   // opens a fresh one on the next query, so logging is all that is needed.
   pool.on("error", (error) => {
+    noteDatabaseError(error);
     console.error(`[db] idle connection lost: ${error.message}`);
   });
+  // The pool listens only while a client is idle; a client lent out (inside a
+  // transaction, between its statements) whose server goes away emits 'error' too, and
+  // unheard that kills the process. Its statements fail and the pool discards it on
+  // release, so noting the outage is all that is left to do.
+  pool.on("connect", (client) => {
+    noteDatabaseReachable();
+    client.on("error", noteDatabaseError);
+  });
+  observeConnectFailures(pool);
   return { db: drizzle(pool, { schema, casing: "snake_case" }), pool };
+}
+
+type ConnectCallback = (
+  error: Error | undefined,
+  client?: pg.PoolClient,
+  done?: () => void,
+) => void;
+
+/**
+ * A refused connection is the first sign of an outage when no idle client was left to
+ * notice it, and emits no event: note it as every connection passes through. Both
+ * pool.query and drizzle's transactions connect through here.
+ */
+function observeConnectFailures(pool: pg.Pool): void {
+  const connect = pool.connect.bind(pool) as (callback?: ConnectCallback) => unknown;
+  pool.connect = ((callback?: ConnectCallback) => {
+    if (callback) {
+      return connect((error, client, done) => {
+        if (error) noteDatabaseError(error);
+        callback(error, client, done);
+      });
+    }
+    return (connect() as Promise<pg.PoolClient>).catch((error: unknown) => {
+      noteDatabaseError(error);
+      throw error;
+    });
+  }) as typeof pool.connect;
 }
 
 // One pool per process; kept on globalThis so hot reload in development reuses it.

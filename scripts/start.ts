@@ -19,6 +19,7 @@ import { startWorker } from "@/lib/jobs/start-worker";
 import { decideMailMode, MAIL_CAPTURE_FLAG } from "@/lib/notifications/mail-config";
 import { ensureAuthSecret } from "./lib/auth-secret";
 import { buildIfStale } from "./lib/build-if-stale";
+import { guardDatabaseOutage } from "./lib/database-outage";
 import { resolveDatabase, warnIfAppCanRewriteHistory } from "./lib/database-url";
 
 // A hospital deployment should not phone home; the machine may not even reach the internet.
@@ -69,7 +70,8 @@ async function main(): Promise<void> {
   const app = next({ dev, hostname, port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
-  createServer((request, response) => {
+  const passesOutageGuard = guardDatabaseOutage(appUrl);
+  createServer(async (request, response) => {
     if (!hasDecodablePath(request.url ?? "/")) {
       response.writeHead(400, {
         "Content-Type": "text/plain; charset=utf-8",
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
       response.end("That address is not valid.");
       return;
     }
+    if (!(await passesOutageGuard(request, response))) return;
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(request);
     return handle(request, response, parse(request.url ?? "/", true));
   }).listen(port, hostname, () =>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isDatabaseUnreachable } from "@/db/reachability";
 import { Refusal } from "./refusal";
 
 /** What every form's server action returns to its form. */
@@ -12,6 +13,8 @@ export interface ActionState {
 export const IDLE: ActionState = { status: "idle" };
 
 const UNEXPECTED = "Something went wrong on our side and nothing was changed. Please try again.";
+const UNAVAILABLE =
+  "The service is temporarily unavailable and nothing was saved. Please try again in a moment.";
 
 /**
  * Maps anything a service throws to what the user may see. Refusals and validation
@@ -33,6 +36,10 @@ export function toActionState(error: unknown): ActionState {
       message: "Please correct the highlighted fields.",
       fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>,
     };
+  }
+  if (isDatabaseUnreachable(error)) {
+    console.error("[action] the database could not be reached");
+    return { status: "error", message: UNAVAILABLE };
   }
   console.error(`[action] unexpected ${error instanceof Error ? error.name : typeof error}`);
   return { status: "error", message: UNEXPECTED };

@@ -1,21 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, type Request } from "@playwright/test";
 
 export function uniquePostUrl(): string {
   return `https://social.example/posts/${randomBytes(6).toString("hex")}`;
 }
 
-/** Files a concern through the real form and returns the new case's id from the URL. */
-export async function fileConcernThroughForm(
-  page: Page,
-  options: {
-    colleague: string;
-    postUrl: string;
-    significant?: boolean;
-    named?: boolean;
-    description?: string;
-  },
-): Promise<string> {
+interface FilingOptions {
+  colleague: string;
+  postUrl: string;
+  significant?: boolean;
+  named?: boolean;
+  description?: string;
+}
+
+async function fillConcernForm(page: Page, options: FilingOptions): Promise<void> {
   await page.goto("/concerns/new");
   await page.getByRole("combobox", { name: "Colleague" }).fill(options.colleague.slice(0, 6));
   await page.getByRole("option", { name: new RegExp(options.colleague) }).click();
@@ -34,9 +32,75 @@ export async function fileConcernThroughForm(
     )
     .check();
   if (options.named) await page.getByLabel(/^Named/).check();
-  await page.getByRole("button", { name: "Raise concern and notify colleague" }).click();
+}
+
+const SUBMIT_FILING = "Raise concern and notify colleague";
+
+/** Files a concern through the real form and returns the new case's id from the URL. */
+export async function fileConcernThroughForm(page: Page, options: FilingOptions): Promise<string> {
+  await fillConcernForm(page, options);
+  await page.getByRole("button", { name: SUBMIT_FILING }).click();
   await expect(page.getByText("Concern raised.")).toBeVisible();
   return page.url().match(/\/concerns\/([0-9a-f-]{36})/)![1]!;
+}
+
+/** The filing form's server action request exactly as the browser sends it. */
+export interface CapturedFiling {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  postUrl: string;
+}
+
+/**
+ * Fills and submits the real form but holds the browser's request back (it never reaches
+ * the server), so a test can send that very request itself: many times at once, or
+ * naming other posts.
+ */
+export async function captureFilingRequest(
+  page: Page,
+  options: FilingOptions,
+): Promise<CapturedFiling> {
+  await fillConcernForm(page, options);
+  const isFiling = (request: Request) =>
+    request.method() === "POST" && Boolean(request.headers()["next-action"]);
+  await page.route(
+    (url) => url.pathname === "/concerns/new",
+    (route) => (isFiling(route.request()) ? route.abort() : route.fallback()),
+  );
+  const [request] = await Promise.all([
+    page.waitForRequest(isFiling),
+    page.getByRole("button", { name: SUBMIT_FILING }).click(),
+  ]);
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+  return {
+    url: request.url(),
+    headers: request.headers(),
+    body: request.postDataBuffer()!.toString("utf8"),
+    postUrl: options.postUrl,
+  };
+}
+
+/**
+ * Sends a captured filing again with the browser's cookies (`request` is the page's or
+ * its context's), optionally about another post. Returns the response and, when the app
+ * filed it and sent the browser on to the new case, that case's id.
+ */
+export async function sendFiling(
+  request: APIRequestContext,
+  filing: CapturedFiling,
+  postUrl = filing.postUrl,
+) {
+  const response = await request.fetch(filing.url, {
+    method: "POST",
+    headers: filing.headers,
+    data: Buffer.from(filing.body.replaceAll(filing.postUrl, postUrl), "utf8"),
+    maxRedirects: 0,
+    failOnStatusCode: false,
+  });
+  const redirect = response.headers()["x-action-redirect"] ?? "";
+  const filedId = redirect.match(/^\/concerns\/([0-9a-f-]{36})\?done=filed/)?.[1];
+  return { response, filedId, text: await response.text() };
 }
 
 /** Reloads until the case shows the expected status: the worker moves timed steps. */

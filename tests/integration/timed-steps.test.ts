@@ -24,8 +24,8 @@ import {
   setOrganisationSettings,
   traceOf,
 } from "./support/concern-factories";
-import { insertPerson } from "./support/factories";
 import { withFreshDatabase } from "./support/fresh-database";
+import { insertOverdueConcerns } from "./support/overdue-concerns";
 
 const database = withFreshDatabase();
 
@@ -59,55 +59,6 @@ async function activeOfficerIds() {
     )
     .where(isNull(users.deactivatedAt));
   return rows.map((r) => r.id);
-}
-
-/** Inserts `count` concerns directly, cycling through the four waiting kinds, all overdue at `dueAt`. */
-async function insertOverdueConcerns(count: number, dueAt: Date, tag: string) {
-  const reporters = await Promise.all(
-    Array.from({ length: 10 }, () => insertPerson(database.db, { roles: ["physician"] })),
-  );
-  const subjects = await Promise.all(
-    Array.from({ length: 10 }, () => insertPerson(database.db, { roles: ["physician"] })),
-  );
-  const created = new Date(dueAt.getTime() - SEVEN_DAYS_MS);
-  const result = await database.pool.query<{ id: string; kind: number }>(
-    `insert into concerns (
-       reporter_id, subject_id, post_url, post_url_normalised, platform, seen_on, description,
-       categories, severity, state, response_due_at, confirmation_due_at, responded_at,
-       remediation_action, response_note, created_at, updated_at)
-     select
-       ($1::uuid[])[1 + g % 10],
-       ($2::uuid[])[1 + g % 10],
-       'https://x.com/' || $3 || '/status/' || g,
-       'https://x.com/' || $3 || '/status/' || g,
-       'x',
-       ($5::timestamptz)::date,
-       'A post that appears unprofessional, number ' || g,
-       array['other']::concern_category[],
-       (case when g % 4 = 1 then 'appears_unprofessional'
-             else 'significantly_violates_norms' end)::concern_severity,
-       (case g % 4 when 2 then 'remediation_reported'
-                   when 3 then 'disputed'
-                   else 'awaiting_response' end)::concern_state,
-       $4::timestamptz,
-       case when g % 4 in (2, 3) then $4::timestamptz end,
-       case when g % 4 in (2, 3) then $5::timestamptz end,
-       case when g % 4 = 2 then 'removed'::remediation_action end,
-       case when g % 4 in (2, 3) then 'An answer from the colleague.' end,
-       $5::timestamptz,
-       $5::timestamptz
-     from generate_series(1, $6::int) as g
-     returning id, (substring(post_url from '[0-9]+$'))::int % 4 as kind`,
-    [
-      reporters.map((r) => r.userId),
-      subjects.map((s) => s.userId),
-      tag,
-      dueAt.toISOString(),
-      created.toISOString(),
-      count,
-    ],
-  );
-  return result.rows;
 }
 
 describe("the colleague's response deadline", () => {
@@ -278,7 +229,7 @@ describe("several workers at once", () => {
   it("moves each of 1,000 due concerns exactly once when two sweeps run side by side", async () => {
     await insertOfficer(database.db);
     const dueAt = new Date("2026-01-01T00:00:00.000Z");
-    const inserted = await insertOverdueConcerns(1000, dueAt, "sweep");
+    const inserted = await insertOverdueConcerns(database, 1000, dueAt, "sweep");
     const ids = inserted.map((r) => r.id);
     const workerA = connectDatabase(database.url);
     const workerB = connectDatabase(database.url);
@@ -339,7 +290,7 @@ describe("several workers at once", () => {
 
   it("moves each due concern once when two workers run the same per-concern jobs together", async () => {
     const dueAt = new Date("2026-01-05T00:00:00.000Z");
-    const inserted = await insertOverdueConcerns(200, dueAt, "jobs");
+    const inserted = await insertOverdueConcerns(database, 200, dueAt, "jobs");
     const workerA = connectDatabase(database.url);
     const workerB = connectDatabase(database.url);
     const runAt = later(dueAt, 1);

@@ -35,4 +35,26 @@ describe("what a form shows when its action fails", () => {
     expect(state.message).not.toMatch(/Jane|duplicate|users_email_key/);
     expect(log.mock.calls.flat().join(" ")).not.toContain("Jane");
   });
+
+  it("says the service is briefly unavailable and nothing was saved when the database cannot be reached", () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {
+      code: "ECONNREFUSED",
+    });
+    const wrapped = Object.assign(new Error("Failed query: select …"), { cause: refused });
+    const shutDown = Object.assign(
+      new Error("terminating connection due to administrator command"),
+      {
+        code: "57P01",
+      },
+    );
+    for (const error of [wrapped, shutDown, new Error("Connection terminated unexpectedly")]) {
+      expect(toActionState(error)).toEqual({
+        status: "error",
+        message:
+          "The service is temporarily unavailable and nothing was saved. Please try again in a moment.",
+      });
+    }
+    expect(toActionState(new Error("division by zero")).message).not.toMatch(/unavailable/);
+  });
 });

@@ -1,0 +1,141 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { describe, expect, it } from "vitest";
+import { withAdminClient } from "@/db/admin";
+import { SWEEP_DUE_CONCERNS } from "@/lib/jobs/task-list";
+import { withAppLogin } from "./support/app-login";
+import { insertOfficer } from "./support/concern-factories";
+import { withFreshDatabase } from "./support/fresh-database";
+import { insertOverdueConcerns, scheduleDueJobs } from "./support/overdue-concerns";
+import { waitUntil } from "./support/wait-until";
+
+const database = withFreshDatabase();
+const appLogin = withAppLogin(database);
+const CASES = 5000;
+
+describe("a worker killed with SIGKILL in the middle of its work", () => {
+  it("leaves no case half-changed, and the next worker moves every remaining case exactly once", async () => {
+    await insertOfficer(database.db);
+    const dueAt = new Date("2026-01-01T00:00:00.000Z");
+    const ids = (await insertOverdueConcerns(database, CASES, dueAt, "killed")).map((r) => r.id);
+    // Each case's own deadline job, as filing schedules it, and a sweep that takes the
+    // due cases in batches of 200, each batch one transaction.
+    await scheduleDueJobs(database.pool, ids, dueAt);
+    await database.pool.query("select graphile_worker.add_job($1)", [SWEEP_DUE_CONCERNS]);
+
+    const first = startWorkerProcess();
+    // Past the first sweep batch, and with one of its transactions open.
+    await waitUntil(
+      async () => (await movedCount(ids)) > 250 && (await openTransactionsOfTheWorkerLogin()) > 0,
+      120_000,
+      "the first worker to be in the middle of its work",
+    );
+    await stopWorkerProcess(first, "SIGKILL");
+    // Postgres rolls back the dead worker's open transactions once it sees its
+    // connections drop; wait for that rather than for a while.
+    await waitUntil(
+      async () => (await sessionsOfTheWorkerLogin()) === 0,
+      60_000,
+      "the killed worker's sessions to end",
+    );
+
+    const movedBeforeTheKill = await movedCount(ids);
+    console.info(`moved before the kill: ${movedBeforeTheKill} of ${CASES}`);
+    expect(movedBeforeTheKill).toBeGreaterThan(0);
+    expect(movedBeforeTheKill).toBeLessThan(CASES);
+    expect(await halfChangedCases(ids)).toEqual([]);
+
+    const second = startWorkerProcess();
+    try {
+      // The cases whose jobs the dead worker still holds are found by the next
+      // minute's sweep.
+      await waitUntil(async () => (await movedCount(ids)) === CASES, 300_000, "every case to move");
+    } finally {
+      await stopWorkerProcess(second, "SIGTERM");
+    }
+    expect(await halfChangedCases(ids)).toEqual([]);
+    const events = await database.pool.query<{ cases: number; events: number }>(
+      `select count(distinct entity_id)::int as cases, count(*)::int as events
+       from audit_events where entity_id = any($1::text[])`,
+      [ids],
+    );
+    expect(events.rows[0]).toEqual({ cases: CASES, events: CASES });
+  }, 600_000);
+});
+
+/**
+ * `npm run worker`: the real entry, in its own process, as the application's login. Node
+ * itself with tsx as a loader, not the tsx command, which runs the worker in a child
+ * process that a SIGKILL to the command would leave running.
+ */
+function startWorkerProcess(): ChildProcess {
+  const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+    env: { ...process.env, DATABASE_URL: appLogin.url, SMTP_URL: "" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return worker;
+}
+
+function hasExited(worker: ChildProcess): boolean {
+  return worker.exitCode !== null || worker.signalCode !== null;
+}
+
+async function stopWorkerProcess(worker: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (hasExited(worker)) return;
+  const exited = once(worker, "exit");
+  worker.kill(signal);
+  await exited;
+}
+
+async function movedCount(ids: string[]): Promise<number> {
+  const result = await database.pool.query<{ n: number }>(
+    `select count(*)::int as n from concerns where id = any($1::uuid[])
+     and state not in ('awaiting_response', 'remediation_reported', 'disputed')`,
+    [ids],
+  );
+  return result.rows[0]!.n;
+}
+
+/**
+ * Cases whose state, audit trail and notices disagree: moved without exactly one
+ * transition event or without telling both parties once, or told and recorded without
+ * having moved.
+ */
+async function halfChangedCases(ids: string[]) {
+  const result = await database.pool.query(
+    `select c.id, c.state, coalesce(a.n, 0) as events, coalesce(p.n, 0) as party_notices
+     from concerns c
+     left join (select entity_id, count(*)::int as n from audit_events
+                where entity_id = any($1::text[]) group by entity_id) a on a.entity_id = c.id::text
+     left join (select concern_id, count(*)::int as n from notifications
+                where concern_id = any($1::uuid[]) and recipient_relation in ('reporter', 'subject')
+                group by concern_id) p on p.concern_id = c.id
+     where c.id = any($1::uuid[])
+       and case when c.state in ('awaiting_response', 'remediation_reported', 'disputed')
+                then coalesce(a.n, 0) <> 0 or coalesce(p.n, 0) <> 0
+                else coalesce(a.n, 0) <> 1 or coalesce(p.n, 0) <> 2 end`,
+    [ids],
+  );
+  return result.rows;
+}
+
+// As the owner: the application's role sees other logins' sessions without their state.
+async function openTransactionsOfTheWorkerLogin(): Promise<number> {
+  const result = await withAdminClient(database.url, (admin) =>
+    admin.query<{ n: number }>(
+      `select count(*)::int as n from pg_stat_activity
+       where usename = $1 and xact_start is not null and state <> 'idle'`,
+      [new URL(appLogin.url).username],
+    ),
+  );
+  return result.rows[0]!.n;
+}
+
+async function sessionsOfTheWorkerLogin(): Promise<number> {
+  const login = new URL(appLogin.url).username;
+  const result = await database.pool.query<{ n: number }>(
+    "select count(*)::int as n from pg_stat_activity where usename = $1",
+    [login],
+  );
+  return result.rows[0]!.n;
+}
