@@ -7,6 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 
 interface LayerResult {
@@ -25,7 +26,16 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
   return result.status ?? 1;
 }
 
-function vitestLayer(name: string, project: string, env: Record<string, string> = {}): LayerResult {
+// Integration files spend much of their time waiting on PostgreSQL, and each has a database
+// of its own: two at a time even on a 2-core machine, where vitest's default is one.
+const INTEGRATION_WORKERS = String(Math.max(2, availableParallelism() - 1));
+
+function vitestLayer(
+  name: string,
+  project: string,
+  env: Record<string, string> = {},
+  extraArgs: string[] = [],
+): LayerResult {
   const report = path.join(RESULTS, `${name}.json`);
   rmSync(report, { force: true });
   const exit = run(
@@ -38,6 +48,7 @@ function vitestLayer(name: string, project: string, env: Record<string, string> 
       "--reporter=default",
       "--reporter=json",
       `--outputFile.json=${report}`,
+      ...extraArgs,
     ],
     env,
   );
@@ -75,10 +86,13 @@ function e2eLayer(): LayerResult {
 mkdirSync(RESULTS, { recursive: true });
 const layers: LayerResult[] = [];
 layers.push(vitestLayer("unit", "unit"));
-layers.push(vitestLayer("integration", "integration", { DATABASE_URL: "" }));
+const integrationArgs = [`--maxWorkers=${INTEGRATION_WORKERS}`];
+layers.push(vitestLayer("integration", "integration", { DATABASE_URL: "" }, integrationArgs));
 const external = process.env.ALSO_TEST_DATABASE_URL;
 if (external) {
-  layers.push(vitestLayer("integration-external", "integration", { DATABASE_URL: external }));
+  layers.push(
+    vitestLayer("integration-external", "integration", { DATABASE_URL: external }, integrationArgs),
+  );
 }
 layers.push(lintLayer());
 const build = buildLayer();
