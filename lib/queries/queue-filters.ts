@@ -53,6 +53,9 @@ const FIELDS = {
 
 type Field = keyof typeof FIELDS;
 
+/** Every URL parameter the queue reads. */
+export const QUEUE_FILTER_PARAMS = Object.keys(FIELDS) as Field[];
+
 export interface QueueFilters {
   state: (typeof QUEUE_STATES)[number];
   department?: string;
@@ -81,7 +84,7 @@ export function parseQueueFilters(params: SearchParams): {
 } {
   const filters: Record<string, unknown> = { ...DEFAULT_QUEUE_FILTERS };
   const problems: Partial<Record<Field, string>> = {};
-  for (const field of Object.keys(FIELDS) as Field[]) {
+  for (const field of QUEUE_FILTER_PARAMS) {
     const raw = params[field];
     // An empty select ("any") or a field left out means the default.
     if (raw === undefined || raw === "") continue;

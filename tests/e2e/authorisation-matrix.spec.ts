@@ -323,6 +323,16 @@ function officerAction(
   };
 }
 
+/**
+ * A fresh case the officer holds, for steps that end their hold (release, close); someone
+ * else's stays the other officer's case, which the step must not touch.
+ */
+function ownHeldCaseAfresh(world: World, officer: Officer, whose: Whose) {
+  return whose === "own"
+    ? heldCase(world, world.people.reporter, world.people.subject, world.people[officer])
+    : null;
+}
+
 /** What the subject of a notice does, on a fresh notice of their own that awaits them. */
 function subjectAction(step: string, fields: Record<string, string>): ActionFor {
   return async (world, principal, whose) => {
@@ -465,18 +475,12 @@ const ACTION_REQUESTS: Record<keyof typeof SERVER_ACTIONS, ActionFor> = {
   "app/(app)/compliance/actions.ts#releaseCaseAction": officerAction(
     "release",
     () => ({ reason: "" }),
-    (world, officer, whose) =>
-      whose === "own"
-        ? heldCase(world, world.people.reporter, world.people.subject, world.people[officer])
-        : null,
+    ownHeldCaseAfresh,
   ),
   "app/(app)/compliance/actions.ts#closeCaseAction": officerAction(
     "close_case",
     () => ({ outcome: "no_violation", rationale: "Nothing identifiable in the post." }),
-    (world, officer, whose) =>
-      whose === "own"
-        ? heldCase(world, world.people.reporter, world.people.subject, world.people[officer])
-        : null,
+    ownHeldCaseAfresh,
   ),
   // Own: a case they closed. Other: one the other officer closed.
   "app/(app)/compliance/actions.ts#reopenCaseAction": officerAction(

@@ -71,6 +71,14 @@ export type ActionOutcome = "allow" | "refused" | "notFound" | "forbidden" | "si
 export type Cell<Outcome> = Outcome | { own: Outcome; other: Outcome };
 export type Row<Outcome> = Record<Principal, Cell<Outcome>>;
 
+/** The same outcome whoever asks. */
+function everyone<Outcome extends string>(outcome: Outcome): Record<Principal, Outcome> {
+  return Object.fromEntries(PRINCIPALS.map((principal) => [principal, outcome])) as Record<
+    Principal,
+    Outcome
+  >;
+}
+
 const SIGNED_IN_ONLY = {
   signedOut: "signIn",
   reporter: "allow",
@@ -153,7 +161,7 @@ export const PAGES = {
   "/no-access": SIGNED_IN_ONLY,
   "/notifications": SIGNED_IN_ONLY,
   "/preferences/email": SIGNED_IN_ONLY,
-  // Exists only while mail is captured (never in production): a demo tool for everyone.
+  // Exists only while mail is captured (never in production): each reads their own mail.
   "/dev/mailbox": SIGNED_IN_ONLY,
   "/concerns": {
     signedOut: "signIn",
@@ -212,16 +220,7 @@ export const PAGES = {
 
 /** Route handlers, by method and route (app/**\/route.ts). */
 export const ROUTE_HANDLERS = {
-  "GET /api/health": {
-    signedOut: "allow",
-    reporter: "allow",
-    subject: "allow",
-    unrelatedPhysician: "allow",
-    assignedOfficer: "allow",
-    otherOfficer: "allow",
-    admin: "allow",
-    deactivated: "allow",
-  },
+  "GET /api/health": everyone("allow"),
   // Physicians pick colleagues; administrators pick accounts.
   "GET /api/directory": {
     signedOut: "unauthorized",
@@ -234,40 +233,13 @@ export const ROUTE_HANDLERS = {
     deactivated: "unauthorized",
   },
   // Auth.js's session endpoint answers everyone, and tells nobody who they are.
-  "GET /api/auth/[...nextauth]": {
-    signedOut: "allow",
-    reporter: "allow",
-    subject: "allow",
-    unrelatedPhysician: "allow",
-    assignedOfficer: "allow",
-    otherOfficer: "allow",
-    admin: "allow",
-    deactivated: "allow",
-  },
+  "GET /api/auth/[...nextauth]": everyone("allow"),
   // Nothing is posted to Auth.js without its CSRF token, whoever posts it.
-  "POST /api/auth/[...nextauth]": {
-    signedOut: "redirect:/sign-in?error=MissingCSRF",
-    reporter: "redirect:/sign-in?error=MissingCSRF",
-    subject: "redirect:/sign-in?error=MissingCSRF",
-    unrelatedPhysician: "redirect:/sign-in?error=MissingCSRF",
-    assignedOfficer: "redirect:/sign-in?error=MissingCSRF",
-    otherOfficer: "redirect:/sign-in?error=MissingCSRF",
-    admin: "redirect:/sign-in?error=MissingCSRF",
-    deactivated: "redirect:/sign-in?error=MissingCSRF",
-  },
+  "POST /api/auth/[...nextauth]": everyone("redirect:/sign-in?error=MissingCSRF"),
   "GET /compliance/cases/[id]/export/[format]": OFFICERS_SEE_ESCALATED_CASES,
 } as const satisfies Record<string, Row<PageOutcome>>;
 
-const EVERYONE_MAY_TRY = {
-  signedOut: "allow",
-  reporter: "allow",
-  subject: "allow",
-  unrelatedPhysician: "allow",
-  assignedOfficer: "allow",
-  otherOfficer: "allow",
-  admin: "allow",
-  deactivated: "allow",
-} as const;
+const EVERYONE_MAY_TRY = everyone("allow");
 
 const NO_PHYSICIAN_OR_ADMIN = {
   signedOut: "signIn",

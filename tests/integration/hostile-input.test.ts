@@ -13,7 +13,7 @@ import type { Actor } from "@/lib/authz/permissions";
 import { Refusal } from "@/lib/errors/refusal";
 import { listQueue } from "@/lib/queries/compliance-queue";
 import { loadInsights, parseInsightsPeriod } from "@/lib/queries/insights";
-import { parseQueueFilters } from "@/lib/queries/queue-filters";
+import { parseQueueFilters, QUEUE_FILTER_PARAMS } from "@/lib/queries/queue-filters";
 import { searchTextSchema } from "@/lib/queries/search-text";
 import { listUsers, searchDirectory } from "@/lib/queries/users";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
@@ -35,6 +35,7 @@ import { createDepartment } from "@/lib/services/departments/create-department";
 import { updateWorkflowSettings } from "@/lib/services/settings/update-workflow-settings";
 import { createUser } from "@/lib/services/users/create-user";
 import { updateUser } from "@/lib/services/users/update-user";
+import type { CreateUserInput, UpdateUserInput } from "@/lib/services/users/user-schemas";
 import { HOSTILE_PAYLOADS } from "../support/hostile-payloads";
 import { concernInput, insertEscalatedCase, insertOfficer } from "./support/concern-factories";
 import { insertPerson } from "./support/factories";
@@ -127,6 +128,57 @@ function fileWith(
         concernInput(subject.userId, { seenOn: TODAY, ...overrides(value) }),
       ),
     read: ({ reporter }: { reporter: Actor }) => filedBy(reporter, key),
+  };
+}
+
+type UserRow = typeof users.$inferSelect;
+const NEW_ACCOUNT = {
+  name: "New Person",
+  roles: ["physician"],
+  departmentId: "",
+  password: "",
+} satisfies Omit<CreateUserInput, "email">;
+
+/** An account the administrator creates, found again by its fresh email; `pick` reads the field. */
+function newAccountWith(
+  overrides: (value: string) => Partial<CreateUserInput>,
+  pick: (user: UserRow) => unknown,
+) {
+  return {
+    prepare: async () => ({
+      actor: await admin(),
+      email: `new-${crypto.randomUUID()}@hospital.example`,
+    }),
+    submit: ({ actor, email }: { actor: Actor; email: string }, value: string) =>
+      createUser(database.db, actor, { ...NEW_ACCOUNT, email, ...overrides(value) }),
+    read: async ({ email }: { email: string }) => {
+      const [user] = await database.db.select().from(users).where(eq(users.email, email));
+      return user ? pick(user) : null;
+    },
+  };
+}
+
+/** A physician's account the administrator edits; `pick` reads the field. */
+function changedAccountWith(
+  overrides: (value: string) => Partial<UpdateUserInput>,
+  pick: (user: UserRow) => unknown,
+) {
+  return {
+    prepare: async () => ({ actor: await admin(), person: await physician() }),
+    submit: ({ actor, person }: { actor: Actor; person: Actor }, value: string) =>
+      updateUser(database.db, actor, {
+        userId: person.userId,
+        name: person.name,
+        email: person.email,
+        roles: ["physician"],
+        departmentId: "",
+        newPassword: "",
+        ...overrides(value),
+      }),
+    read: async ({ person }: { person: Actor }) => {
+      const [user] = await database.db.select().from(users).where(eq(users.id, person.userId));
+      return pick(user!);
+    },
   };
 }
 
@@ -421,38 +473,17 @@ const FIELDS: TextField<unknown>[] = [
     name: "new account: the name",
     field: "name",
     embed: true,
-    prepare: async () => ({
-      actor: await admin(),
-      email: `new-${crypto.randomUUID()}@hospital.example`,
-    }),
-    submit: ({ actor, email }, value) =>
-      createUser(database.db, actor, {
-        name: value,
-        email,
-        roles: ["physician"],
-        departmentId: "",
-        password: "",
-      }),
-    read: async ({ email }) => {
-      const [user] = await database.db
-        .select({ name: users.name })
-        .from(users)
-        .where(eq(users.email, email));
-      return user?.name ?? null;
-    },
+    ...newAccountWith(
+      (v) => ({ name: v }),
+      (user) => user.name,
+    ),
   }),
   field({
     name: "new account: the email",
     field: "email",
     prepare: async () => ({ actor: await admin(), name: `New person ${crypto.randomUUID()}` }),
     submit: ({ actor, name }, value) =>
-      createUser(database.db, actor, {
-        name,
-        email: value,
-        roles: ["physician"],
-        departmentId: "",
-        password: "",
-      }),
+      createUser(database.db, actor, { ...NEW_ACCOUNT, name, email: value }),
     read: async ({ name }) => {
       const [user] = await database.db
         .select({ email: users.email })
@@ -465,118 +496,47 @@ const FIELDS: TextField<unknown>[] = [
   field({
     name: "new account: a role",
     field: "roles",
-    prepare: async () => ({
-      actor: await admin(),
-      email: `new-${crypto.randomUUID()}@hospital.example`,
-    }),
-    submit: ({ actor, email }, value) =>
-      createUser(database.db, actor, {
-        name: "New Person",
-        email,
-        roles: [value as never],
-        departmentId: "",
-        password: "",
-      }),
-    read: async ({ email }) => {
-      const [user] = await database.db
-        .select({ id: users.id })
-        .from(users)
-        .where(eq(users.email, email));
-      return user?.id ?? null;
-    },
+    ...newAccountWith(
+      (v) => ({ roles: [v as never] }),
+      (user) => user.id,
+    ),
     stored: () => "never accepted",
   }),
   field({
     name: "new account: the department",
     field: "departmentId",
-    prepare: async () => ({
-      actor: await admin(),
-      email: `new-${crypto.randomUUID()}@hospital.example`,
-    }),
-    submit: ({ actor, email }, value) =>
-      createUser(database.db, actor, {
-        name: "New Person",
-        email,
-        roles: ["physician"],
-        departmentId: value,
-        password: "",
-      }),
-    read: async ({ email }) => {
-      const [user] = await database.db
-        .select({ id: users.id })
-        .from(users)
-        .where(eq(users.email, email));
-      return user?.id ?? null;
-    },
+    ...newAccountWith(
+      (v) => ({ departmentId: v }),
+      (user) => user.id,
+    ),
     stored: () => "never accepted",
   }),
   field({
     name: "new account: the password",
     field: "password",
-    prepare: async () => ({
-      actor: await admin(),
-      email: `new-${crypto.randomUUID()}@hospital.example`,
-    }),
-    submit: ({ actor, email }, value) =>
-      createUser(database.db, actor, {
-        name: "New Person",
-        email,
-        roles: ["physician"],
-        departmentId: "",
-        password: value,
-      }),
     // A password is stored only as a hash: accepted means the account exists with one.
-    read: async ({ email }) => {
-      const [user] = await database.db
-        .select({ hashed: sql<boolean>`${users.passwordHash} is not null` })
-        .from(users)
-        .where(eq(users.email, email));
-      return user ? user.hashed : null;
-    },
+    ...newAccountWith(
+      (v) => ({ password: v }),
+      (user) => user.passwordHash !== null,
+    ),
     stored: () => true,
   }),
   field({
     name: "changed account: the name",
     field: "name",
     embed: true,
-    prepare: async () => ({ actor: await admin(), person: await physician() }),
-    submit: ({ actor, person }, value) =>
-      updateUser(database.db, actor, {
-        userId: person.userId,
-        name: value,
-        email: person.email,
-        roles: ["physician"],
-        departmentId: "",
-        newPassword: "",
-      }),
-    read: async ({ person }) => {
-      const [user] = await database.db
-        .select({ name: users.name })
-        .from(users)
-        .where(eq(users.id, person.userId));
-      return user!.name;
-    },
+    ...changedAccountWith(
+      (v) => ({ name: v }),
+      (user) => user.name,
+    ),
   }),
   field({
     name: "changed account: the email",
     field: "email",
-    prepare: async () => ({ actor: await admin(), person: await physician() }),
-    submit: ({ actor, person }, value) =>
-      updateUser(database.db, actor, {
-        userId: person.userId,
-        name: person.name,
-        email: value,
-        roles: ["physician"],
-        departmentId: "",
-        newPassword: "",
-      }),
-    read: async ({ person }) => {
-      const [user] = await database.db
-        .select({ email: users.email })
-        .from(users)
-        .where(eq(users.id, person.userId));
-      return user!.email;
-    },
+    ...changedAccountWith(
+      (v) => ({ email: v }),
+      (user) => user.email,
+    ),
     stored: (v) => v.trim().toLowerCase(),
   }),
   field({
@@ -726,25 +686,12 @@ describe("search and filter parameters meet the hostile corpus", () => {
   it("every queue filter and the insights period turn a hostile value into a message and the default, never a fault", async () => {
     sharedOfficer ??= insertOfficer(database.db);
     const officer = await sharedOfficer;
-    const keys = [
-      "state",
-      "department",
-      "category",
-      "severity",
-      "platform",
-      "assignee",
-      "overdue",
-      "sort",
-      "q",
-      "after",
-    ];
     for (const payload of HOSTILE_PAYLOADS) {
-      for (const key of keys) {
+      for (const key of QUEUE_FILTER_PARAMS) {
         const { filters, problems } = parseQueueFilters({ [key]: payload.value });
         const { cases } = await listQueue(database.db, officer, filters, new Date());
         expect(Array.isArray(cases), `${key} ${payload.name}`).toBe(true);
-        if (key !== "q")
-          expect(problems[key as keyof typeof problems], `${key} ${payload.name}`).toBeTruthy();
+        if (key !== "q") expect(problems[key], `${key} ${payload.name}`).toBeTruthy();
       }
       for (const key of ["from", "to"]) {
         const now = new Date();
