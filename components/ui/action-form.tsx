@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { type ReactNode, useActionState } from "react";
-import { type ActionState, IDLE } from "@/lib/errors/to-action-state";
+import { type ActionState, IDLE } from "@/lib/actions/action-state";
 import { FormMessage } from "./form-message";
 
 /**

@@ -1,4 +1,4 @@
-import type { ActionState } from "@/lib/errors/to-action-state";
+import type { ActionState } from "@/lib/actions/action-state";
 
 /** The form-level outcome, announced to screen readers when it changes. */
 export function FormMessage({ state }: { state: ActionState }) {

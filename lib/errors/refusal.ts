@@ -1,6 +1,7 @@
 /**
  * The one error type for a request the rules refuse (as opposed to a fault). Services
- * throw it; lib/errors/to-action-state.ts turns it into the message the user sees.
+ * throw it; lib/actions/to-action-state.ts turns it into the message a form shows, and
+ * lib/http/refusal-response.ts into the status a route handler answers.
  * Nothing it carries may name a confidential reporter.
  */
 export type RefusalCode =

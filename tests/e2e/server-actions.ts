@@ -28,7 +28,7 @@ export function serverActionsInBuild(): Map<string, string> {
   return actions;
 }
 
-/** What a form's action returned (lib/errors/to-action-state.ts), when it returned. */
+/** What a form's action returned (lib/actions/action-state.ts), when it returned. */
 export interface ReturnedState {
   status: string;
   message?: string;

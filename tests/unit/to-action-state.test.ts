@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { toActionState } from "@/lib/actions/to-action-state";
 import { Refusal } from "@/lib/errors/refusal";
-import { toActionState } from "@/lib/errors/to-action-state";
 
 describe("what a form shows when its action fails", () => {
   afterEach(() => vi.restoreAllMocks());

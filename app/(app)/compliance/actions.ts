@@ -1,101 +1,86 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { z } from "zod";
 import { getDb } from "@/db/client";
-import { requirePermission } from "@/lib/authz/current-actor";
-import { type ActionState, toActionState } from "@/lib/errors/to-action-state";
+import { formAction } from "@/lib/actions/form-action";
 import { addCaseNote } from "@/lib/services/concerns/add-case-note";
 import { assignCase } from "@/lib/services/concerns/assign-case";
 import { claimCase } from "@/lib/services/concerns/claim-case";
 import { closeCase } from "@/lib/services/concerns/close-case";
+import {
+  assignCaseSchema,
+  caseNoteSchema,
+  releaseCaseSchema,
+  reopenCaseSchema,
+  requestInformationSchema,
+  retractNoteSchema,
+} from "@/lib/services/concerns/compliance-schemas";
+import { closeCaseSchema, onCase } from "@/lib/services/concerns/concern-schemas";
 import { releaseCase } from "@/lib/services/concerns/release-case";
 import { reopenCase } from "@/lib/services/concerns/reopen-case";
 import { requestInformation } from "@/lib/services/concerns/request-information";
-import { retractCaseNote } from "@/lib/services/concerns/retract-case-note";
+import { noteIdSchema, retractCaseNote } from "@/lib/services/concerns/retract-case-note";
 
-function text(form: FormData, key: string): string {
-  const value = form.get(key);
-  return typeof value === "string" ? value : "";
+/** Each officer use case reloads the case page with a confirmation of the step taken. */
+function backToCase(step: string) {
+  return (_result: unknown, { concernId }: { concernId: string }) => ({
+    revalidate: "/compliance",
+    redirect: `/compliance/cases/${concernId}?done=${step}`,
+  });
 }
 
-/**
- * Runs one officer use case for the case named in the form; the service checks the actor,
- * the record and the input itself. On success the case page reloads with a confirmation.
- */
-async function onCase(
-  form: FormData,
-  done: string,
-  work: (
-    actor: Awaited<ReturnType<typeof requirePermission>>,
-    concernId: string,
-  ) => Promise<unknown>,
-): Promise<ActionState> {
-  const actor = await requirePermission("compliance:work");
-  const concernId = text(form, "concernId");
-  try {
-    await work(actor, concernId);
-  } catch (error) {
-    return toActionState(error);
-  }
-  revalidatePath("/compliance");
-  redirect(`/compliance/cases/${concernId}?done=${done}`);
-}
+export const claimCaseAction = formAction({
+  allow: "compliance:work",
+  input: onCase(z.object({})),
+  run: (actor, { concernId }) => claimCase(getDb(), actor, concernId),
+  done: backToCase("claim"),
+});
 
-export async function claimCaseAction(_p: ActionState, form: FormData): Promise<ActionState> {
-  return onCase(form, "claim", (actor, id) => claimCase(getDb(), actor, id));
-}
+export const assignCaseAction = formAction({
+  allow: "compliance:work",
+  input: onCase(assignCaseSchema),
+  run: (actor, { concernId, ...input }) => assignCase(getDb(), actor, concernId, input),
+  done: backToCase("assign"),
+});
 
-export async function assignCaseAction(_p: ActionState, form: FormData): Promise<ActionState> {
-  return onCase(form, "assign", (actor, id) =>
-    assignCase(getDb(), actor, id, { assigneeId: text(form, "assigneeId") }),
-  );
-}
+export const releaseCaseAction = formAction({
+  allow: "compliance:work",
+  input: onCase(releaseCaseSchema),
+  run: (actor, { concernId, ...input }) => releaseCase(getDb(), actor, concernId, input),
+  done: backToCase("release"),
+});
 
-export async function releaseCaseAction(_p: ActionState, form: FormData): Promise<ActionState> {
-  return onCase(form, "release", (actor, id) =>
-    releaseCase(getDb(), actor, id, { reason: text(form, "reason") }),
-  );
-}
+export const closeCaseAction = formAction({
+  allow: "compliance:work",
+  input: onCase(closeCaseSchema),
+  run: (actor, { concernId, ...input }) => closeCase(getDb(), actor, concernId, input),
+  done: backToCase("close_case"),
+});
 
-export async function closeCaseAction(_p: ActionState, form: FormData): Promise<ActionState> {
-  return onCase(form, "close_case", (actor, id) =>
-    closeCase(getDb(), actor, id, {
-      outcome: text(form, "outcome"),
-      rationale: text(form, "rationale"),
-      externalAuthority: text(form, "externalAuthority"),
-    }),
-  );
-}
+export const reopenCaseAction = formAction({
+  allow: "compliance:work",
+  input: onCase(reopenCaseSchema),
+  run: (actor, { concernId, ...input }) => reopenCase(getDb(), actor, concernId, input),
+  done: backToCase("reopen"),
+});
 
-export async function reopenCaseAction(_p: ActionState, form: FormData): Promise<ActionState> {
-  return onCase(form, "reopen", (actor, id) =>
-    reopenCase(getDb(), actor, id, { reason: text(form, "reason") }),
-  );
-}
+export const addNoteAction = formAction({
+  allow: "compliance:work",
+  input: onCase(caseNoteSchema),
+  run: (actor, { concernId, ...input }) => addCaseNote(getDb(), actor, concernId, input),
+  done: backToCase("note"),
+});
 
-export async function addNoteAction(_p: ActionState, form: FormData): Promise<ActionState> {
-  return onCase(form, "note", (actor, id) =>
-    addCaseNote(getDb(), actor, id, { body: text(form, "body") }),
-  );
-}
+export const retractNoteAction = formAction({
+  allow: "compliance:work",
+  input: onCase(retractNoteSchema.extend({ noteId: noteIdSchema })),
+  run: (actor, { noteId, reason }) => retractCaseNote(getDb(), actor, noteId, { reason }),
+  done: backToCase("retract_note"),
+});
 
-export async function retractNoteAction(_p: ActionState, form: FormData): Promise<ActionState> {
-  return onCase(form, "retract_note", (actor) =>
-    retractCaseNote(getDb(), actor, Number(text(form, "noteId")), {
-      reason: text(form, "reason"),
-    }),
-  );
-}
-
-export async function requestInformationAction(
-  _p: ActionState,
-  form: FormData,
-): Promise<ActionState> {
-  return onCase(form, "request_information", (actor, id) =>
-    requestInformation(getDb(), actor, id, {
-      recipient: text(form, "recipient"),
-      question: text(form, "question"),
-    }),
-  );
-}
+export const requestInformationAction = formAction({
+  allow: "compliance:work",
+  input: onCase(requestInformationSchema),
+  run: (actor, { concernId, ...input }) => requestInformation(getDb(), actor, concernId, input),
+  done: backToCase("request_information"),
+});

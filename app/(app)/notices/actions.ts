@@ -1,44 +1,31 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
-import { requirePermission } from "@/lib/authz/current-actor";
-import { type ActionState, toActionState } from "@/lib/errors/to-action-state";
+import { formAction } from "@/lib/actions/form-action";
+import {
+  disputeSchema,
+  onCase,
+  reportRemediationSchema,
+} from "@/lib/services/concerns/concern-schemas";
 import { disputeConcern } from "@/lib/services/concerns/dispute-concern";
 import { reportRemediation } from "@/lib/services/concerns/report-remediation";
 
-function text(form: FormData, key: string): string {
-  const value = form.get(key);
-  return typeof value === "string" ? value : "";
-}
+export const reportRemediationAction = formAction({
+  allow: "notices:respond",
+  input: onCase(reportRemediationSchema),
+  run: (actor, { concernId, ...input }) => reportRemediation(getDb(), actor, concernId, input),
+  done: (_result, { concernId }) => ({
+    revalidate: "/notices",
+    redirect: `/notices/${concernId}?done=report_remediation`,
+  }),
+});
 
-export async function reportRemediationAction(
-  _previous: ActionState,
-  form: FormData,
-): Promise<ActionState> {
-  const actor = await requirePermission("notices:respond");
-  const concernId = text(form, "concernId");
-  try {
-    await reportRemediation(getDb(), actor, concernId, {
-      action: text(form, "action"),
-      note: text(form, "note"),
-    });
-  } catch (error) {
-    return toActionState(error);
-  }
-  revalidatePath("/notices");
-  redirect(`/notices/${concernId}?done=report_remediation`);
-}
-
-export async function disputeAction(_previous: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requirePermission("notices:respond");
-  const concernId = text(form, "concernId");
-  try {
-    await disputeConcern(getDb(), actor, concernId, { explanation: text(form, "explanation") });
-  } catch (error) {
-    return toActionState(error);
-  }
-  revalidatePath("/notices");
-  redirect(`/notices/${concernId}?done=dispute`);
-}
+export const disputeAction = formAction({
+  allow: "notices:respond",
+  input: onCase(disputeSchema),
+  run: (actor, { concernId, ...input }) => disputeConcern(getDb(), actor, concernId, input),
+  done: (_result, { concernId }) => ({
+    revalidate: "/notices",
+    redirect: `/notices/${concernId}?done=dispute`,
+  }),
+});

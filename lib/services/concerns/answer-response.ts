@@ -19,6 +19,10 @@ export const REPORTER_DECISIONS = [
 ] as const;
 export type ReporterDecision = (typeof REPORTER_DECISIONS)[number];
 
+export const answerResponseSchema = optionalReasonSchema.extend({
+  decision: z.enum(REPORTER_DECISIONS, "That action is not available."),
+});
+
 export async function answerResponse(
   db: Database,
   actor: Actor,
@@ -27,13 +31,11 @@ export async function answerResponse(
   input: { reason?: string },
   now?: Date,
 ) {
+  const answer = answerResponseSchema.parse({ ...input, decision });
   return applyConcernEvent(db, {
     concernId: concernIdSchema.parse(concernId),
     by: actor,
-    event: reporterEvent(
-      z.enum(REPORTER_DECISIONS, "That action is not available.").parse(decision),
-      input,
-    ),
+    event: reporterEvent(answer.decision, input),
     now,
   });
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { longText, optionalText } from "./concern-schemas";
+import { longText, optionalText, recordId } from "../field-schemas";
 
 // Shared by the officer's forms and the services, which parse again.
 
 export const assignCaseSchema = z.object({
-  assigneeId: z.uuid("Choose an officer from the list."),
+  assigneeId: recordId("Choose an officer from the list."),
 });
 
 export const releaseCaseSchema = z.object({
@@ -15,12 +15,17 @@ export const reopenCaseSchema = z.object({
   reason: longText(10, "Say why the case is being reopened, in at least 10 characters."),
 });
 
-/** PC-000123, pc-123 or 123: the reference people read out and type. */
-export const caseReferenceSchema = z
-  .string()
-  .trim()
-  .regex(/^(pc-?)?\d{1,12}$/i, "Enter a case reference such as PC-000123.")
-  .transform((text) => Number(text.replace(/^pc-?/i, "")));
+const REFERENCE_FORMAT = "Enter a case reference such as PC-000123.";
+
+/** PC-000123, pc-123 or 123: the reference people read out and type; its number once parsed. */
+export const caseReferenceSchema = z.union([
+  z.number(REFERENCE_FORMAT).int(REFERENCE_FORMAT).positive(REFERENCE_FORMAT),
+  z
+    .string(REFERENCE_FORMAT)
+    .trim()
+    .regex(/^(pc-?)?\d{1,12}$/i, REFERENCE_FORMAT)
+    .transform((text) => Number(text.replace(/^pc-?/i, ""))),
+]);
 
 export const reopenByReferenceSchema = reopenCaseSchema.extend({
   reference: caseReferenceSchema,

@@ -1,36 +1,14 @@
 import { z } from "zod";
-import {
-  DESCRIPTION_MAX,
-  IDENTITY_DISCLOSURES,
-  NOTE_MAX,
-  PLATFORMS,
-} from "@/lib/domain/concern-fields";
+import { DESCRIPTION_MAX, IDENTITY_DISCLOSURES, PLATFORMS } from "@/lib/domain/concern-fields";
 import { CASE_OUTCOMES, REMEDIATION_ACTIONS } from "@/lib/domain/concern-workflow";
 import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
 import { CONCERN_CATEGORIES, SEVERITIES } from "@/lib/domain/policy-text";
+import { longText, optionalText, recordId } from "../field-schemas";
 
-// Shared by the forms and the services; the services parse again, so a hand-made request
-// meets the same limits as the form.
-
-/** Free text a person writes: trimmed, at least `min` characters, bounded, no control characters. */
-export const longText = (min: number, tooShort: string) =>
-  z
-    .string()
-    .trim()
-    .min(min, tooShort)
-    .max(NOTE_MAX, `Keep this under ${NOTE_MAX} characters.`)
-    .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE);
-
-/** Free text a person may leave empty, with the same limits. */
-export const optionalText = (max: number = NOTE_MAX) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep this under ${max} characters.`)
-    .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE);
+// Shared by the forms (their hints) and the services, which parse again.
 
 export const fileConcernSchema = z.object({
-  subjectId: z.uuid("Choose the colleague from the directory."),
+  subjectId: recordId("Choose the colleague from the directory."),
   postUrl: z
     .string()
     .trim()
@@ -55,11 +33,18 @@ export const fileConcernSchema = z.object({
     .min(1, "Choose at least one consideration the post touches.")
     .transform((list) => [...new Set(list)]),
   severity: z.enum(SEVERITIES, "Choose how serious you judge it to be."),
-  disclosure: z.enum(IDENTITY_DISCLOSURES, "Choose whether your colleague sees your name."),
+  disclosure: z
+    .enum(IDENTITY_DISCLOSURES, "Choose whether your colleague sees your name.")
+    .default("confidential"),
 });
 export type FileConcernInput = z.input<typeof fileConcernSchema>;
 
-export const concernIdSchema = z.uuid("We could not find that case.");
+export const concernIdSchema = recordId("We could not find that case.");
+
+/** A form about one case: the case's id and the use case's own fields. */
+export function onCase<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
+  return schema.extend({ concernId: concernIdSchema });
+}
 
 export const reportRemediationSchema = z.object({
   action: z.enum(REMEDIATION_ACTIONS, "Choose what you did about the post."),

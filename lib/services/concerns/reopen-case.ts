@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import type { z } from "zod";
 import type { Database } from "@/db/client";
 import { concerns } from "@/db/schema";
 import { assertCan } from "@/lib/authz/assert-can";
@@ -34,7 +35,7 @@ export async function reopenCase(
 export async function reopenCaseByReference(
   db: Database,
   actor: Actor,
-  input: { reference: string; reason: string },
+  input: z.input<typeof reopenByReferenceSchema>,
   now?: Date,
 ): Promise<{ reference: string }> {
   assertCan(actor, "cases:reopen");

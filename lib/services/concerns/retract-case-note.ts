@@ -11,6 +11,11 @@ import { retractNoteSchema } from "./compliance-schemas";
 
 const NOTE_NOT_FOUND = "We could not find that note.";
 
+export const noteIdSchema = z.coerce
+  .number(NOTE_NOT_FOUND)
+  .int(NOTE_NOT_FOUND)
+  .positive(NOTE_NOT_FOUND);
+
 /**
  * Its author retracts a note, with a reason. The note stays on record, marked retracted:
  * notes are never edited or deleted.
@@ -23,7 +28,7 @@ export async function retractCaseNote(
   now = new Date(),
 ): Promise<void> {
   assertCan(actor, "compliance:work");
-  const id = z.coerce.number().int().positive(NOTE_NOT_FOUND).parse(noteId);
+  const id = noteIdSchema.parse(noteId);
   const { reason } = retractNoteSchema.parse(input);
   await db.transaction(async (tx) => {
     const [note] = await tx

@@ -4,9 +4,10 @@ import type { Database } from "@/db/client";
 import { emailPreferences } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import type { Actor } from "@/lib/authz/permissions";
+import { flag } from "../field-schemas";
 
 export const emailPreferencesSchema = z.object({
-  remindersByEmail: z.boolean(),
+  remindersByEmail: flag(),
 });
 
 /**

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ROLES } from "@/lib/authz/roles";
 import { PASSWORD_MIN_LENGTH } from "@/lib/domain/password-policy";
 import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
+import { flag, recordId } from "../field-schemas";
 
 // Shared by the admin forms (for their limits and labels) and the services (to enforce them).
 
@@ -21,8 +22,9 @@ const roles = z
   .array(z.enum(ROLES, "Choose a listed role."))
   .min(1, "Choose at least one role.")
   .transform((list) => [...new Set(list)]);
+// Empty means none; null (a parsed value parsed again) too.
 const departmentId = z
-  .union([z.literal(""), z.uuid("Choose a department from the list.")])
+  .union([z.literal(""), z.null(), recordId("Choose a department from the list.")])
   .transform((value) => value || null);
 
 const password = z
@@ -30,7 +32,9 @@ const password = z
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(256, "Use at most 256 characters.");
 // An empty password field means "no password": SSO-only on creation, unchanged on edit.
-const optionalPassword = z.union([z.literal(""), password]).transform((value) => value || null);
+const optionalPassword = z
+  .union([z.literal(""), z.null(), password])
+  .transform((value) => value || null);
 
 export const createUserSchema = z.object({
   name,
@@ -42,7 +46,7 @@ export const createUserSchema = z.object({
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const updateUserSchema = z.object({
-  userId: z.uuid("Unknown user."),
+  userId: recordId("Unknown user."),
   name,
   email,
   roles,
@@ -52,6 +56,6 @@ export const updateUserSchema = z.object({
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
 
 export const setUserActiveSchema = z.object({
-  userId: z.uuid("Unknown user."),
-  active: z.boolean(),
+  userId: recordId("Unknown user."),
+  active: flag(),
 });

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { IDLE } from "@/lib/errors/to-action-state";
+import { IDLE } from "@/lib/actions/action-state";
 import { createDepartmentAction } from "../users/actions";
 
 export function DepartmentForm() {

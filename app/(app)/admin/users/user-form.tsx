@@ -4,9 +4,9 @@ import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { CheckboxGroup, SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { type ActionState, IDLE } from "@/lib/actions/action-state";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/authz/roles";
 import { PASSWORD_MIN_LENGTH } from "@/lib/domain/password-policy";
-import { type ActionState, IDLE } from "@/lib/errors/to-action-state";
 
 interface UserFormProps {
   action: (previous: ActionState, form: FormData) => Promise<ActionState>;

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { REMEDIATION_LABELS } from "@/components/concerns/case-labels";
 import { DoneBanner } from "@/components/concerns/done-banner";
 import { NextDeadline } from "@/components/concerns/next-deadline";
@@ -10,10 +8,10 @@ import { QuestionsFromCompliance } from "@/components/concerns/questions-from-co
 import { StatusBadge } from "@/components/concerns/status-badge";
 import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
-import { requirePermission } from "@/lib/authz/current-actor";
+import { requireCase } from "@/lib/authz/require-case";
 import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
 import { listInformationRequests } from "@/lib/queries/case-file";
-import { findConcernFor, listTimeline } from "@/lib/queries/concerns";
+import { listTimeline } from "@/lib/queries/concerns";
 import { REPORTER_DECISIONS, type ReporterDecision } from "@/lib/services/concerns/answer-response";
 import { nextDeadline } from "@/lib/services/concerns/apply-concern-event";
 import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
@@ -28,12 +26,8 @@ export default async function ConcernPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ done?: string }>;
 }) {
-  const actor = await requirePermission("concerns:file");
-  const id = z.uuid().safeParse((await params).id);
-  if (!id.success) notFound();
+  const { actor, concern } = await requireCase("reporter", params);
   const db = getDb();
-  const concern = await findConcernFor(db, actor, "reporter", id.data);
-  if (!concern) notFound();
   const [timeline, questions] = await Promise.all([
     listTimeline(db, concern, "reporter", actor.userId),
     listInformationRequests(db, concern.id, "reporter"),

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { REMEDIATION_LABELS } from "@/components/concerns/case-labels";
 import { DoneBanner } from "@/components/concerns/done-banner";
 import { NextDeadline } from "@/components/concerns/next-deadline";
@@ -10,7 +8,7 @@ import { QuestionsFromCompliance } from "@/components/concerns/questions-from-co
 import { StatusBadge } from "@/components/concerns/status-badge";
 import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
-import { requirePermission } from "@/lib/authz/current-actor";
+import { requireCase } from "@/lib/authz/require-case";
 import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
 import {
   AMA_CONSIDERATIONS,
@@ -18,7 +16,7 @@ import {
   CONCERN_CATEGORY_OPTIONS,
 } from "@/lib/domain/policy-text";
 import { listInformationRequests } from "@/lib/queries/case-file";
-import { findConcernFor, listTimeline } from "@/lib/queries/concerns";
+import { listTimeline } from "@/lib/queries/concerns";
 import { openNotice } from "@/lib/services/concerns/open-notice";
 import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { ResponseForms } from "./response-forms";
@@ -32,14 +30,11 @@ export default async function NoticePage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ done?: string }>;
 }) {
-  const actor = await requirePermission("notices:respond");
-  const id = z.uuid().safeParse((await params).id);
-  if (!id.success) notFound();
+  const { actor, concern } = await requireCase("subject", params);
   const db = getDb();
-  if (!(await findConcernFor(db, actor, "subject", id.data))) notFound();
-  // Opening the notice is part of the record (recorded once), so it is written before reading.
-  await openNotice(db, actor, id.data);
-  const concern = (await findConcernFor(db, actor, "subject", id.data))!;
+  // Opening the notice is part of the record (recorded once), so it is written before the
+  // timeline is read.
+  await openNotice(db, actor, concern.id);
   const [timeline, questions] = await Promise.all([
     listTimeline(db, concern, "subject", actor.userId),
     listInformationRequests(db, concern.id, "subject"),

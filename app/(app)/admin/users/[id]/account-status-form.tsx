@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
-import { IDLE } from "@/lib/errors/to-action-state";
+import { IDLE } from "@/lib/actions/action-state";
 import { setUserActiveAction } from "../actions";
 
 export function AccountStatusForm({ userId, active }: { userId: string; active: boolean }) {

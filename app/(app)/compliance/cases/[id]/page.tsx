@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { OUTCOME_LABELS, REMEDIATION_LABELS, stateLabel } from "@/components/concerns/case-labels";
 import { DoneBanner } from "@/components/concerns/done-banner";
 import { formatDateTime, NextDeadline } from "@/components/concerns/next-deadline";
@@ -10,7 +8,7 @@ import { PostDetails } from "@/components/concerns/post-details";
 import { StatusBadge } from "@/components/concerns/status-badge";
 import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
-import { requirePermission } from "@/lib/authz/current-actor";
+import { requireCase } from "@/lib/authz/require-case";
 import { CONCERN_CATEGORY_OPTIONS } from "@/lib/domain/policy-text";
 import {
   listAssignableOfficers,
@@ -19,7 +17,7 @@ import {
   listSubjectHistory,
 } from "@/lib/queries/case-file";
 import { overdueClock } from "@/lib/queries/compliance-queue";
-import { findConcernFor, listTimeline } from "@/lib/queries/concerns";
+import { listTimeline } from "@/lib/queries/concerns";
 import { recordCaseAccess } from "@/lib/services/concerns/record-case-access";
 import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import {
@@ -47,12 +45,8 @@ export default async function CaseFilePage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ done?: string }>;
 }) {
-  const actor = await requirePermission("compliance:work");
-  const id = z.uuid().safeParse((await params).id);
-  if (!id.success) notFound();
+  const { actor, concern } = await requireCase("officer", params);
   const db = getDb();
-  const concern = await findConcernFor(db, actor, "officer", id.data);
-  if (!concern) notFound();
   // The file shows the reporter's identity as it opens, so opening it is the access.
   await recordCaseAccess(db, actor, concern.id);
   const now = new Date();

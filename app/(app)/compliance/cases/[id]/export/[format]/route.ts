@@ -2,8 +2,11 @@ import { type NextRequest, NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { getCurrentActor } from "@/lib/authz/current-actor";
 import { can } from "@/lib/authz/permissions";
-import { Refusal } from "@/lib/errors/refusal";
+import { answer, errorResponse } from "@/lib/http/refusal-response";
+import { concernIdSchema } from "@/lib/services/concerns/concern-schemas";
 import { exportCaseFile } from "@/lib/services/concerns/export-case-file";
+
+const NOT_FOUND = "We could not find that case.";
 
 /**
  * Downloads a case file. A route handler sits outside every layout, so it checks the
@@ -15,14 +18,14 @@ export async function GET(
 ) {
   const actor = await getCurrentActor();
   if (!actor) return NextResponse.redirect(new URL("/sign-in", request.url));
-  if (!can(actor, "compliance:work")) return plain(403, "You do not have access to case files.");
+  if (!can(actor, "compliance:work")) return answer(403, "You do not have access to case files.");
   const { id, format } = await params;
-  if (format !== "pdf" && format !== "csv") return plain(404, "Not found.");
-  const notes = request.nextUrl.searchParams.get("notes");
+  const concernId = concernIdSchema.safeParse(id);
+  if (!concernId.success || (format !== "pdf" && format !== "csv")) return answer(404, NOT_FOUND);
   try {
-    const file = await exportCaseFile(getDb(), actor, id, {
+    const file = await exportCaseFile(getDb(), actor, concernId.data, {
       format,
-      includeNotes: notes === "include",
+      includeNotes: request.nextUrl.searchParams.get("notes") === "include",
     });
     return new Response(new Uint8Array(file.body), {
       headers: {
@@ -32,17 +35,6 @@ export async function GET(
       },
     });
   } catch (error) {
-    if (error instanceof Refusal || (error as { name?: string }).name === "ZodError") {
-      return plain(404, "We could not find that case.");
-    }
-    console.error(`[export] unexpected ${error instanceof Error ? error.name : typeof error}`);
-    return plain(500, "Something went wrong on our side. Please try again.");
+    return errorResponse(error);
   }
-}
-
-function plain(status: number, message: string): Response {
-  return new Response(message, {
-    status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-  });
 }

@@ -1,16 +1,7 @@
 import { z } from "zod";
 import { isDatabaseUnreachable } from "@/db/reachability";
-import { Refusal } from "./refusal";
-
-/** What every form's server action returns to its form. */
-export interface ActionState {
-  status: "idle" | "success" | "error";
-  message?: string;
-  fieldErrors?: Record<string, string[]>;
-  link?: { href: string; label: string };
-}
-
-export const IDLE: ActionState = { status: "idle" };
+import { Refusal } from "@/lib/errors/refusal";
+import type { ActionState } from "./action-state";
 
 const UNEXPECTED = "Something went wrong on our side and nothing was changed. Please try again.";
 const UNAVAILABLE =

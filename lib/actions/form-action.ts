@@ -1,0 +1,63 @@
+import { revalidatePath } from "next/cache";
+import { redirect, unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { requireActor, requirePermission } from "@/lib/authz/current-actor";
+import type { Actor, Permission } from "@/lib/authz/permissions";
+import type { ActionState } from "./action-state";
+import { readForm, submittedValues } from "./read-form";
+import { toActionState } from "./to-action-state";
+
+/** Where a use case's success leaves the person: another page, or a message on this one. */
+export type ActionOutcome =
+  | { redirect: string; revalidate?: string }
+  | { message: string; revalidate?: string };
+
+/** Who may call an action at all: a permission, anyone signed in, or anyone (signing in). */
+type Allowed = Permission | "signed-in" | "anyone";
+type CallerOf<A extends Allowed> = A extends "anyone" ? null : Actor;
+
+interface FormActionSpec<A extends Allowed, Schema extends z.ZodObject, Result> {
+  /** Checked before anything is read; the service checks the record itself. */
+  allow: A;
+  /** The use case's own schema: the form is read by its shape and parsed by it. */
+  input: Schema;
+  run: (actor: CallerOf<A>, input: z.output<Schema>) => Promise<Result>;
+  done: (result: Result, input: z.output<Schema>) => ActionOutcome;
+  /** The form-level message when fields are invalid, where a form words it its own way. */
+  invalid?: string;
+}
+
+/**
+ * The one pipeline of every form's server action: the caller's permission, the form
+ * parsed by the use case's schema, the service, and then either the way on (revalidate and
+ * redirect, or a message) or the refusal mapped to field errors, always with what the
+ * person submitted so the form can show it again. Nothing else decides how a form fails.
+ */
+export function formAction<A extends Allowed, Schema extends z.ZodObject, Result>(
+  spec: FormActionSpec<A, Schema, Result>,
+): (previous: ActionState, form: FormData) => Promise<ActionState> {
+  return async (_previous, form) => {
+    // Outside the try: a missing session redirects and a missing permission is a 403.
+    const actor = (await callerFor(spec.allow)) as CallerOf<A>;
+    let outcome: ActionOutcome;
+    try {
+      const input = spec.input.parse(readForm(form, spec.input));
+      outcome = spec.done(await spec.run(actor, input), input);
+    } catch (error) {
+      // A use case that ends by navigating (signing in) does so by throwing.
+      unstable_rethrow(error);
+      const state = toActionState(error);
+      if (spec.invalid && error instanceof z.ZodError) state.message = spec.invalid;
+      return { ...state, values: submittedValues(form) };
+    }
+    if (outcome.revalidate) revalidatePath(outcome.revalidate);
+    if ("redirect" in outcome) redirect(outcome.redirect);
+    return { status: "success", message: outcome.message };
+  };
+}
+
+async function callerFor(allow: Allowed): Promise<Actor | null> {
+  if (allow === "anyone") return null;
+  if (allow === "signed-in") return requireActor();
+  return requirePermission(allow);
+}

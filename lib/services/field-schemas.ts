@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { NOTE_MAX } from "@/lib/domain/concern-fields";
+import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
+
+// The building blocks of every use case's schema. The services parse with them, so a
+// hand-made request meets the same limits as the form.
+
+/** Free text a person writes: trimmed, at least `min` characters, bounded, no control characters. */
+export const longText = (min: number, tooShort: string) =>
+  z
+    .string(tooShort)
+    .trim()
+    .min(min, tooShort)
+    .max(NOTE_MAX, `Keep this under ${NOTE_MAX} characters.`)
+    .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE);
+
+/** Free text a person may leave empty, with the same limits. */
+export const optionalText = (max: number = NOTE_MAX) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep this under ${max} characters.`)
+    .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE);
+
+/**
+ * The id of a record, as a request names it: a UUID in its one normal form (lower case),
+ * so the same record is the same text wherever ids are compared.
+ */
+export const recordId = (message: string) =>
+  z.string(message).trim().toLowerCase().pipe(z.uuid(message));
+
+/**
+ * Yes or no: a boolean from code, or from a form a ticked checkbox ("on") or a button's
+ * "true"; anything else from a form, including nothing, is no.
+ */
+export const flag = () =>
+  z.union([z.boolean(), z.string().transform((value) => value === "on" || value === "true")]);
