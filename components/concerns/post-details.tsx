@@ -1,6 +1,6 @@
+import { platformLabel } from "@/lib/domain/concern-labels";
 import { CONCERN_CATEGORY_OPTIONS, SEVERITY_LABELS } from "@/lib/domain/policy-text";
 import type { ConcernDetail } from "@/lib/queries/concerns";
-import { platformLabel } from "./case-labels";
 
 /** What was seen and where. The URL is http(s) only (checked on filing), shown as text too. */
 export function PostDetails({ concern }: { concern: ConcernDetail }) {

@@ -1,5 +1,5 @@
+import { stateLabel } from "@/lib/domain/concern-labels";
 import type { ConcernState } from "@/lib/domain/concern-workflow";
-import { stateLabel } from "./case-labels";
 
 const TONES: Partial<Record<ConcernState, string>> = {
   awaiting_response: "bg-amber-100 text-amber-900",

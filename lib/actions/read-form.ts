@@ -12,11 +12,14 @@ const SECRET_FIELD = /password|secret|^code$/i;
 export function readForm(form: FormData, schema: z.ZodObject): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(schema.shape)) {
-    if (isList(field as z.ZodType)) {
+    if (isList(field)) {
       input[key] = form.getAll(key).filter((value) => typeof value === "string");
     } else {
+      // A field the browser did not send (an unticked box, a radio group left alone) is
+      // empty, as a field left blank is, so the schema's own message explains it; unless
+      // the schema gives it a default or lets it be left out.
       const value = form.get(key);
-      input[key] = typeof value === "string" ? value : undefined;
+      input[key] = typeof value === "string" ? value : mayBeOmitted(field) ? undefined : "";
     }
   }
   return input;
@@ -32,6 +35,11 @@ export function submittedValues(form: FormData): SubmittedValues {
     values[key] = earlier === undefined ? value : [earlier, value].flat();
   }
   return values;
+}
+
+function mayBeOmitted(schema: z.ZodType): boolean {
+  const { type } = schema.def as { type: string };
+  return type === "optional" || type === "default";
 }
 
 /** Looks through optional, default and pipe wrappers to the type the form must supply. */

@@ -1,13 +1,18 @@
 import type { Db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
+import type { AuditAction, AuditCatalogue } from "./audit-actions";
 
-export interface AuditEventInput {
-  actorId: string | null;
-  action: string;
-  entityType: "user" | "department" | "concern" | "settings" | "email_delivery";
-  entityId: string;
-  details?: Record<string, unknown>;
-}
+/** One event, typed by the catalogue: its action decides its entity type and details. */
+export type AuditEventInput = {
+  [A in AuditAction]: {
+    actorId: string | null;
+    action: A;
+    entityType: AuditCatalogue[A]["entity"];
+    entityId: string;
+  } & (Record<string, never> extends AuditCatalogue[A]["details"]
+    ? { details?: AuditCatalogue[A]["details"] }
+    : { details: AuditCatalogue[A]["details"] });
+}[AuditAction];
 
 /**
  * Call inside the transaction of the change it records, never after the commit. The

@@ -109,7 +109,7 @@ export type ConcernEventType = ConcernEvent["type"];
  * Every escalation's action starts with "escalated_", so the escalation rate is one prefix
  * query over the audit log.
  */
-export type AuditAction =
+export type TransitionAuditAction =
   | "notice_opened"
   | "remediation_reported"
   | "disputed"
@@ -132,7 +132,7 @@ export type AuditAction =
 interface Outcome {
   /** "unchanged" only for events that are recorded without moving the case. */
   readonly to: ConcernState | "unchanged";
-  readonly audit: AuditAction;
+  readonly audit: TransitionAuditAction;
   readonly notify: readonly Recipient[];
 }
 
@@ -289,7 +289,7 @@ export interface TransitionInput {
 /** A notification's kind is the audit action it reports, so emails and timeline agree. */
 export interface NotificationIntent {
   recipient: Recipient;
-  kind: AuditAction;
+  kind: TransitionAuditAction;
 }
 
 export interface ConcernChanges {
@@ -306,7 +306,7 @@ export interface TransitionAccepted {
   ok: true;
   from: ConcernState;
   to: ConcernState;
-  auditAction: AuditAction;
+  auditAction: TransitionAuditAction;
   notify: NotificationIntent[];
   changes: ConcernChanges;
 }

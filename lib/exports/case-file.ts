@@ -1,8 +1,9 @@
-import { OUTCOME_LABELS, stateLabel, TIMELINE_LABELS } from "@/components/concerns/case-labels";
+import type { TimelineEntry } from "@/lib/audit/timeline";
 import { PLATFORM_LABELS } from "@/lib/domain/concern-fields";
+import { OUTCOME_LABELS, stateLabel } from "@/lib/domain/concern-labels";
 import { CONCERN_CATEGORY_OPTIONS, SEVERITY_LABELS } from "@/lib/domain/policy-text";
 import type { CaseNote, InformationRequestItem } from "@/lib/queries/case-file";
-import type { ConcernDetail, TimelineEntry } from "@/lib/queries/concerns";
+import type { ConcernDetail } from "@/lib/queries/concerns";
 import { toCsv } from "./csv";
 
 /** A case file as exported for an external authority: plain text, nothing left to look up. */
@@ -16,17 +17,6 @@ export interface CaseFileExport {
   questions: { at: Date; to: string; question: string; answer: string; answeredAt: Date | null }[];
   notes: { at: Date; who: string; text: string; retraction: string }[];
 }
-
-// The words a party or officer wrote on each kind of event, in one line each.
-const DETAIL_KEYS = [
-  ["note", "Note"],
-  ["explanation", "Explanation"],
-  ["reason", "Reason"],
-  ["rationale", "Rationale"],
-  ["externalAuthority", "Referred to"],
-  ["question", "Question"],
-  ["answer", "Answer"],
-] as const;
 
 export function buildCaseFileExport(input: {
   concern: ConcernDetail;
@@ -68,12 +58,8 @@ export function buildCaseFileExport(input: {
     timeline: input.timeline.map((entry) => ({
       at: entry.at,
       who: entry.who,
-      what: TIMELINE_LABELS[entry.action] ?? entry.action,
-      text: DETAIL_KEYS.flatMap(([key, label]) =>
-        typeof entry.details[key] === "string" && entry.details[key]
-          ? [`${label}: ${entry.details[key] as string}`]
-          : [],
-      ).join("\n"),
+      what: entry.label,
+      text: entry.quotes.map((quote) => `${quote.label}: ${quote.text}`).join("\n"),
     })),
     questions: input.questions.map((q) => ({
       at: q.askedAt,

@@ -8,10 +8,10 @@
  * reminders) name their recipients here.
  */
 import {
-  type AuditAction,
   type ConcernEventType,
   type Recipient,
   TRANSITIONS,
+  type TransitionAuditAction,
 } from "@/lib/domain/concern-workflow";
 import {
   OVERDUE_REMINDER_KINDS,
@@ -29,7 +29,7 @@ type InformationKind = "information_requested" | "information_provided";
  */
 export type NotificationKind =
   | "concern_filed"
-  | AuditAction
+  | TransitionAuditAction
   | InformationKind
   | ReminderKind
   | OverdueReminderKind;

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { auditEvents, concerns, departments, users } from "@/db/schema";
+import { toTimelineEntry } from "@/lib/audit/timeline";
 import { type ConcernView, concernScope } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
 import { concernReference } from "@/lib/domain/concern-fields";
@@ -102,33 +103,10 @@ function withReference<T extends { number: number }>(row: T): T & { reference: s
   return { ...row, reference: concernReference(row.number) };
 }
 
-export interface TimelineEntry {
-  id: number;
-  at: Date;
-  action: string;
-  who: string;
-  details: Record<string, unknown>;
-}
-
-// Officers' own work never appears on a party's timeline: who holds the case, access,
-// exports, internal notes, and questions (each party sees its own questions on its page).
-const PARTY_HIDDEN_ACTIONS = new Set([
-  "case_viewed",
-  "case_exported",
-  "case_claimed",
-  "case_assigned",
-  "case_released",
-  "note_added",
-  "note_retracted",
-  "information_requested",
-  "information_provided",
-]);
-// Parties are told that compliance closed or reopened the case, not the reasons.
-const PARTY_HIDDEN_DETAILS = new Set(["case_closed", "case_reopened"]);
-
 /**
- * The case's history from its audit events, worded for the viewer. The reporter's name
- * appears only where the viewer may know it.
+ * The case's history from its audit events, worded for the viewer: the audit catalogue
+ * says which events and words each viewer sees. The reporter's name appears only where
+ * the viewer may know it.
  */
 export async function listTimeline(
   db: Db,
@@ -149,17 +127,10 @@ export async function listTimeline(
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(and(eq(auditEvents.entityType, "concern"), eq(auditEvents.entityId, concern.id)))
     .orderBy(asc(auditEvents.id));
-  return rows
-    .filter((row) => view === "officer" || !PARTY_HIDDEN_ACTIONS.has(row.action))
-    .map(
-      (row): TimelineEntry => ({
-        id: row.id,
-        at: row.at,
-        action: row.action,
-        who: describeActor(row, concern, view, viewerId),
-        details: view !== "officer" && PARTY_HIDDEN_DETAILS.has(row.action) ? {} : row.details,
-      }),
-    );
+  return rows.flatMap((row) => {
+    const entry = toTimelineEntry(row, view, describeActor(row, concern, view, viewerId));
+    return entry ? [entry] : [];
+  });
 }
 
 function describeActor(

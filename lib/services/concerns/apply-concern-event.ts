@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { concerns, userRoles, users } from "@/db/schema";
-import { writeAuditEvent } from "@/lib/audit/write-audit-event";
+import { type AuditEventInput, writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { relationToConcern } from "@/lib/authz/concern-access";
 import { type Actor, can } from "@/lib/authz/permissions";
 import {
@@ -98,13 +98,15 @@ export async function applyToLockedConcern(
     );
   }
 
+  // The transition table pairs each audit action with the event whose payload this is,
+  // which the type of a union of actions cannot follow.
   await writeAuditEvent(tx, {
     actorId: by === "system" ? null : by.userId,
     action: decision.auditAction,
     entityType: "concern",
     entityId: concern.id,
     details: { from: concern.state, to: nextState, ...auditDetails(event) },
-  });
+  } as AuditEventInput);
   await notifyParties(
     tx,
     updated,

@@ -82,6 +82,6 @@ export async function updateUser(
 function changedFields(
   before: { name: string; email: string; departmentId: string | null },
   after: { name: string; email: string; departmentId: string | null },
-): string[] {
+): ("name" | "email" | "departmentId")[] {
   return (["name", "email", "departmentId"] as const).filter((key) => before[key] !== after[key]);
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { stateLabel } from "@/components/concerns/case-labels";
 import { BarChart } from "@/components/insights/bar-chart";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { PLATFORM_LABELS, type Platform } from "@/lib/domain/concern-fields";
+import { stateLabel } from "@/lib/domain/concern-labels";
 import { ALL_STATES, type ConcernState } from "@/lib/domain/concern-workflow";
 import { CONCERN_CATEGORY_OPTIONS, type ConcernCategory } from "@/lib/domain/policy-text";
 import { loadInsights, parseInsightsPeriod } from "@/lib/queries/insights";

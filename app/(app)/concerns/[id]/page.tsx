@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { REMEDIATION_LABELS } from "@/components/concerns/case-labels";
 import { DoneBanner } from "@/components/concerns/done-banner";
 import { NextDeadline } from "@/components/concerns/next-deadline";
 import { PostDetails } from "@/components/concerns/post-details";
@@ -9,6 +8,7 @@ import { StatusBadge } from "@/components/concerns/status-badge";
 import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
+import { REMEDIATION_LABELS } from "@/lib/domain/concern-labels";
 import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
 import { listInformationRequests } from "@/lib/queries/case-file";
 import { listTimeline } from "@/lib/queries/concerns";

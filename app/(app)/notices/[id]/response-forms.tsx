@@ -1,8 +1,8 @@
 "use client";
 
-import { REMEDIATION_LABELS } from "@/components/concerns/case-labels";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
+import { REMEDIATION_LABELS } from "@/lib/domain/concern-labels";
 import { REMEDIATION_ACTIONS } from "@/lib/domain/concern-workflow";
 import { disputeAction, reportRemediationAction } from "../actions";
 

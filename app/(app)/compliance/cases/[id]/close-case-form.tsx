@@ -1,8 +1,8 @@
 "use client";
 
-import { OUTCOME_LABELS } from "@/components/concerns/case-labels";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
+import { OUTCOME_LABELS } from "@/lib/domain/concern-labels";
 import { CASE_OUTCOMES } from "@/lib/domain/concern-workflow";
 import { closeCaseAction } from "../../actions";
 

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { OUTCOME_LABELS, REMEDIATION_LABELS, stateLabel } from "@/components/concerns/case-labels";
 import { DoneBanner } from "@/components/concerns/done-banner";
 import { formatDateTime, NextDeadline } from "@/components/concerns/next-deadline";
 import { OverdueBadge } from "@/components/concerns/overdue-badge";
@@ -9,6 +8,7 @@ import { StatusBadge } from "@/components/concerns/status-badge";
 import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
+import { OUTCOME_LABELS, REMEDIATION_LABELS, stateLabel } from "@/lib/domain/concern-labels";
 import { CONCERN_CATEGORY_OPTIONS } from "@/lib/domain/policy-text";
 import {
   listAssignableOfficers,

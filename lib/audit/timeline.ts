@@ -1,0 +1,69 @@
+import type { ConcernView } from "@/lib/authz/concern-access";
+import { AUDIT_ACTIONS, type AuditAction, isAuditAction } from "./audit-actions";
+
+/** One entry of a case's history, worded for the person reading it. */
+export interface TimelineEntry {
+  id: number;
+  at: Date;
+  action: string;
+  who: string;
+  /** What happened. */
+  label: string;
+  /** What the event carried, in one line (the remedy, the outcome), where the reader may know. */
+  summary?: string;
+  /** The words someone wrote with the event, where the reader may read them. */
+  quotes: { label: string; text: string }[];
+  /** The event's details as the reader may see them: empty where they may not. */
+  details: Record<string, unknown>;
+}
+
+interface StoredEvent {
+  id: number;
+  at: Date;
+  action: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * An audit event as an entry on this viewer's timeline, or null when it is not theirs to
+ * see: the catalogue says who sees each action and who may read what it carries. An action
+ * the catalogue does not know (a row older than this code) is shown to officers only.
+ */
+export function toTimelineEntry(
+  event: StoredEvent,
+  view: ConcernView,
+  who: string,
+): TimelineEntry | null {
+  const declaration = isAuditAction(event.action) ? AUDIT_ACTIONS[event.action] : undefined;
+  const audience = declaration?.timeline ?? "officers";
+  if (audience === "nobody" || (audience === "officers" && view !== "officer")) return null;
+  const mayRead = view === "officer" || declaration?.detailsFor !== "officers";
+  const details = mayRead ? event.details : {};
+  return {
+    id: event.id,
+    at: event.at,
+    action: event.action,
+    who,
+    label: declaration?.label ?? event.action,
+    ...wordsOf(declaration, details),
+    details,
+  };
+}
+
+function wordsOf(
+  declaration: (typeof AUDIT_ACTIONS)[AuditAction] | undefined,
+  details: Record<string, unknown>,
+): Pick<TimelineEntry, "summary" | "quotes"> {
+  // Each declaration is typed by its own action, and stored details have that shape.
+  const { quotes = {}, summary } = (declaration ?? {}) as {
+    quotes?: Record<string, string>;
+    summary?: (details: Record<string, unknown>) => string | undefined;
+  };
+  return {
+    summary: summary?.(details),
+    quotes: Object.entries(quotes).flatMap(([key, label]) => {
+      const text = details[key];
+      return typeof text === "string" && text ? [{ label, text }] : [];
+    }),
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The words for a concern's states, outcomes and remedies, as people read them. Pure
+ * vocabulary, shared by pages, emails and exports.
+ */
+import { PLATFORM_LABELS, type Platform } from "./concern-fields";
+import {
+  type CaseOutcome,
+  type ConcernState,
+  type RemediationAction,
+  STATE_LABELS,
+} from "./concern-workflow";
+
+export const OUTCOME_LABELS: Readonly<Record<CaseOutcome, string>> = {
+  no_violation: "No violation",
+  coaching: "Coaching conversation",
+  formal_action: "Formal action",
+  referred_external: "Referred to an external authority",
+};
+
+export const REMEDIATION_LABELS: Readonly<Record<RemediationAction, string>> = {
+  removed: "Removed the post",
+  edited: "Edited the post",
+  made_private: "Made the post private",
+  other: "Another action",
+};
+
+export function stateLabel(state: ConcernState): string {
+  const label = STATE_LABELS[state];
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+export function platformLabel(platform: Platform): string {
+  return PLATFORM_LABELS[platform];
+}
