@@ -4,6 +4,7 @@
  * reason. Services apply the decision; nothing here reads a clock or a database.
  */
 import { addBusinessDays, addWindow, type DeadlineWindows, isOverdue } from "./deadlines";
+import { waitingOn } from "./waiting-on";
 
 export const ALL_STATES = [
   "awaiting_response",
@@ -141,8 +142,8 @@ export interface TransitionRule {
   readonly from: readonly ConcernState[];
   /** Refused with not_significant for a concern filed as merely appearing unprofessional. */
   readonly onlyIfSignificant?: boolean;
-  /** Timed events wait for this deadline of the concern. */
-  readonly dueAt?: "responseDueAt" | "confirmationDueAt";
+  /** A timed event: it happens only once the wait it ends is over (waiting-on.ts). */
+  readonly timed?: true;
   /** Where policy (e) treats significant concerns differently, both paths are spelled out. */
   readonly outcome: Outcome | { readonly significant: Outcome; readonly notSignificant: Outcome };
 }
@@ -204,7 +205,7 @@ export const TRANSITIONS: Readonly<Record<ConcernEventType, TransitionRule>> = {
   response_deadline_passed: {
     actors: ["system"],
     from: ["awaiting_response"],
-    dueAt: "responseDueAt",
+    timed: true,
     outcome: {
       significant: {
         to: "escalated",
@@ -217,13 +218,13 @@ export const TRANSITIONS: Readonly<Record<ConcernEventType, TransitionRule>> = {
   confirmation_window_passed: {
     actors: ["system"],
     from: ["remediation_reported"],
-    dueAt: "confirmationDueAt",
+    timed: true,
     outcome: { to: "resolved", audit: "auto_confirmed", notify: ["reporter", "subject"] },
   },
   dispute_window_passed: {
     actors: ["system"],
     from: ["disputed"],
-    dueAt: "confirmationDueAt",
+    timed: true,
     outcome: {
       to: "dispute_accepted",
       audit: "dispute_auto_accepted",
@@ -366,10 +367,10 @@ export function decideTransition({
       "Only a concern filed as significantly violating professional norms can be escalated. You can accept the explanation or withdraw the concern.",
     );
   }
-  if (rule.dueAt) {
-    // A missing reporter deadline means nothing is being waited on, so nothing can pass.
-    const due = concern[rule.dueAt];
-    if (!due || !isOverdue(due, now)) {
+  if (rule.timed) {
+    // Only the event that ends the current wait, and only once its deadline has passed.
+    const wait = waitingOn(concern);
+    if (!wait || wait.timedEvent !== event.type || !isOverdue(wait.dueAt, now)) {
       return refuse("not_due", "The deadline for this step has not passed yet.");
     }
   }

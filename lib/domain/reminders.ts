@@ -4,6 +4,7 @@
  * case that moved on is never reminded about.
  */
 import type { ConcernState, Recipient } from "./concern-workflow";
+import { waitingOn } from "./waiting-on";
 
 export const REMINDER_KINDS = ["reminder_response_due", "reminder_answer_due"] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
@@ -18,22 +19,14 @@ export interface DueReminder {
   dueAt: Date;
 }
 
-/** The colleague is reminded to respond; the reporter to answer a remediation or a dispute. */
+/** Whoever the case waits on is reminded of their deadline (waiting-on.ts). */
 export function reminderFor(concern: {
   state: ConcernState;
   responseDueAt: Date;
   confirmationDueAt: Date | null;
 }): DueReminder | null {
-  if (concern.state === "awaiting_response") {
-    return { kind: "reminder_response_due", recipient: "subject", dueAt: concern.responseDueAt };
-  }
-  if (
-    (concern.state === "remediation_reported" || concern.state === "disputed") &&
-    concern.confirmationDueAt
-  ) {
-    return { kind: "reminder_answer_due", recipient: "reporter", dueAt: concern.confirmationDueAt };
-  }
-  return null;
+  const wait = waitingOn(concern);
+  return wait && { kind: wait.reminder, recipient: wait.party, dueAt: wait.dueAt };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { TaskList } from "graphile-worker";
 import type { Database } from "@/db/client";
 import { ANCHOR_AUDIT_CHAINS, anchorAuditChains } from "@/lib/audit/anchor-audit-chains";
+import { COMPLIANCE_CLOCKS } from "@/lib/domain/waiting-on";
 import type { MailSettings } from "@/lib/notifications/mail-config";
 import type { Mailer } from "@/lib/notifications/mailer";
 import { SEND_EMAIL } from "@/lib/notifications/notify";
@@ -12,7 +13,7 @@ import { remindOfficers, remindOverdueOfficers } from "@/lib/services/concerns/r
 import { deliverEmail } from "@/lib/services/notifications/deliver-email";
 import { sendDueReminder } from "@/lib/services/notifications/send-due-reminder";
 import { ADVANCE_DUE_CONCERN } from "./schedule-due-check";
-import { OFFICER_CLOCKS, type OfficerClock, REMIND_OFFICERS } from "./schedule-officer-reminders";
+import { REMIND_OFFICERS } from "./schedule-officer-reminders";
 import { type ReminderPayload, SEND_REMINDER } from "./schedule-reminder";
 
 export const SWEEP_DUE_CONCERNS = "sweep-due-concerns";
@@ -26,9 +27,8 @@ export function createTaskList(db: Database, mailer: Mailer, mail: MailSettings)
     },
     [REMIND_OFFICERS]: async (payload) => {
       const { concernId, clock } = payload as { concernId?: string; clock?: string };
-      if (typeof concernId === "string" && OFFICER_CLOCKS.includes(clock as OfficerClock)) {
-        await remindOfficers(db, concernId, clock as OfficerClock);
-      }
+      const known = COMPLIANCE_CLOCKS.find((name) => name === clock);
+      if (typeof concernId === "string" && known) await remindOfficers(db, concernId, known);
     },
     [SWEEP_DUE_CONCERNS]: async () => {
       await advanceDueConcerns(db);

@@ -93,25 +93,3 @@ export async function listSubjectHistory(
     .limit(100);
   return rows.map((row) => ({ ...row, reference: concernReference(row.number) }));
 }
-
-/** Active compliance officers, for assigning; parties to the case are left out. */
-export async function listAssignableOfficers(
-  db: Db,
-  concern: { reporterId: string; subjectId: string },
-) {
-  return db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .innerJoin(
-      userRoles,
-      and(eq(userRoles.userId, users.id), eq(userRoles.role, "compliance_officer")),
-    )
-    .where(
-      and(
-        isNull(users.deactivatedAt),
-        ne(users.id, concern.reporterId),
-        ne(users.id, concern.subjectId),
-      ),
-    )
-    .orderBy(asc(users.name));
-}

@@ -5,6 +5,7 @@ import { concerns, departments, users } from "@/db/schema";
 import { concernScope } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
 import { concernReference } from "@/lib/domain/concern-fields";
+import { overdueComplianceClock } from "@/lib/domain/waiting-on";
 import {
   caseNumberIn,
   encodeQueueCursor,
@@ -38,7 +39,7 @@ export async function listQueue(
   const page = rows.slice(0, pageSize).map((row) => ({
     ...row,
     reference: concernReference(row.number),
-    overdue: overdueClock(row, now),
+    overdue: overdueComplianceClock(row, now),
   }));
   const last = page.at(-1);
   const lastKey = last && (filters.sort === "due" ? last.nextDueAt : last.escalatedAt);
@@ -116,14 +117,4 @@ function searchCondition(query: string): SQL {
   const number = caseNumberIn(query);
   if (number !== null) return eq(concerns.number, number);
   return sql`${concerns.subjectId} in (select ${users.id} from ${users} where ${users.name} ilike ${containsPattern(query)})`;
-}
-
-/** Which clock has run out, if any: triage while nobody holds the case, then the decision. */
-export function overdueClock(
-  row: { assigneeId: string | null; triageDueAt: Date | null; decisionDueAt: Date | null },
-  now: Date,
-): "triage" | "decision" | null {
-  if (row.decisionDueAt && row.decisionDueAt <= now) return "decision";
-  if (!row.assigneeId && row.triageDueAt && row.triageDueAt <= now) return "triage";
-  return null;
 }

@@ -4,8 +4,8 @@ import { NextDeadline } from "@/components/concerns/next-deadline";
 import { StatusBadge } from "@/components/concerns/status-badge";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
+import { waitingOn } from "@/lib/domain/waiting-on";
 import { listConcernsRaisedBy } from "@/lib/queries/concerns";
-import { nextDeadline } from "@/lib/services/concerns/apply-concern-event";
 
 export const metadata: Metadata = { title: "My concerns · Peer Concerns" };
 
@@ -67,7 +67,7 @@ export default async function MyConcernsPage() {
                     <StatusBadge state={concern.state} />
                   </td>
                   <td className="px-3 py-2">
-                    <NextDeadline due={nextDeadline(concern)} now={now} />
+                    <NextDeadline due={waitingOn(concern)?.dueAt ?? null} now={now} />
                   </td>
                 </tr>
               ))}

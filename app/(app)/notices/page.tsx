@@ -4,8 +4,8 @@ import { NextDeadline } from "@/components/concerns/next-deadline";
 import { StatusBadge } from "@/components/concerns/status-badge";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
+import { deadlineFor } from "@/lib/domain/waiting-on";
 import { listNoticesAbout } from "@/lib/queries/concerns";
-import { nextDeadline } from "@/lib/services/concerns/apply-concern-event";
 
 export const metadata: Metadata = { title: "Notices about my posts · Peer Concerns" };
 
@@ -40,11 +40,7 @@ export default async function NoticesPage() {
               </Link>
               <StatusBadge state={notice.state} />
               <span className="text-sm text-slate-700">
-                Deadline:{" "}
-                <NextDeadline
-                  due={notice.state === "awaiting_response" ? nextDeadline(notice) : null}
-                  now={now}
-                />
+                Deadline: <NextDeadline due={deadlineFor("subject", notice)} now={now} />
               </span>
             </li>
           ))}

@@ -1,16 +1,12 @@
-import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { concerns } from "@/db/schema";
-import type { ConcernEvent, ConcernState } from "@/lib/domain/concern-workflow";
+import type { ConcernEvent } from "@/lib/domain/concern-workflow";
+import { isOverdue } from "@/lib/domain/deadlines";
+import { waitingOn } from "@/lib/domain/waiting-on";
+import { waitIsOver } from "@/lib/queries/due-concerns";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { applyToLockedConcern } from "./apply-concern-event";
-
-/** The timed event that applies to a concern waiting in each state. */
-const TIMED_EVENT: Partial<Record<ConcernState, ConcernEvent>> = {
-  awaiting_response: { type: "response_deadline_passed" },
-  remediation_reported: { type: "confirmation_window_passed" },
-  disputed: { type: "dispute_window_passed" },
-};
+import { lockConcern } from "./lock-concern";
 
 /**
  * Moves one concern whose deadline has passed (escalated, lapsed, auto-confirmed or
@@ -23,13 +19,9 @@ export async function advanceDueConcern(
   now = new Date(),
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [concern] = await tx
-      .select()
-      .from(concerns)
-      .where(eq(concerns.id, concernId))
-      .for("update", { skipLocked: true });
-    const event = concern && TIMED_EVENT[concern.state];
-    if (!concern || !event || !isDue(concern, now)) return false;
+    const concern = await lockConcern(tx, concernId, { skipLocked: true });
+    const event = concern && dueTimedEvent(concern, now);
+    if (!concern || !event) return false;
     await applyToLockedConcern(tx, concern, "system", event, now);
     return true;
   });
@@ -51,23 +43,14 @@ export async function advanceDueConcerns(
       const due = await tx
         .select()
         .from(concerns)
-        .where(
-          sql`(${concerns.state} = 'awaiting_response' and ${concerns.responseDueAt} <= ${now})
-            or (${concerns.state} in ('remediation_reported', 'disputed') and ${concerns.confirmationDueAt} <= ${now})`,
-        )
+        .where(waitIsOver(now))
         .orderBy(concerns.responseDueAt)
         .limit(batchSize)
         .for("update", { skipLocked: true });
       const settings = await loadWorkflowSettings(tx);
       for (const concern of due) {
-        await applyToLockedConcern(
-          tx,
-          concern,
-          "system",
-          TIMED_EVENT[concern.state]!,
-          now,
-          settings,
-        );
+        const event = dueTimedEvent(concern, now);
+        if (event) await applyToLockedConcern(tx, concern, "system", event, now, settings);
       }
       return due.length;
     });
@@ -76,8 +59,11 @@ export async function advanceDueConcerns(
   }
 }
 
-function isDue(concern: typeof concerns.$inferSelect, now: Date): boolean {
-  const due =
-    concern.state === "awaiting_response" ? concern.responseDueAt : concern.confirmationDueAt;
-  return due !== null && due.getTime() <= now.getTime();
+/** The timed event that ends the case's current wait, if that wait is over. */
+function dueTimedEvent(
+  concern: Parameters<typeof waitingOn>[0],
+  now: Date,
+): ConcernEvent | undefined {
+  const wait = waitingOn(concern);
+  return wait && isOverdue(wait.dueAt, now) ? { type: wait.timedEvent } : undefined;
 }

@@ -6,7 +6,7 @@ import { type ConcernView, concernScope } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
 import { isTerminal } from "@/lib/domain/concern-workflow";
 import { Refusal } from "@/lib/errors/refusal";
-import { notifyParties } from "./apply-concern-event";
+import { notifyCase } from "@/lib/notifications/notify-case";
 import { answerInformationSchema } from "./compliance-schemas";
 import { concernIdSchema } from "./concern-schemas";
 
@@ -60,7 +60,7 @@ export async function answerInformationRequest(
       entityId: found.concern.id,
       details: { requestId: id, recipient: view, answer },
     });
-    await notifyParties(
+    await notifyCase(
       tx,
       found.concern,
       [found.concern.assigneeId ? "assignee" : "officers"],

@@ -1,13 +1,14 @@
-import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { concerns, userRoles, users } from "@/db/schema";
 import { assertCan } from "@/lib/authz/assert-can";
 import { concernScope } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
 import { Refusal } from "@/lib/errors/refusal";
-import { applyToLockedConcern, CASE_NOT_FOUND } from "./apply-concern-event";
+import { activeOfficers } from "@/lib/queries/officers";
+import { applyToLockedConcern } from "./apply-concern-event";
+import { CASE_NOT_FOUND } from "./case-refusals";
 import { assignCaseSchema } from "./compliance-schemas";
 import { concernIdSchema } from "./concern-schemas";
+import { lockConcern } from "./lock-concern";
 
 /**
  * Assigns or reassigns a case to an officer (possibly the actor, which is how an officer
@@ -25,21 +26,13 @@ export async function assignCase(
   const id = concernIdSchema.parse(concernId);
   const { assigneeId } = assignCaseSchema.parse(input);
   return db.transaction(async (tx) => {
-    const [concern] = await tx
-      .select()
-      .from(concerns)
-      .where(and(eq(concerns.id, id), concernScope(actor, "officer")))
-      .for("update");
+    const concern = await lockConcern(tx, id, { scope: concernScope(actor, "officer") });
     if (!concern) throw new Refusal("not_found", CASE_NOT_FOUND);
-    const [officer] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .innerJoin(
-        userRoles,
-        and(eq(userRoles.userId, users.id), eq(userRoles.role, "compliance_officer")),
-      )
-      .where(and(eq(users.id, assigneeId), isNull(users.deactivatedAt)));
-    if (!officer || assigneeId === concern.reporterId || assigneeId === concern.subjectId) {
+    const [officer] = await activeOfficers(tx, {
+      id: assigneeId,
+      excluding: [concern.reporterId, concern.subjectId],
+    });
+    if (!officer) {
       throw new Refusal(
         "invalid_input",
         "Choose an active compliance officer who is not a party to this case.",

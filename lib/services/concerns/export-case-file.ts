@@ -8,7 +8,7 @@ import { buildCaseFileExport, caseFileToCsv } from "@/lib/exports/case-file";
 import { caseFileToPdf } from "@/lib/exports/case-file-pdf";
 import { listCaseNotes, listInformationRequests } from "@/lib/queries/case-file";
 import { findConcernFor, listTimeline } from "@/lib/queries/concerns";
-import { CASE_NOT_FOUND } from "./apply-concern-event";
+import { CASE_NOT_FOUND } from "./case-refusals";
 import { concernIdSchema } from "./concern-schemas";
 
 export const exportCaseFileSchema = z.object({

@@ -1,11 +1,10 @@
-import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { concerns, users } from "@/db/schema";
 import { assertCan } from "@/lib/authz/assert-can";
 import { concernScope } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
 import { Refusal } from "@/lib/errors/refusal";
-import { CASE_NOT_FOUND } from "./apply-concern-event";
+import { CASE_NOT_FOUND, notHeldRefusal } from "./case-refusals";
+import { lockConcern } from "./lock-concern";
 
 /**
  * Locks a case for work that only the officer holding it may do (notes, requests for
@@ -14,25 +13,8 @@ import { CASE_NOT_FOUND } from "./apply-concern-event";
  */
 export async function lockCaseHeldBy(tx: Transaction, actor: Actor, concernId: string) {
   assertCan(actor, "compliance:work");
-  const [concern] = await tx
-    .select()
-    .from(concerns)
-    .where(and(eq(concerns.id, concernId), concernScope(actor, "officer")))
-    .for("update");
+  const concern = await lockConcern(tx, concernId, { scope: concernScope(actor, "officer") });
   if (!concern) throw new Refusal("not_found", CASE_NOT_FOUND);
   if (concern.state === "in_review" && concern.assigneeId === actor.userId) return concern;
-  if (concern.state === "escalated") {
-    throw new Refusal("conflict", "Claim this case first: it is not assigned to anyone.");
-  }
-  if (concern.state === "in_review" && concern.assigneeId) {
-    const [holder] = await tx
-      .select({ name: users.name })
-      .from(users)
-      .where(eq(users.id, concern.assigneeId));
-    throw new Refusal(
-      "conflict",
-      `This case is assigned to ${holder?.name ?? "another officer"}. Reassign it to yourself first to act on it.`,
-    );
-  }
-  throw new Refusal("conflict", "This case is closed. Reopen it first to act on it.");
+  throw await notHeldRefusal(tx, concern);
 }

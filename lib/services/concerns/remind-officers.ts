@@ -1,14 +1,20 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { concerns } from "@/db/schema";
-import type { OfficerClock } from "@/lib/jobs/schedule-officer-reminders";
+import { isOverdue } from "@/lib/domain/deadlines";
+import {
+  COMPLIANCE_CLOCKS,
+  type ComplianceClock,
+  runningComplianceClocks,
+} from "@/lib/domain/waiting-on";
+import { notifyCase } from "@/lib/notifications/notify-case";
 import { IN_COMPLIANCE_QUEUE } from "@/lib/queries/compliance-queue";
-import { notifyParties } from "./apply-concern-event";
+import { lockConcern } from "./lock-concern";
 
 export const OFFICER_REMINDER_KINDS = {
   triage: "triage_overdue",
   decision: "decision_overdue",
-} as const satisfies Record<OfficerClock, string>;
+} as const satisfies Record<ComplianceClock, string>;
 
 /**
  * Runs when a compliance clock of a case runs out, and re-checks the case first: an
@@ -19,28 +25,22 @@ export const OFFICER_REMINDER_KINDS = {
 export async function remindOfficers(
   db: Database,
   concernId: string,
-  clock: OfficerClock,
+  clock: ComplianceClock,
   now = new Date(),
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const [concern] = await tx
-      .select()
-      .from(concerns)
-      .where(eq(concerns.id, concernId))
-      .for("update");
+    const concern = await lockConcern(tx, concernId);
     if (!concern) return false;
-    const open = concern.state === "escalated" || concern.state === "in_review";
-    const due = clock === "triage" ? concern.triageDueAt : concern.decisionDueAt;
+    const running = runningComplianceClocks(concern).find((c) => c.clock === clock);
     const alreadyReminded =
       clock === "triage" ? concern.triageRemindedAt : concern.decisionRemindedAt;
-    const stillWaiting = clock === "triage" ? concern.assigneeId === null : true;
-    if (!open || !due || due > now || alreadyReminded || !stillWaiting) return false;
+    if (!running || !isOverdue(running.dueAt, now) || alreadyReminded) return false;
 
     await tx
       .update(concerns)
       .set(clock === "triage" ? { triageRemindedAt: now } : { decisionRemindedAt: now })
       .where(eq(concerns.id, concern.id));
-    await notifyParties(
+    await notifyCase(
       tx,
       concern,
       [clock === "decision" && concern.assigneeId ? "assignee" : "officers"],
@@ -61,12 +61,10 @@ export async function remindOverdueOfficers(
   now = new Date(),
   limit = 500,
 ): Promise<number> {
+  // Candidates through the queue's due index, narrowed to clocks not yet reminded so that
+  // reminded, still-overdue cases cannot crowd out the rest; remindOfficers decides.
   const due = await db
-    .select({
-      id: concerns.id,
-      triage: sql<boolean>`${concerns.assigneeId} is null and ${concerns.triageRemindedAt} is null and ${concerns.triageDueAt} <= ${now}`,
-      decision: sql<boolean>`${concerns.decisionRemindedAt} is null and ${concerns.decisionDueAt} <= ${now}`,
-    })
+    .select({ id: concerns.id })
     .from(concerns)
     .where(
       and(
@@ -79,9 +77,10 @@ export async function remindOverdueOfficers(
     .orderBy(concerns.nextDueAt)
     .limit(limit);
   let sent = 0;
-  for (const row of due) {
-    if (row.triage && (await remindOfficers(db, row.id, "triage", now))) sent++;
-    if (row.decision && (await remindOfficers(db, row.id, "decision", now))) sent++;
+  for (const { id } of due) {
+    for (const clock of COMPLIANCE_CLOCKS) {
+      if (await remindOfficers(db, id, clock, now)) sent++;
+    }
   }
   return sent;
 }

@@ -6,7 +6,8 @@ import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
 import { concernReference } from "@/lib/domain/concern-fields";
 import { Refusal } from "@/lib/errors/refusal";
-import { applyConcernEvent, CASE_NOT_FOUND } from "./apply-concern-event";
+import { applyConcernEvent } from "./apply-concern-event";
+import { CASE_NOT_FOUND } from "./case-refusals";
 import { reopenByReferenceSchema, reopenCaseSchema } from "./compliance-schemas";
 import { concernIdSchema } from "./concern-schemas";
 

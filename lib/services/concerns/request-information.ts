@@ -2,7 +2,7 @@ import type { Database } from "@/db/client";
 import { informationRequests } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import type { Actor } from "@/lib/authz/permissions";
-import { notifyParties } from "./apply-concern-event";
+import { notifyCase } from "@/lib/notifications/notify-case";
 import { requestInformationSchema } from "./compliance-schemas";
 import { concernIdSchema } from "./concern-schemas";
 import { lockCaseHeldBy } from "./lock-held-case";
@@ -35,7 +35,7 @@ export async function requestInformation(
       entityId: id,
       details: { requestId: request!.id, recipient, question },
     });
-    await notifyParties(tx, concern, [recipient], "information_requested", now);
+    await notifyCase(tx, concern, [recipient], "information_requested", now);
     return { requestId: request!.id };
   });
 }

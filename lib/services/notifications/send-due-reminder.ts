@@ -1,10 +1,9 @@
-import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { concerns } from "@/db/schema";
 import { isOverdue } from "@/lib/domain/deadlines";
 import { reminderFor } from "@/lib/domain/reminders";
 import type { ReminderPayload } from "@/lib/jobs/schedule-reminder";
 import { notify } from "@/lib/notifications/notify";
+import { lockConcern } from "@/lib/services/concerns/lock-concern";
 
 /**
  * Sends the reminder a job was scheduled for, if the case still waits on the same person
@@ -19,11 +18,7 @@ export async function sendDueReminder(
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Locked like any state change, so the case cannot move while we decide.
-    const [concern] = await tx
-      .select()
-      .from(concerns)
-      .where(eq(concerns.id, payload.concernId))
-      .for("update");
+    const concern = await lockConcern(tx, payload.concernId);
     const reminder = concern && reminderFor(concern);
     if (
       !concern ||

@@ -10,10 +10,10 @@ import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
 import { REMEDIATION_LABELS } from "@/lib/domain/concern-labels";
 import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
+import { waitingOn } from "@/lib/domain/waiting-on";
 import { listInformationRequests } from "@/lib/queries/case-file";
 import { listTimeline } from "@/lib/queries/concerns";
 import { REPORTER_DECISIONS, type ReporterDecision } from "@/lib/services/concerns/answer-response";
-import { nextDeadline } from "@/lib/services/concerns/apply-concern-event";
 import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { ReporterActions } from "./reporter-actions";
 
@@ -53,7 +53,7 @@ export default async function ConcernPage({
         <p className="mt-1 flex flex-wrap items-center gap-3">
           <StatusBadge state={concern.state} />
           <span className="text-sm text-slate-700">
-            Next deadline: <NextDeadline due={nextDeadline(concern)} now={new Date()} />
+            Next deadline: <NextDeadline due={waitingOn(concern)?.dueAt ?? null} now={new Date()} />
           </span>
           <span className="text-sm text-slate-700">
             {concern.disclosure === "named"

@@ -15,6 +15,7 @@ import {
   AMA_POLICY_TITLE,
   CONCERN_CATEGORY_OPTIONS,
 } from "@/lib/domain/policy-text";
+import { deadlineFor } from "@/lib/domain/waiting-on";
 import { listInformationRequests } from "@/lib/queries/case-file";
 import { listTimeline } from "@/lib/queries/concerns";
 import { openNotice } from "@/lib/services/concerns/open-notice";
@@ -45,6 +46,7 @@ export default async function NoticePage({
     "subject",
     concern.severity === "significantly_violates_norms",
   );
+  const yourDeadline = deadlineFor("subject", concern);
   const letters = concern.categories
     .map((c) => CONCERN_CATEGORY_OPTIONS[c].consideration)
     .filter((l) => l !== null);
@@ -92,9 +94,9 @@ export default async function NoticePage({
             ({letter}) {AMA_CONSIDERATIONS[letter]}
           </blockquote>
         ))}
-        {concern.state === "awaiting_response" ? (
+        {yourDeadline ? (
           <p className="font-medium">
-            Please respond by <NextDeadline due={concern.responseDueAt} now={new Date()} />.{" "}
+            Please respond by <NextDeadline due={yourDeadline} now={new Date()} />.{" "}
             {concern.severity === "significantly_violates_norms"
               ? "Without a response, this concern goes to the compliance team."
               : "Without a response, the concern closes but stays on record."}

@@ -10,14 +10,14 @@ import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
 import { OUTCOME_LABELS, REMEDIATION_LABELS, stateLabel } from "@/lib/domain/concern-labels";
 import { CONCERN_CATEGORY_OPTIONS } from "@/lib/domain/policy-text";
+import { overdueComplianceClock } from "@/lib/domain/waiting-on";
 import {
-  listAssignableOfficers,
   listCaseNotes,
   listInformationRequests,
   listSubjectHistory,
 } from "@/lib/queries/case-file";
-import { overdueClock } from "@/lib/queries/compliance-queue";
 import { listTimeline } from "@/lib/queries/concerns";
+import { activeOfficers } from "@/lib/queries/officers";
 import { recordCaseAccess } from "@/lib/services/concerns/record-case-access";
 import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import {
@@ -55,12 +55,12 @@ export default async function CaseFilePage({
     listCaseNotes(db, concern.id),
     listInformationRequests(db, concern.id),
     listSubjectHistory(db, concern, now),
-    listAssignableOfficers(db, concern),
+    activeOfficers(db, { excluding: [concern.reporterId, concern.subjectId] }),
     markNotificationsRead(db, actor, concern.id),
   ]);
   const heldByMe = concern.state === "in_review" && concern.assigneeId === actor.userId;
   const inCompliance = concern.state === "escalated" || concern.state === "in_review";
-  const overdue = inCompliance ? overdueClock(concern, now) : null;
+  const overdue = overdueComplianceClock(concern, now);
 
   return (
     <article className="space-y-8">
