@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useField } from "@/components/ui/form-context";
 
 interface Colleague {
   id: string;
@@ -10,15 +11,23 @@ interface Colleague {
 
 /**
  * An accessible combobox over the organisation's directory (/api/directory). The chosen
- * colleague's id travels in a hidden field; the server checks it again.
+ * colleague's id travels in a hidden field, with their name so that a refused form shows
+ * them again; the server checks the id again.
  */
-export function ColleaguePicker({ name, errors }: { name: string; errors?: string[] }) {
-  const id = useId();
-  const [query, setQuery] = useState("");
+export function ColleaguePicker({ name }: { name: string }) {
+  const field = useField(name);
+  const submittedName = useField(`${name}Name`).submitted;
+  const id = field.id;
+  const errors = field.errors;
+  const restored =
+    typeof field.submitted === "string" && field.submitted && typeof submittedName === "string"
+      ? { id: field.submitted, name: submittedName, departmentName: null }
+      : null;
+  const [query, setQuery] = useState(restored?.name ?? "");
   const [results, setResults] = useState<Colleague[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [chosen, setChosen] = useState<Colleague | null>(null);
+  const [chosen, setChosen] = useState<Colleague | null>(restored);
   const [status, setStatus] = useState("");
   const latest = useRef(0);
 
@@ -62,6 +71,7 @@ export function ColleaguePicker({ name, errors }: { name: string; errors?: strin
         Type at least two letters of their name or email, then choose them from the list.
       </p>
       <input type="hidden" name={name} value={chosen?.id ?? ""} />
+      <input type="hidden" name={`${name}Name`} value={chosen?.name ?? ""} />
       <input
         id={id}
         role="combobox"

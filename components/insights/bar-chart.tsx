@@ -1,3 +1,5 @@
+import { Table } from "@/components/ui/table";
+
 /**
  * A horizontal bar chart drawn as SVG on the server, with the table of its numbers beside
  * it: the chart is for the eye (hidden from screen readers), the table for everyone.
@@ -16,11 +18,14 @@ const COLOURS = ["#1d4ed8", "#b91c1c", "#b45309"];
 export function BarChart({
   id,
   title,
+  labelHeader,
   rows,
   series,
 }: {
   id: string;
   title: string;
+  /** What the rows are, heading their column in the table: "Department", say. */
+  labelHeader: string;
   rows: ChartRow[];
   /** One name per value in each row, e.g. ["Raised", "Escalated"]. */
   series: string[];
@@ -91,35 +96,22 @@ export function BarChart({
             ))}
           </svg>
         )}
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{title}: the numbers</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-2 py-1">
-                &nbsp;
-              </th>
-              {series.map((name) => (
-                <th key={name} scope="col" className="px-2 py-1 text-right">
-                  {name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.label} className="border-t border-slate-200">
-                <th scope="row" className="px-2 py-1 font-normal">
-                  {row.label}
-                </th>
-                {row.values.map((value, s) => (
-                  <td key={series[s]} className="px-2 py-1 text-right tabular-nums">
-                    {value}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="mt-2">
+          <Table
+            caption={`${title}: the numbers`}
+            rows={rows}
+            rowKey={(row) => row.label}
+            rowHeaders
+            columns={[
+              { header: labelHeader, cell: (row) => row.label },
+              ...series.map((name, s) => ({
+                header: name,
+                numeric: true,
+                cell: (row: ChartRow) => row.values[s],
+              })),
+            ]}
+          />
+        </div>
       </div>
     </figure>
   );

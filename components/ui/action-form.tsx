@@ -1,33 +1,39 @@
-"use client";
+import type { ReactNode } from "react";
+import type { z } from "zod";
+import type { ActionState } from "@/lib/actions/action-state";
+import { formHints } from "@/lib/actions/form-hints";
+import { FormShell } from "./form-shell";
 
-import Link from "next/link";
-import { type ReactNode, useActionState } from "react";
-import { type ActionState, IDLE } from "@/lib/actions/action-state";
-import { FormMessage } from "./form-message";
+const hintsBySchema = new WeakMap<z.ZodObject, ReturnType<typeof formHints>>();
 
 /**
- * A form bound to a server action, showing the action's outcome (and any link it offers,
- * such as the concern a duplicate refers to) above its fields.
+ * A form bound to a server action, whose controls take their limits from the use case's
+ * schema. Rendered on the server: the schema is read here and only its hints reach the
+ * browser. The form works without JavaScript (the server renders its outcome) and, with
+ * it, keeps the page.
  */
 export function ActionForm({
   action,
+  schema,
   children,
-  className = "space-y-4",
+  className,
+  idPrefix,
 }: {
   action: (previous: ActionState, form: FormData) => Promise<ActionState>;
-  children: (state: ActionState) => ReactNode;
+  schema: z.ZodObject;
+  children: ReactNode;
   className?: string;
+  /** Where two forms on one page share field names, each names its fields apart. */
+  idPrefix?: string;
 }) {
-  const [state, formAction] = useActionState(action, IDLE);
+  let hints = hintsBySchema.get(schema);
+  if (!hints) {
+    hints = formHints(schema);
+    hintsBySchema.set(schema, hints);
+  }
   return (
-    <form action={formAction} className={className} noValidate>
-      <FormMessage state={state} />
-      {state.link ? (
-        <Link href={state.link.href} className="block text-sm text-brand-700 underline">
-          {state.link.label}
-        </Link>
-      ) : null}
-      {children(state)}
-    </form>
+    <FormShell action={action} hints={hints} className={className} idPrefix={idPrefix}>
+      {children}
+    </FormShell>
   );
 }

@@ -1,57 +1,116 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+"use client";
+
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useState,
+} from "react";
+import { useField } from "./form-context";
+
+// Every control of every form. Inside an ActionForm each one finds its own id, error,
+// limits and, after a refused submission, the value the person submitted, so no form can
+// forget to show them again or to tie an error to its field.
 
 const CONTROL =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid=true]:border-red-600";
+  "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base shadow-sm aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700";
 
-interface FieldFrameProps {
+interface FrameProps {
   id: string;
-  label: string;
+  label: ReactNode;
   hint?: ReactNode;
   errors?: string[];
+  required?: boolean;
   children: ReactNode;
+  /** Shown after the control: a character count, say. */
+  after?: ReactNode;
 }
 
-function FieldFrame({ id, label, hint, errors, children }: FieldFrameProps) {
+function FieldFrame({ id, label, hint, errors, required, children, after }: FrameProps) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-900">
         {label}
+        {required ? <RequiredMark /> : null}
       </label>
       {hint ? (
         <p id={`${id}-hint`} className="mt-0.5 text-sm text-slate-600">
           {hint}
         </p>
       ) : null}
+      <FieldError id={id} errors={errors} />
       {children}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+      {after}
     </div>
   );
 }
 
-function describedBy(id: string, hint: unknown, errors?: string[]): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
+/** Seen by sighted readers; a screen reader hears "required" from the control itself. */
+function RequiredMark() {
+  return (
+    <span aria-hidden="true" className="ml-1 font-normal text-slate-600">
+      (required)
+    </span>
+  );
 }
 
-type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
+function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors) return null;
+  return (
+    <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-700">
+      {errors.join(" ")}
+    </p>
+  );
+}
+
+function describedBy(id: string, hint: unknown, errors?: string[], extra?: string) {
+  const ids = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null, extra ?? null];
+  return ids.filter(Boolean).join(" ") || undefined;
+}
+
+function asText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "id"> & {
   name: string;
-  label: string;
+  /** By default, what the use case's schema calls the field. */
+  label?: ReactNode;
   hint?: ReactNode;
-  errors?: string[];
 };
 
-export function TextField({ name, label, hint, errors, id = name, ...input }: TextFieldProps) {
+export function TextField({
+  name,
+  label,
+  hint,
+  defaultValue,
+  type,
+  required,
+  ...input
+}: TextFieldProps) {
+  const field = useField(name, required);
+  // A password is never sent back, so it is never shown again.
+  const value = type === "password" ? undefined : (asText(field.submitted) ?? defaultValue);
   return (
-    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+    <FieldFrame
+      id={field.id}
+      label={label ?? field.label}
+      hint={hint}
+      errors={field.errors}
+      required={field.required}
+    >
       <input
-        id={id}
+        id={field.id}
         name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
+        type={type}
+        defaultValue={value}
+        required={field.required}
+        maxLength={field.hints.maxLength}
+        min={field.hints.min}
+        max={field.hints.max}
+        aria-invalid={field.errors ? true : undefined}
+        aria-describedby={describedBy(field.id, hint, field.errors)}
         className={CONTROL}
         {...input}
       />
@@ -59,11 +118,77 @@ export function TextField({ name, label, hint, errors, id = name, ...input }: Te
   );
 }
 
-type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
+type TextareaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "id"> & {
   name: string;
-  label: string;
+  label?: ReactNode;
   hint?: ReactNode;
-  errors?: string[];
+};
+
+/** Free text, with the room left counted as the person types when there is a limit. */
+export function TextareaField({
+  name,
+  label,
+  hint,
+  defaultValue,
+  rows = 4,
+  required,
+  ...textarea
+}: TextareaFieldProps) {
+  const field = useField(name, required);
+  const initial = asText(field.submitted) ?? (defaultValue as string | undefined) ?? "";
+  const [length, setLength] = useState(initial.length);
+  const limit = field.hints.maxLength;
+  const counterId = `${field.id}-count`;
+  return (
+    <FieldFrame
+      id={field.id}
+      label={label ?? field.label}
+      hint={hint}
+      errors={field.errors}
+      required={field.required}
+      after={limit ? <CharacterCount id={counterId} length={length} limit={limit} /> : null}
+    >
+      <textarea
+        id={field.id}
+        name={name}
+        rows={rows}
+        defaultValue={initial}
+        required={field.required}
+        maxLength={limit}
+        onChange={(event) => setLength(event.target.value.length)}
+        aria-invalid={field.errors ? true : undefined}
+        aria-describedby={describedBy(field.id, hint, field.errors, limit ? counterId : undefined)}
+        className={CONTROL}
+        {...textarea}
+      />
+    </FieldFrame>
+  );
+}
+
+/**
+ * "3,940 characters left". Without JavaScript it states the limit; with it, it counts,
+ * and tells a screen reader only once the limit is near, so typing is not interrupted.
+ */
+function CharacterCount({ id, length, limit }: { id: string; length: number; limit: number }) {
+  const left = limit - length;
+  const near = left <= Math.max(50, limit * 0.05);
+  return (
+    <p
+      id={id}
+      aria-live={near ? "polite" : "off"}
+      className={`mt-1 text-sm ${near ? "font-semibold text-amber-900" : "text-slate-600"}`}
+    >
+      {length === 0
+        ? `Up to ${limit.toLocaleString("en")} characters.`
+        : `${left.toLocaleString("en")} character${left === 1 ? "" : "s"} left.`}
+    </p>
+  );
+}
+
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "id"> & {
+  name: string;
+  label?: ReactNode;
+  hint?: ReactNode;
   options: ReadonlyArray<{ value: string; label: string }>;
 };
 
@@ -71,18 +196,27 @@ export function SelectField({
   name,
   label,
   hint,
-  errors,
   options,
-  id = name,
+  defaultValue,
+  required,
   ...select
 }: SelectFieldProps) {
+  const field = useField(name, required);
   return (
-    <FieldFrame id={id} label={label} hint={hint} errors={errors}>
+    <FieldFrame
+      id={field.id}
+      label={label ?? field.label}
+      hint={hint}
+      errors={field.errors}
+      required={field.required}
+    >
       <select
-        id={id}
+        id={field.id}
         name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, hint, errors)}
+        defaultValue={asText(field.submitted) ?? defaultValue}
+        required={field.required}
+        aria-invalid={field.errors ? true : undefined}
+        aria-describedby={describedBy(field.id, hint, field.errors)}
         className={CONTROL}
         {...select}
       >
@@ -96,48 +230,138 @@ export function SelectField({
   );
 }
 
-interface CheckboxGroupProps {
-  name: string;
-  legend: string;
-  options: ReadonlyArray<{ value: string; label: string; description?: string }>;
-  defaultValues?: readonly string[];
-  errors?: string[];
+interface ChoiceOption {
+  value: string;
+  label: ReactNode;
+  description?: ReactNode;
 }
 
+interface ChoicesProps {
+  name: string;
+  legend?: ReactNode;
+  required?: boolean;
+  hint?: ReactNode;
+  options: ReadonlyArray<ChoiceOption>;
+}
+
+/** Tick any number: the values submitted come back ticked. */
 export function CheckboxGroup({
+  defaultValues = [],
+  ...props
+}: ChoicesProps & { defaultValues?: readonly string[] }) {
+  const field = useField(props.name);
+  const chosen = field.wasSubmitted ? [field.submitted ?? []].flat() : defaultValues;
+  return <Choices {...props} type="checkbox" isChosen={(value) => chosen.includes(value)} />;
+}
+
+/** Choose one: the choice submitted comes back chosen. */
+export function RadioGroup({ defaultValue, ...props }: ChoicesProps & { defaultValue?: string }) {
+  const field = useField(props.name);
+  const chosen = field.wasSubmitted ? asText(field.submitted) : defaultValue;
+  return <Choices {...props} type="radio" isChosen={(value) => value === chosen} />;
+}
+
+function Choices({
   name,
   legend,
+  hint,
   options,
-  defaultValues = [],
-  errors,
-}: CheckboxGroupProps) {
+  required,
+  type,
+  isChosen,
+}: ChoicesProps & { type: "checkbox" | "radio"; isChosen: (value: string) => boolean }) {
+  const field = useField(name, required);
   return (
-    <fieldset aria-describedby={errors?.length ? `${name}-error` : undefined}>
-      <legend className="text-sm font-medium text-slate-900">{legend}</legend>
-      <div className="mt-1 space-y-1">
-        {options.map((option) => (
-          <label key={option.value} className="flex min-h-11 items-start gap-2 text-sm">
-            <input
-              type="checkbox"
-              name={name}
-              value={option.value}
-              defaultChecked={defaultValues.includes(option.value)}
-              className="mt-1 size-4"
-            />
-            <span>
-              {option.label}
-              {option.description ? (
-                <span className="block text-slate-600">{option.description}</span>
-              ) : null}
-            </span>
-          </label>
-        ))}
-      </div>
-      {errors?.length ? (
-        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-red-700">
-          {errors.join(" ")}
+    <fieldset
+      id={`${field.id}-group`}
+      aria-describedby={describedBy(field.id, hint, field.errors)}
+      aria-invalid={field.errors ? true : undefined}
+      className="min-w-0"
+    >
+      <legend className="text-sm font-medium text-slate-900">
+        {legend ?? field.label}
+        {field.required ? <RequiredMark /> : null}
+      </legend>
+      {hint ? (
+        <p id={`${field.id}-hint`} className="mt-0.5 text-sm text-slate-600">
+          {hint}
         </p>
       ) : null}
+      <FieldError id={field.id} errors={field.errors} />
+      <div className="mt-1 space-y-1">
+        {options.map((option, index) => {
+          // The first choice carries the field's own id, so the error summary's link
+          // lands on it.
+          const id = index === 0 ? field.id : `${field.id}-${option.value}`;
+          return (
+            <label
+              key={option.value}
+              htmlFor={id}
+              className="flex min-h-11 items-start gap-2 text-sm"
+            >
+              <input
+                id={id}
+                type={type}
+                name={name}
+                value={option.value}
+                defaultChecked={isChosen(option.value)}
+                className="mt-1 size-4 shrink-0"
+              />
+              <span>
+                {option.label}
+                {option.description ? (
+                  <span className="block text-slate-600">{option.description}</span>
+                ) : null}
+              </span>
+            </label>
+          );
+        })}
+      </div>
     </fieldset>
+  );
+}
+
+/** One yes-or-no box: ticked sends its value ("on" unless said otherwise). */
+export function CheckboxField({
+  name,
+  label,
+  hint,
+  value = "on",
+  defaultChecked = false,
+}: {
+  name: string;
+  label?: ReactNode;
+  hint?: ReactNode;
+  value?: string;
+  defaultChecked?: boolean;
+}) {
+  const field = useField(name);
+  const checked = field.wasSubmitted ? field.submitted === value : defaultChecked;
+  return (
+    <div>
+      <FieldError id={field.id} errors={field.errors} />
+      <div className="flex items-start gap-3">
+        <input
+          id={field.id}
+          name={name}
+          type="checkbox"
+          value={value}
+          defaultChecked={checked}
+          aria-invalid={field.errors ? true : undefined}
+          aria-describedby={describedBy(field.id, hint, field.errors)}
+          className="mt-1 size-5 shrink-0"
+        />
+        <div>
+          <label htmlFor={field.id} className="font-medium">
+            {label ?? field.label}
+          </label>
+          {hint ? (
+            <p id={`${field.id}-hint`} className="text-sm text-slate-600">
+              {hint}
+            </p>
+          ) : null}
+        </div>
+      </div>
+    </div>
   );
 }

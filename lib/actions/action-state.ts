@@ -16,3 +16,17 @@ export interface ActionState {
 export type SubmittedValues = Record<string, string | string[]>;
 
 export const IDLE: ActionState = { status: "idle" };
+
+/** What a field's control is told from its schema: required, and the limits it checks. */
+export interface FieldHints {
+  /** What the field is called, as its form labels it: the schema's description. */
+  label?: string;
+  required?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+}
+
+/** The hints of every field of one form, by field name. */
+export type FormHints = Readonly<Record<string, FieldHints>>;

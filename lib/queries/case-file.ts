@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { caseNotes, concerns, informationRequests, userRoles, users } from "@/db/schema";
+import { caseNotes, concerns, informationRequests, users } from "@/db/schema";
 import { concernReference } from "@/lib/domain/concern-fields";
 import type { InformationRecipient } from "@/lib/services/concerns/compliance-schemas";
 

@@ -27,7 +27,7 @@ export const optionalText = (max: number = NOTE_MAX) =>
  * so the same record is the same text wherever ids are compared.
  */
 export const recordId = (message: string) =>
-  z.string(message).trim().toLowerCase().pipe(z.uuid(message));
+  z.string(message).trim().min(1, message).toLowerCase().pipe(z.uuid(message));
 
 /**
  * Yes or no: a boolean from code, or from a form a ticked checkbox ("on") or a button's

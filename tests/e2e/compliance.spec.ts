@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { fileConcernThroughForm, uniquePostUrl } from "./concerns";
 import { setWorkflowSettings } from "./database";
-import { DEMO, formAlert, personSignedIn } from "./support";
+import { confirmStep, DEMO, formAlert, personSignedIn } from "./support";
 
 const GEORGE = "george.lindqvist@hospital.example";
 const CHLOE = "chloe.nguyen@hospital.example";
@@ -33,7 +33,7 @@ async function escalatedCase(
   await reporter.page.reload();
   const escalate = reporter.page.locator("form").filter({ hasText: "Escalate to compliance" });
   await escalate.getByLabel("Reason").fill("It names a real ward and a real date.");
-  await escalate.getByRole("button", { name: "Escalate to compliance" }).click();
+  await confirmStep(escalate, "Escalate to compliance…", "Escalate to compliance");
   await expect(reporter.page.locator("header").getByText("With the compliance team")).toBeVisible();
   return { concernId, reporter, colleague };
 }
@@ -137,7 +137,7 @@ test("an officer opens a case, asks the colleague, gets the answer, decides, and
   await officer.page
     .getByLabel("Rationale")
     .fill("The ward is invented; no patient is identifiable.");
-  await officer.page.getByRole("button", { name: "Close case with this outcome" }).click();
+  await confirmStep(officer.page, "Close the case…", "Close case with this outcome");
   await expect(officer.page.getByText("Case closed. Both parties have been told.")).toBeVisible();
   await colleague.page.reload();
   await expect(

@@ -12,7 +12,7 @@ import { HOSTILE_PAYLOADS } from "../support/hostile-payloads";
 import { fileConcernThroughForm, uniquePostUrl } from "./concerns";
 import { setWorkflowSettings, withE2eDatabase } from "./database";
 import { E2E_SERVER_LOG } from "./server-log";
-import { DEMO, DEMO_PASSWORD, personSignedIn } from "./support";
+import { confirmStep, DEMO, DEMO_PASSWORD, personSignedIn } from "./support";
 
 // Hostile input through the real server, and the two canaries of a confidential case: the
 // reporter's name and a patient's name pasted into the description. The people are created
@@ -124,7 +124,7 @@ test("script typed into every field of a case shows as text on every page and ne
   await expectInert(reporter.page, TYPED.explanation);
   const escalate = reporter.page.locator("form").filter({ hasText: "Escalate to compliance" });
   await escalate.getByLabel("Reason").fill(TYPED.escalation);
-  await escalate.getByRole("button", { name: "Escalate to compliance" }).click();
+  await confirmStep(escalate, "Escalate to compliance…", "Escalate to compliance");
   await expect(reporter.page.locator("header").getByText("With the compliance team")).toBeVisible();
 
   const officer = await signedIn(browser, PEOPLE.officer.email);
@@ -158,7 +158,7 @@ test("script typed into every field of a case shows as text on every page and ne
   );
   await officer.page.getByLabel("Coaching conversation").check();
   await officer.page.getByLabel("Rationale").fill(TYPED.rationale);
-  await officer.page.getByRole("button", { name: "Close case with this outcome" }).click();
+  await confirmStep(officer.page, "Close the case…", "Close case with this outcome");
   await expect(officer.page.getByText("Case closed. Both parties have been told.")).toBeVisible();
   await expectInert(officer.page, TYPED.rationale);
 

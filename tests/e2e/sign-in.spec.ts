@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { DEMO, formAlert, personSignedIn, signIn } from "./support";
+import { confirmStep, DEMO, formAlert, personSignedIn, signIn } from "./support";
 
 test.describe("signing in", () => {
   for (const [role, email, home, heading] of [
@@ -65,7 +65,7 @@ test.describe("access", () => {
     const doctor = await personSignedIn(browser, email, password);
     await expect(doctor.page).toHaveURL("/concerns");
 
-    await admin.page.getByRole("button", { name: "Deactivate account" }).click();
+    await confirmStep(admin.page, "Deactivate account…", "Deactivate account");
     await expect(
       admin.page.getByText("Account deactivated. Their sessions have ended."),
     ).toBeVisible();

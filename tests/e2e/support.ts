@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-password-1";
 
@@ -28,4 +28,17 @@ export async function personSignedIn(browser: Browser, email: string, password =
 /** The form's own message; Next.js adds an empty route announcer with role=alert too. */
 export function formAlert(page: Page) {
   return page.locator("form").getByRole("alert");
+}
+
+/**
+ * An irreversible step asks first (components/ui/confirm-step.tsx): open it with the
+ * question's words, then press the button that does it.
+ */
+export async function confirmStep(
+  scope: Page | Locator,
+  ask: string | RegExp,
+  button: string,
+): Promise<void> {
+  await scope.locator("summary", { hasText: ask }).click();
+  await scope.getByRole("button", { name: button, exact: true }).click();
 }

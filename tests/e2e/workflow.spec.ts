@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectStatusEventually, fileConcernThroughForm, uniquePostUrl } from "./concerns";
 import { setWorkflowSettings } from "./database";
-import { DEMO, personSignedIn } from "./support";
+import { confirmStep, DEMO, personSignedIn } from "./support";
 
 // Physicians of the demo organisation (tests/e2e/support.ts has the sign-in details).
 const CHLOE = "chloe.nguyen@hospital.example";
@@ -41,7 +41,7 @@ test("file, colleague removes the post, reporter confirms: resolved for both", a
 
   await reporter.page.reload();
   await expect(reporter.page.getByText("Deleted it this morning. Sorry.").first()).toBeVisible();
-  await reporter.page.getByRole("button", { name: "Confirm: the concern is resolved" }).click();
+  await confirmStep(reporter.page, "Confirm the action…", "Confirm: the concern is resolved");
   await expect(
     reporter.page.locator("header").getByText("Resolved", { exact: true }),
   ).toBeVisible();
@@ -84,7 +84,7 @@ test("significant and unanswered: escalated at the deadline, an officer closes i
   await officer.page
     .getByLabel("Rationale")
     .fill("Discussed with the colleague; they understood the concern.");
-  await officer.page.getByRole("button", { name: "Close case with this outcome" }).click();
+  await confirmStep(officer.page, "Close the case…", "Close case with this outcome");
   await expect(officer.page.getByText("Case closed. Both parties have been told.")).toBeVisible();
 
   await reporter.page.reload();
@@ -123,7 +123,7 @@ test("dispute, reporter escalates: the case appears in the compliance queue", as
   ).toBeVisible();
   const escalate = reporter.page.locator("form").filter({ hasText: "Escalate to compliance" });
   await escalate.getByLabel("Reason").fill("The account is verified as theirs.");
-  await escalate.getByRole("button", { name: "Escalate to compliance" }).click();
+  await confirmStep(escalate, "Escalate to compliance…", "Escalate to compliance");
   await expect(reporter.page.locator("header").getByText("With the compliance team")).toBeVisible();
 
   const officer = await personSignedIn(browser, "george.lindqvist@hospital.example");
@@ -160,7 +160,7 @@ test("a confidential reporter's name appears nowhere the colleague can look", as
     significant: true,
   });
   const withdraw = reporter.page.locator("form").filter({ hasText: "Withdraw the concern" });
-  await withdraw.getByRole("button", { name: "Withdraw" }).click();
+  await confirmStep(withdraw, "Withdraw…", "Withdraw");
   await expect(
     reporter.page.locator("header").getByText("Withdrawn", { exact: true }),
   ).toBeVisible();

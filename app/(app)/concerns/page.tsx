@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NextDeadline } from "@/components/concerns/next-deadline";
 import { StatusBadge } from "@/components/concerns/status-badge";
+import { Table } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { waitingOn } from "@/lib/domain/waiting-on";
@@ -35,44 +36,30 @@ export default async function MyConcernsPage() {
           .
         </p>
       ) : (
-        <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Concerns you raised</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Case
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Colleague
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Status
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Next deadline
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {concerns.map((concern) => (
-                <tr key={concern.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2">
-                    <Link href={`/concerns/${concern.id}`} className="text-brand-700 underline">
-                      {concern.reference}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{concern.subjectName}</td>
-                  <td className="px-3 py-2">
-                    <StatusBadge state={concern.state} />
-                  </td>
-                  <td className="px-3 py-2">
-                    <NextDeadline due={waitingOn(concern)?.dueAt ?? null} now={now} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="mt-4">
+          <Table
+            caption="Concerns you raised"
+            rows={concerns}
+            rowKey={(concern) => concern.id}
+            columns={[
+              {
+                header: "Case",
+                cell: (concern) => (
+                  <Link href={`/concerns/${concern.id}`} className="text-brand-700 underline">
+                    {concern.reference}
+                  </Link>
+                ),
+              },
+              { header: "Colleague", cell: (concern) => concern.subjectName },
+              { header: "Status", cell: (concern) => <StatusBadge state={concern.state} /> },
+              {
+                header: "Next deadline",
+                cell: (concern) => (
+                  <NextDeadline due={waitingOn(concern)?.dueAt ?? null} now={now} />
+                ),
+              },
+            ]}
+          />
         </div>
       )}
     </section>

@@ -1,17 +1,11 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { SignInThrottled, signIn } from "@/lib/auth/next-auth";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
+import { signInSchema } from "@/lib/auth/sign-in-schema";
 import { Refusal } from "@/lib/errors/refusal";
-
-const signInSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email address.").max(254),
-  password: z.string().min(1, "Enter your password.").max(1024),
-  callbackUrl: z.string().optional(),
-});
 
 export const signInWithPassword = formAction({
   allow: "anyone",

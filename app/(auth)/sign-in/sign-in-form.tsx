@@ -1,37 +1,18 @@
-"use client";
-
-import { useActionState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
-import { IDLE } from "@/lib/actions/action-state";
+import { signInSchema } from "@/lib/auth/sign-in-schema";
 import { signInWithPassword } from "./actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action] = useActionState(signInWithPassword, IDLE);
   return (
-    <form action={action} className="space-y-4" noValidate>
-      <FormMessage state={state} />
+    <ActionForm action={signInWithPassword} schema={signInSchema} className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField
-        name="email"
-        label="Email"
-        type="email"
-        autoComplete="username"
-        required
-        errors={state.fieldErrors?.email}
-      />
-      <TextField
-        name="password"
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        required
-        errors={state.fieldErrors?.password}
-      />
+      <TextField name="email" type="email" autoComplete="username" />
+      <TextField name="password" type="password" autoComplete="current-password" />
       <SubmitButton className="w-full" pendingLabel="Signing in…">
         Sign in
       </SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

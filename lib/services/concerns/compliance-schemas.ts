@@ -4,15 +4,17 @@ import { longText, optionalText, recordId } from "../field-schemas";
 // Shared by the officer's forms and the services, which parse again.
 
 export const assignCaseSchema = z.object({
-  assigneeId: recordId("Choose an officer from the list."),
+  assigneeId: recordId("Choose an officer from the list.").describe("Assign to"),
 });
 
 export const releaseCaseSchema = z.object({
-  reason: optionalText().optional(),
+  reason: optionalText().optional().describe("Reason for releasing (optional)"),
 });
 
 export const reopenCaseSchema = z.object({
-  reason: longText(10, "Say why the case is being reopened, in at least 10 characters."),
+  reason: longText(10, "Say why the case is being reopened, in at least 10 characters.").describe(
+    "Reason for reopening",
+  ),
 });
 
 const REFERENCE_FORMAT = "Enter a case reference such as PC-000123.";
@@ -28,25 +30,27 @@ export const caseReferenceSchema = z.union([
 ]);
 
 export const reopenByReferenceSchema = reopenCaseSchema.extend({
-  reference: caseReferenceSchema,
+  reference: caseReferenceSchema.describe("Case reference"),
 });
 
 export const caseNoteSchema = z.object({
-  body: longText(2, "Write the note."),
+  body: longText(2, "Write the note.").describe("New internal note"),
 });
 
 export const retractNoteSchema = z.object({
-  reason: longText(5, "Say why the note is retracted, in at least 5 characters."),
+  reason: longText(5, "Say why the note is retracted, in at least 5 characters.").describe(
+    "Reason for retracting",
+  ),
 });
 
 export const INFORMATION_RECIPIENTS = ["reporter", "subject"] as const;
 export type InformationRecipient = (typeof INFORMATION_RECIPIENTS)[number];
 
 export const requestInformationSchema = z.object({
-  recipient: z.enum(INFORMATION_RECIPIENTS, "Choose whom to ask."),
-  question: longText(10, "Write the question, in at least 10 characters."),
+  recipient: z.enum(INFORMATION_RECIPIENTS, "Choose whom to ask.").describe("Ask"),
+  question: longText(10, "Write the question, in at least 10 characters.").describe("Question"),
 });
 
 export const answerInformationSchema = z.object({
-  answer: longText(2, "Write your answer."),
+  answer: longText(2, "Write your answer.").describe("Your answer"),
 });

@@ -8,10 +8,11 @@ import { longText, optionalText, recordId } from "../field-schemas";
 // Shared by the forms (their hints) and the services, which parse again.
 
 export const fileConcernSchema = z.object({
-  subjectId: recordId("Choose the colleague from the directory."),
+  subjectId: recordId("Choose the colleague from the directory.").describe("Colleague"),
   postUrl: z
     .string()
     .trim()
+    .min(1, "Enter the post's web address, starting with https://.")
     .max(2048, "That link is too long.")
     // The URL parser would silently drop tabs and line breaks; refuse them, and the other
     // control characters, so the link stored is the link typed.
@@ -21,21 +22,25 @@ export const fileConcernSchema = z.object({
         protocol: /^https?$/,
         message: "Enter the post's web address, starting with https://.",
       }),
-    ),
-  platform: z.enum(PLATFORMS, "Choose where the post appeared."),
-  seenOn: z.iso.date("Enter the date you saw the post."),
-  description: longText(20, "Describe what the post shows, in at least 20 characters.").max(
-    DESCRIPTION_MAX,
-    `Keep the description under ${DESCRIPTION_MAX} characters.`,
-  ),
+    )
+    .describe("Link to the post"),
+  platform: z.enum(PLATFORMS, "Choose where the post appeared.").describe("Platform"),
+  seenOn: z.iso.date("Enter the date you saw the post.").describe("Date you saw it"),
+  description: longText(20, "Describe what the post shows, in at least 20 characters.")
+    .max(DESCRIPTION_MAX, `Keep the description under ${DESCRIPTION_MAX} characters.`)
+    .describe("What the post shows"),
   categories: z
     .array(z.enum(CONCERN_CATEGORIES, "Choose from the listed considerations."))
     .min(1, "Choose at least one consideration the post touches.")
-    .transform((list) => [...new Set(list)]),
-  severity: z.enum(SEVERITIES, "Choose how serious you judge it to be."),
+    .transform((list) => [...new Set(list)])
+    .describe("Which considerations of the policy does it touch?"),
+  severity: z
+    .enum(SEVERITIES, "Choose how serious you judge it to be.")
+    .describe("How serious is it, in your honest judgement?"),
   disclosure: z
     .enum(IDENTITY_DISCLOSURES, "Choose whether your colleague sees your name.")
-    .default("confidential"),
+    .default("confidential")
+    .describe("Will your colleague see your name?"),
 });
 export type FileConcernInput = z.input<typeof fileConcernSchema>;
 
@@ -47,20 +52,27 @@ export function onCase<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) 
 }
 
 export const reportRemediationSchema = z.object({
-  action: z.enum(REMEDIATION_ACTIONS, "Choose what you did about the post."),
-  note: optionalText(),
+  action: z
+    .enum(REMEDIATION_ACTIONS, "Choose what you did about the post.")
+    .describe("What did you do?"),
+  note: optionalText().describe("Note (required for another action)"),
 });
 export const disputeSchema = z.object({
-  explanation: longText(10, "Explain, in at least 10 characters, why you disagree."),
+  explanation: longText(10, "Explain, in at least 10 characters, why you disagree.").describe(
+    "Your explanation",
+  ),
 });
 export const reasonSchema = z.object({
-  reason: longText(5, "Give a short reason."),
+  reason: longText(5, "Give a short reason.").describe("Reason"),
 });
 export const optionalReasonSchema = z.object({
-  reason: optionalText().optional(),
+  reason: optionalText().optional().describe("Reason"),
 });
 export const closeCaseSchema = z.object({
-  outcome: z.enum(CASE_OUTCOMES, "Choose an outcome."),
-  rationale: longText(10, "Record the reasons for the outcome, in at least 10 characters."),
-  externalAuthority: optionalText(200).optional(),
+  outcome: z.enum(CASE_OUTCOMES, "Choose an outcome.").describe("Outcome"),
+  rationale: longText(
+    10,
+    "Record the reasons for the outcome, in at least 10 characters.",
+  ).describe("Rationale"),
+  externalAuthority: optionalText(200).optional().describe("External authority (when referred)"),
 });

@@ -14,7 +14,8 @@ export const createDepartmentSchema = z.object({
     .trim()
     .min(2, "Enter the department's name.")
     .max(120, "Keep the name under 120 characters.")
-    .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE),
+    .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE)
+    .describe("New department"),
 });
 
 export async function createDepartment(

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/authz/permissions";
 import { flag } from "../field-schemas";
 
 export const emailPreferencesSchema = z.object({
-  remindersByEmail: flag(),
+  remindersByEmail: flag().describe("Email me reminders before deadlines"),
 });
 
 /**

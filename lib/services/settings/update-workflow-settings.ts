@@ -12,32 +12,38 @@ export const workflowSettingsSchema = z.object({
     .number("Enter a number of hours.")
     .int("Use whole hours.")
     .min(1, "At least 1 hour.")
-    .max(24 * 90, "At most 90 days."),
+    .max(24 * 90, "At most 90 days.")
+    .describe("Time a colleague has to respond to a notice (hours)"),
   confirmationWindowHours: z.coerce
     .number("Enter a number of hours.")
     .int("Use whole hours.")
     .min(1, "At least 1 hour.")
-    .max(24 * 90, "At most 90 days."),
+    .max(24 * 90, "At most 90 days.")
+    .describe("Time a reporter has to answer a response (hours)"),
   reminderLeadHours: z.coerce
     .number("Enter a number of hours.")
     .int("Use whole hours.")
     .min(1, "At least 1 hour.")
-    .max(24 * 30, "At most 30 days."),
+    .max(24 * 30, "At most 30 days.")
+    .describe("Remind the person waited on this long before a deadline (hours)"),
   dailyFilingLimit: z.coerce
     .number("Enter a number.")
     .int("Use a whole number.")
     .min(1, "At least 1.")
-    .max(100, "At most 100."),
+    .max(100, "At most 100.")
+    .describe("Concerns one physician may raise per 24 hours"),
   triageBusinessDays: z.coerce
     .number("Enter a number of business days.")
     .int("Use whole days.")
     .min(1, "At least 1 business day.")
-    .max(30, "At most 30 business days."),
+    .max(30, "At most 30 business days.")
+    .describe("Time compliance has to take on an escalated case (business days)"),
   decisionWindowDays: z.coerce
     .number("Enter a number of days.")
     .int("Use whole days.")
     .min(1, "At least 1 day.")
-    .max(365, "At most 365 days."),
+    .max(365, "At most 365 days.")
+    .describe("Time compliance has to decide an escalated case (days)"),
 });
 
 /** Changes apply to deadlines set from now on; running deadlines keep their dates. */

@@ -16,6 +16,7 @@ const email = z
   .string()
   .trim()
   .toLowerCase()
+  .min(1, "Enter an email address.")
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter a valid email address."));
 const roles = z
@@ -36,22 +37,23 @@ const optionalPassword = z
   .union([z.literal(""), z.null(), password])
   .transform((value) => value || null);
 
+const accountFields = {
+  name: name.describe("Full name"),
+  email: email.describe("Email"),
+  roles: roles.describe("Roles"),
+  departmentId: departmentId.describe("Department"),
+};
+
 export const createUserSchema = z.object({
-  name,
-  email,
-  roles,
-  departmentId,
-  password: optionalPassword,
+  ...accountFields,
+  password: optionalPassword.describe("Initial password (optional)"),
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const updateUserSchema = z.object({
   userId: recordId("Unknown user."),
-  name,
-  email,
-  roles,
-  departmentId,
-  newPassword: optionalPassword,
+  ...accountFields,
+  newPassword: optionalPassword.describe("New password (optional)"),
 });
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
 

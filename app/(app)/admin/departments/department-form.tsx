@@ -1,19 +1,18 @@
-"use client";
-
-import { useActionState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
-import { IDLE } from "@/lib/actions/action-state";
+import { createDepartmentSchema } from "@/lib/services/departments/create-department";
 import { createDepartmentAction } from "../users/actions";
 
 export function DepartmentForm() {
-  const [state, action] = useActionState(createDepartmentAction, IDLE);
   return (
-    <form action={action} className="max-w-md space-y-3" noValidate>
-      <FormMessage state={state} />
-      <TextField name="name" label="New department" required errors={state.fieldErrors?.name} />
+    <ActionForm
+      action={createDepartmentAction}
+      schema={createDepartmentSchema}
+      className="max-w-md space-y-3"
+    >
+      <TextField name="name" />
       <SubmitButton pendingLabel="Adding…">Add department</SubmitButton>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { formatDateTime } from "@/components/concerns/next-deadline";
+import { Table } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { policyOf } from "@/lib/notifications/notification-kinds";
@@ -26,59 +27,40 @@ export default async function FailedEmailsPage() {
       {failed.length === 0 ? (
         <p className="text-slate-700">No failed emails.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left text-sm">
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">
-                  Recipient
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Kind
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Error
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Attempts
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Created
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Failed
-                </th>
-                <th scope="col" className="py-2">
-                  <span className="sr-only">Action</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {failed.map((delivery) => (
-                <tr key={delivery.id} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4">
-                    {delivery.recipientName}
-                    <br />
-                    <span className="text-slate-600">{delivery.recipientEmail}</span>
-                  </td>
-                  <td className="py-2 pr-4">{policyOf(delivery.kind).label}</td>
-                  <td className="max-w-xs break-words py-2 pr-4">{delivery.lastError}</td>
-                  <td className="py-2 pr-4">{delivery.attempts}</td>
-                  <td className="py-2 pr-4">{formatDateTime(delivery.createdAt)}</td>
-                  <td className="py-2 pr-4">
-                    {delivery.failedAt ? formatDateTime(delivery.failedAt) : ""}
-                  </td>
-                  <td className="py-2">
-                    <RetryDeliveryForm
-                      deliveryId={delivery.id}
-                      label={`Retry the email to ${delivery.recipientEmail}`}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Emails that could not be sent"
+          rows={failed}
+          rowKey={(delivery) => delivery.id}
+          columns={[
+            {
+              header: "Recipient",
+              cell: (delivery) => (
+                <>
+                  {delivery.recipientName}
+                  <br />
+                  <span className="text-slate-600">{delivery.recipientEmail}</span>
+                </>
+              ),
+            },
+            { header: "Kind", cell: (delivery) => policyOf(delivery.kind).label },
+            { header: "Error", cell: (delivery) => delivery.lastError },
+            { header: "Attempts", cell: (delivery) => delivery.attempts },
+            { header: "Created", cell: (delivery) => formatDateTime(delivery.createdAt) },
+            {
+              header: "Failed",
+              cell: (delivery) => (delivery.failedAt ? formatDateTime(delivery.failedAt) : ""),
+            },
+            {
+              header: "Retry",
+              cell: (delivery) => (
+                <RetryDeliveryForm
+                  deliveryId={delivery.id}
+                  label={`Retry the email to ${delivery.recipientEmail}`}
+                />
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -29,7 +29,11 @@ export const updateUserAction = formAction({
   allow: "users:manage",
   input: updateUserSchema,
   run: (actor, input) => updateUser(getDb(), actor, input),
-  done: () => ({ revalidate: "/admin/users", message: "Changes saved." }),
+  // A page of its own, so "Account created." from before never stands beside it.
+  done: (_result, { userId }) => ({
+    revalidate: "/admin/users",
+    redirect: `/admin/users/${userId}?saved=changes`,
+  }),
 });
 
 export const setUserActiveAction = formAction({

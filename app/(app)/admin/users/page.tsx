@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { SelectField, TextField } from "@/components/ui/field";
+import { GetForm } from "@/components/ui/get-form";
+import { Table } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { ROLE_LABELS, ROLES } from "@/lib/authz/roles";
@@ -40,93 +43,76 @@ export default async function UsersPage({
         </Link>
       </div>
       <search className="mt-4 block">
-        <form className="flex flex-wrap items-end gap-3">
-          <label className="text-sm">
-            <span className="block font-medium">Name or email</span>
-            <input
-              name="q"
-              defaultValue={filter.q}
-              className="mt-1 rounded-md border border-slate-300 px-3 py-2"
-            />
-          </label>
-          <label className="text-sm">
-            <span className="block font-medium">Role</span>
-            <select
-              name="role"
-              defaultValue={filter.role ?? ""}
-              className="mt-1 rounded-md border border-slate-300 px-3 py-2"
+        <GetForm
+          action="/admin/users"
+          current={new URLSearchParams(
+            Object.entries(filter).filter((entry): entry is [string, string] => !!entry[1]),
+          ).toString()}
+          label="Filter the accounts"
+          className="grid gap-3 sm:grid-cols-4 sm:items-end"
+        >
+          <TextField name="q" label="Name or email" type="search" defaultValue={filter.q ?? ""} />
+          <SelectField
+            name="role"
+            label="Role"
+            defaultValue={filter.role ?? ""}
+            options={[
+              { value: "", label: "Any role" },
+              ...ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] })),
+            ]}
+          />
+          <SelectField
+            name="status"
+            label="Status"
+            defaultValue={filter.status ?? ""}
+            options={[
+              { value: "", label: "Any status" },
+              { value: "active", label: "Active" },
+              { value: "deactivated", label: "Deactivated" },
+            ]}
+          />
+          <div className="flex items-end gap-3">
+            <button
+              type="submit"
+              className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm font-semibold"
             >
-              <option value="">Any role</option>
-              {ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {ROLE_LABELS[role]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm">
-            <span className="block font-medium">Status</span>
-            <select
-              name="status"
-              defaultValue={filter.status ?? ""}
-              className="mt-1 rounded-md border border-slate-300 px-3 py-2"
-            >
-              <option value="">Any status</option>
-              <option value="active">Active</option>
-              <option value="deactivated">Deactivated</option>
-            </select>
-          </label>
-          <button
-            type="submit"
-            className="min-h-11 rounded-md border border-slate-300 bg-white px-4 text-sm font-semibold"
-          >
-            Filter
-          </button>
-        </form>
+              Filter
+            </button>
+            <Link href="/admin/users" className="py-2 text-sm text-brand-700 underline">
+              Clear
+            </Link>
+          </div>
+        </GetForm>
       </search>
-      <div className="mt-4 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Accounts</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                Name
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Email
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Department
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Roles
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((user) => (
-              <tr key={user.id} className="border-t border-slate-200">
-                <td className="px-3 py-2">
+      <div className="mt-4">
+        {users.length === 0 ? (
+          <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-600">
+            No accounts match these filters.
+          </p>
+        ) : (
+          <Table
+            caption="Accounts"
+            rows={users}
+            rowKey={(user) => user.id}
+            columns={[
+              {
+                header: "Name",
+                cell: (user) => (
                   <Link href={`/admin/users/${user.id}`} className="text-brand-700 underline">
                     {user.name}
                   </Link>
-                </td>
-                <td className="px-3 py-2">{user.email}</td>
-                <td className="px-3 py-2">{user.departmentName ?? "—"}</td>
-                <td className="px-3 py-2">
-                  {user.roles.map((role) => ROLE_LABELS[role]).join(", ")}
-                </td>
-                <td className="px-3 py-2">{user.active ? "Active" : "Deactivated"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {users.length === 0 ? (
-          <p className="p-4 text-slate-600">No accounts match these filters.</p>
-        ) : null}
+                ),
+              },
+              { header: "Email", cell: (user) => user.email },
+              { header: "Department", cell: (user) => user.departmentName ?? "—" },
+              {
+                header: "Roles",
+                cell: (user) => user.roles.map((role) => ROLE_LABELS[role]).join(", "),
+              },
+              { header: "Status", cell: (user) => (user.active ? "Active" : "Deactivated") },
+            ]}
+          />
+        )}
       </div>
     </section>
   );

@@ -1,18 +1,10 @@
-"use client";
-
-import { useActionState } from "react";
+import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { CheckboxGroup, SelectField, TextField } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
-import { type ActionState, IDLE } from "@/lib/actions/action-state";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/authz/roles";
 import { PASSWORD_MIN_LENGTH } from "@/lib/domain/password-policy";
-
-interface UserFormProps {
-  action: (previous: ActionState, form: FormData) => Promise<ActionState>;
-  departments: ReadonlyArray<{ id: string; name: string }>;
-  user?: { id: string; name: string; email: string; departmentId: string | null; roles: Role[] };
-}
+import { createUserSchema, updateUserSchema } from "@/lib/services/users/user-schemas";
+import { createUserAction, updateUserAction } from "./actions";
 
 const ROLE_DESCRIPTIONS: Record<Role, string> = {
   physician: "Raises concerns and answers notices about their own posts.",
@@ -20,33 +12,21 @@ const ROLE_DESCRIPTIONS: Record<Role, string> = {
   admin: "Manages accounts, departments and settings; never sees case content.",
 };
 
-export function UserForm({ action, departments, user }: UserFormProps) {
-  const [state, formAction] = useActionState(action, IDLE);
-  const errors = state.fieldErrors ?? {};
-  return (
-    <form action={formAction} className="max-w-xl space-y-4" noValidate>
-      <FormMessage state={state} />
-      {user ? <input type="hidden" name="userId" value={user.id} /> : null}
-      <TextField
-        name="name"
-        label="Full name"
-        defaultValue={user?.name}
-        required
-        errors={errors.name}
-      />
-      <TextField
-        name="email"
-        label="Email"
-        type="email"
-        defaultValue={user?.email}
-        required
-        errors={errors.email}
-      />
+/** A new account, or an existing one to change (given `user`). */
+export function UserForm({
+  departments,
+  user,
+}: {
+  departments: ReadonlyArray<{ id: string; name: string }>;
+  user?: { id: string; name: string; email: string; departmentId: string | null; roles: Role[] };
+}) {
+  const fields = (
+    <>
+      <TextField name="name" defaultValue={user?.name} autoComplete="off" />
+      <TextField name="email" type="email" defaultValue={user?.email} autoComplete="off" />
       <SelectField
         name="departmentId"
-        label="Department"
         defaultValue={user?.departmentId ?? ""}
-        errors={errors.departmentId}
         options={[
           { value: "", label: "No department" },
           ...departments.map((d) => ({ value: d.id, label: d.name })),
@@ -54,9 +34,7 @@ export function UserForm({ action, departments, user }: UserFormProps) {
       />
       <CheckboxGroup
         name="roles"
-        legend="Roles"
         defaultValues={user?.roles ?? ["physician"]}
-        errors={errors.roles}
         options={ROLES.map((role) => ({
           value: role,
           label: ROLE_LABELS[role],
@@ -68,10 +46,20 @@ export function UserForm({ action, departments, user }: UserFormProps) {
         label={user ? "New password (optional)" : "Initial password (optional)"}
         type="password"
         autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. Leave empty for ${user ? "no change" : "single sign-on only"}.`}
-        errors={user ? errors.newPassword : errors.password}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters. Leave empty for ${user ? "no change" : "single sign-on only"}. For your safety it is never shown again, so type it again if the form is refused.`}
       />
-      <SubmitButton pendingLabel="Saving…">{user ? "Save changes" : "Create account"}</SubmitButton>
-    </form>
+    </>
+  );
+  return user ? (
+    <ActionForm action={updateUserAction} schema={updateUserSchema} className="max-w-xl space-y-4">
+      <input type="hidden" name="userId" value={user.id} />
+      {fields}
+      <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
+    </ActionForm>
+  ) : (
+    <ActionForm action={createUserAction} schema={createUserSchema} className="max-w-xl space-y-4">
+      {fields}
+      <SubmitButton pendingLabel="Saving…">Create account</SubmitButton>
+    </ActionForm>
   );
 }

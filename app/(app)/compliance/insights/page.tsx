@@ -95,6 +95,7 @@ export default async function InsightsPage({
       <BarChart
         id="by-state"
         title="Concerns by current state"
+        labelHeader="State"
         series={["Concerns"]}
         rows={ALL_STATES.filter((s) => stateCounts.has(s)).map((state: ConcernState) => ({
           label: stateLabel(state),
@@ -104,6 +105,7 @@ export default async function InsightsPage({
       <BarChart
         id="by-department"
         title="By department of the colleague concerned"
+        labelHeader="Department"
         series={SERIES}
         rows={insights.byDepartment.map((r) => ({
           label: r.key,
@@ -113,6 +115,7 @@ export default async function InsightsPage({
       <BarChart
         id="by-category"
         title="By policy consideration (a concern can touch several)"
+        labelHeader="Consideration"
         series={SERIES}
         rows={insights.byCategory.map((r) => ({
           label: CONCERN_CATEGORY_OPTIONS[r.key as ConcernCategory]?.label ?? r.key,
@@ -122,6 +125,7 @@ export default async function InsightsPage({
       <BarChart
         id="by-platform"
         title="By platform"
+        labelHeader="Platform"
         series={SERIES}
         rows={insights.byPlatform.map((r) => ({
           label: PLATFORM_LABELS[r.key as Platform] ?? r.key,

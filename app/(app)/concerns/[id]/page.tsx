@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DoneBanner } from "@/components/concerns/done-banner";
+import { LatestResponse } from "@/components/concerns/latest-response";
 import { NextDeadline } from "@/components/concerns/next-deadline";
 import { PostDetails } from "@/components/concerns/post-details";
 import { QuestionsFromCompliance } from "@/components/concerns/questions-from-compliance";
@@ -8,7 +9,6 @@ import { StatusBadge } from "@/components/concerns/status-badge";
 import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
-import { REMEDIATION_LABELS } from "@/lib/domain/concern-labels";
 import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
 import { waitingOn } from "@/lib/domain/waiting-on";
 import { listInformationRequests } from "@/lib/queries/case-file";
@@ -64,24 +64,7 @@ export default async function ConcernPage({
         <DoneBanner done={done} />
       </header>
 
-      {concern.respondedAt ? (
-        <section
-          aria-labelledby="response"
-          className="rounded-lg border border-slate-200 bg-white p-4"
-        >
-          <h2 id="response" className="text-lg font-semibold">
-            Your colleague&apos;s response
-          </h2>
-          <p className="mt-1 font-medium">
-            {concern.remediationAction
-              ? REMEDIATION_LABELS[concern.remediationAction]
-              : "Disputed the concern"}
-          </p>
-          {concern.responseNote ? (
-            <p className="mt-1 whitespace-pre-wrap break-words">{concern.responseNote}</p>
-          ) : null}
-        </section>
-      ) : null}
+      <LatestResponse concern={concern} view="reporter" />
 
       {concern.outcome ? (
         <section
@@ -100,7 +83,12 @@ export default async function ConcernPage({
           <h2 id="actions" className="mb-3 text-lg font-semibold">
             What you can do now
           </h2>
-          <ReporterActions concernId={concern.id} decisions={decisions} />
+          <ReporterActions
+            concernId={concern.id}
+            decisions={decisions}
+            significant={concern.severity === "significantly_violates_norms"}
+            confidential={concern.disclosure === "confidential"}
+          />
         </section>
       ) : null}
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DoneBanner } from "@/components/concerns/done-banner";
+import { LatestResponse } from "@/components/concerns/latest-response";
 import { NextDeadline } from "@/components/concerns/next-deadline";
 import { PostDetails } from "@/components/concerns/post-details";
 import { QuestionsFromCompliance } from "@/components/concerns/questions-from-compliance";
@@ -8,7 +9,6 @@ import { StatusBadge } from "@/components/concerns/status-badge";
 import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
-import { REMEDIATION_LABELS } from "@/lib/domain/concern-labels";
 import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
 import {
   AMA_CONSIDERATIONS,
@@ -111,24 +111,7 @@ export default async function NoticePage({
         <PostDetails concern={concern} />
       </section>
 
-      {concern.respondedAt ? (
-        <section
-          aria-labelledby="your-response"
-          className="rounded-lg border border-slate-200 bg-white p-4"
-        >
-          <h2 id="your-response" className="text-lg font-semibold">
-            Your response
-          </h2>
-          <p className="font-medium">
-            {concern.remediationAction
-              ? REMEDIATION_LABELS[concern.remediationAction]
-              : "You disputed the concern"}
-          </p>
-          {concern.responseNote ? (
-            <p className="whitespace-pre-wrap break-words">{concern.responseNote}</p>
-          ) : null}
-        </section>
-      ) : null}
+      <LatestResponse concern={concern} view="subject" />
 
       {events.includes("report_remediation") || events.includes("dispute") ? (
         <section aria-labelledby="respond">

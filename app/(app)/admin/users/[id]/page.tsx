@@ -5,11 +5,15 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { findUserSummary, listDepartments } from "@/lib/queries/users";
-import { updateUserAction } from "../actions";
 import { UserForm } from "../user-form";
 import { AccountStatusForm } from "./account-status-form";
 
 export const metadata: Metadata = { title: "Edit user · Peer Concerns" };
+
+const SAVED_MESSAGES: Record<string, string> = {
+  created: "Account created.",
+  changes: "Changes saved.",
+};
 
 export default async function EditUserPage({
   params,
@@ -26,7 +30,7 @@ export default async function EditUserPage({
     listDepartments(getDb()),
   ]);
   if (!user) notFound();
-  const justCreated = (await searchParams).saved === "created";
+  const saved = SAVED_MESSAGES[(await searchParams).saved ?? ""];
   return (
     <section className="space-y-8">
       <div>
@@ -35,23 +39,23 @@ export default async function EditUserPage({
         </Link>
         <h1 className="mt-2 text-2xl font-bold">{user.name}</h1>
         <p className="text-slate-700">{user.active ? "Active account" : "Deactivated account"}</p>
-        {justCreated ? (
+        {saved ? (
           <p
             role="status"
             className="mt-2 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm"
           >
-            Account created.
+            {saved}
           </p>
         ) : null}
       </div>
-      <UserForm action={updateUserAction} departments={departments} user={user} />
+      <UserForm departments={departments} user={user} />
       <div className="max-w-xl border-t border-slate-200 pt-6">
         <h2 className="text-lg font-semibold">Account status</h2>
         <p className="mb-3 text-sm text-slate-700">
           A deactivated person is signed out at once and cannot sign in. Their concerns and history
           are kept.
         </p>
-        <AccountStatusForm userId={user.id} active={user.active} />
+        <AccountStatusForm userId={user.id} name={user.name} active={user.active} />
       </div>
     </section>
   );

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { listDepartments } from "@/lib/queries/users";
-import { createUserAction } from "../actions";
 import { UserForm } from "../user-form";
 
 export const metadata: Metadata = { title: "Add user · Peer Concerns" };
@@ -13,7 +12,7 @@ export default async function NewUserPage() {
   return (
     <section>
       <h1 className="mb-4 text-2xl font-bold">Add user</h1>
-      <UserForm action={createUserAction} departments={departments} />
+      <UserForm departments={departments} />
     </section>
   );
 }

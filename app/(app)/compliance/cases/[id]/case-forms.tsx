@@ -1,7 +1,16 @@
-"use client";
-
+import { z } from "zod";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
+import { RadioGroup, SelectField, TextareaField, TextField } from "@/components/ui/field";
+import {
+  assignCaseSchema,
+  caseNoteSchema,
+  releaseCaseSchema,
+  reopenCaseSchema,
+  requestInformationSchema,
+  retractNoteSchema,
+} from "@/lib/services/concerns/compliance-schemas";
+import { onCase } from "@/lib/services/concerns/concern-schemas";
 import {
   addNoteAction,
   assignCaseAction,
@@ -13,23 +22,16 @@ import {
 } from "../../actions";
 
 const BOX = "space-y-3 rounded-lg border border-slate-200 bg-white p-4";
-const CONTROL = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2";
 
-function FieldError({ errors }: { errors?: string[] }) {
-  return errors?.length ? (
-    <span className="block text-sm font-medium text-red-700">{errors.join(" ")}</span>
-  ) : null;
+function CaseId({ concernId }: { concernId: string }) {
+  return <input type="hidden" name="concernId" value={concernId} />;
 }
 
 export function ClaimCaseForm({ concernId, label }: { concernId: string; label: string }) {
   return (
-    <ActionForm action={claimCaseAction} className="space-y-2">
-      {() => (
-        <>
-          <input type="hidden" name="concernId" value={concernId} />
-          <SubmitButton pendingLabel="Claiming…">{label}</SubmitButton>
-        </>
-      )}
+    <ActionForm action={claimCaseAction} schema={onCase(z.object({}))} className="space-y-2">
+      <CaseId concernId={concernId} />
+      <SubmitButton pendingLabel="Claiming…">{label}</SubmitButton>
     </ActionForm>
   );
 }
@@ -42,146 +44,121 @@ export function AssignCaseForm({
   officers: { id: string; name: string }[];
 }) {
   return (
-    <ActionForm action={assignCaseAction} className="space-y-2">
-      {(state) => (
-        <>
-          <input type="hidden" name="concernId" value={concernId} />
-          <label className="block text-sm">
-            <span className="font-medium">Assign to</span>
-            <select name="assigneeId" className={CONTROL} defaultValue="">
-              <option value="" disabled>
-                Choose an officer
-              </option>
-              {officers.map((officer) => (
-                <option key={officer.id} value={officer.id}>
-                  {officer.name}
-                </option>
-              ))}
-            </select>
-            <FieldError errors={state.fieldErrors?.assigneeId} />
-          </label>
-          <SubmitButton variant="secondary" pendingLabel="Assigning…">
-            Assign
-          </SubmitButton>
-        </>
-      )}
+    <ActionForm
+      action={assignCaseAction}
+      schema={onCase(assignCaseSchema)}
+      className="space-y-2"
+      idPrefix="assign-"
+    >
+      <CaseId concernId={concernId} />
+      <SelectField
+        name="assigneeId"
+        defaultValue=""
+        options={[
+          { value: "", label: "Choose an officer" },
+          ...officers.map((officer) => ({ value: officer.id, label: officer.name })),
+        ]}
+      />
+      <SubmitButton variant="secondary" pendingLabel="Assigning…">
+        Assign
+      </SubmitButton>
     </ActionForm>
   );
 }
 
 export function ReleaseCaseForm({ concernId }: { concernId: string }) {
   return (
-    <ActionForm action={releaseCaseAction} className="space-y-2">
-      {(state) => (
-        <>
-          <input type="hidden" name="concernId" value={concernId} />
-          <label className="block text-sm">
-            <span className="font-medium">Reason for releasing (optional)</span>
-            <input name="reason" maxLength={4000} className={CONTROL} />
-            <FieldError errors={state.fieldErrors?.reason} />
-          </label>
-          <SubmitButton variant="secondary" pendingLabel="Releasing…">
-            Release to the queue
-          </SubmitButton>
-        </>
-      )}
+    <ActionForm
+      action={releaseCaseAction}
+      schema={onCase(releaseCaseSchema)}
+      className="space-y-2"
+      idPrefix="release-"
+    >
+      <CaseId concernId={concernId} />
+      <TextField name="reason" />
+      <SubmitButton variant="secondary" pendingLabel="Releasing…">
+        Release to the queue
+      </SubmitButton>
     </ActionForm>
   );
 }
 
 export function ReopenCaseForm({ concernId }: { concernId: string }) {
   return (
-    <ActionForm action={reopenCaseAction} className={BOX}>
-      {(state) => (
-        <>
-          <input type="hidden" name="concernId" value={concernId} />
-          <label className="block text-sm">
-            <span className="font-medium">Reason for reopening</span>
-            <textarea name="reason" rows={3} maxLength={4000} className={CONTROL} />
-            <FieldError errors={state.fieldErrors?.reason} />
-          </label>
-          <SubmitButton variant="secondary" pendingLabel="Reopening…">
-            Reopen case
-          </SubmitButton>
-        </>
-      )}
+    <ActionForm
+      action={reopenCaseAction}
+      schema={onCase(reopenCaseSchema)}
+      className={BOX}
+      idPrefix="reopen-"
+    >
+      <CaseId concernId={concernId} />
+      <TextareaField name="reason" rows={3} />
+      <SubmitButton variant="secondary" pendingLabel="Reopening…">
+        Reopen case
+      </SubmitButton>
     </ActionForm>
   );
 }
 
 export function AddNoteForm({ concernId }: { concernId: string }) {
   return (
-    <ActionForm action={addNoteAction} className={BOX}>
-      {(state) => (
-        <>
-          <input type="hidden" name="concernId" value={concernId} />
-          <label className="block text-sm">
-            <span className="font-medium">New internal note</span>
-            <span className="block text-slate-600">
-              Seen by compliance officers only. Notes cannot be edited or deleted, only retracted
-              with a reason.
-            </span>
-            <textarea name="body" rows={3} maxLength={4000} className={CONTROL} />
-            <FieldError errors={state.fieldErrors?.body} />
-          </label>
-          <SubmitButton pendingLabel="Adding…">Add note</SubmitButton>
-        </>
-      )}
+    <ActionForm
+      action={addNoteAction}
+      schema={onCase(caseNoteSchema)}
+      className={BOX}
+      idPrefix="note-"
+    >
+      <CaseId concernId={concernId} />
+      <TextareaField
+        name="body"
+        hint="Seen by compliance officers only. Notes cannot be edited or deleted, only retracted with a reason."
+        rows={3}
+      />
+      <SubmitButton pendingLabel="Adding…">Add note</SubmitButton>
     </ActionForm>
   );
 }
 
 export function RetractNoteForm({ concernId, noteId }: { concernId: string; noteId: number }) {
   return (
-    <ActionForm action={retractNoteAction} className="mt-2 space-y-2">
-      {(state) => (
-        <>
-          <input type="hidden" name="concernId" value={concernId} />
-          <input type="hidden" name="noteId" value={noteId} />
-          <label className="block text-sm">
-            <span className="font-medium">Reason for retracting</span>
-            <input name="reason" maxLength={4000} className={CONTROL} />
-            <FieldError errors={state.fieldErrors?.reason} />
-          </label>
-          <SubmitButton variant="secondary" pendingLabel="Retracting…">
-            Retract note
-          </SubmitButton>
-        </>
-      )}
+    <ActionForm
+      action={retractNoteAction}
+      schema={onCase(retractNoteSchema)}
+      className="mt-2 space-y-2"
+      idPrefix={`retract-${noteId}-`}
+    >
+      <CaseId concernId={concernId} />
+      <input type="hidden" name="noteId" value={noteId} />
+      <TextField name="reason" />
+      <SubmitButton variant="secondary" pendingLabel="Retracting…">
+        Retract note
+      </SubmitButton>
     </ActionForm>
   );
 }
 
 export function RequestInformationForm({ concernId }: { concernId: string }) {
   return (
-    <ActionForm action={requestInformationAction} className={BOX}>
-      {(state) => (
-        <>
-          <input type="hidden" name="concernId" value={concernId} />
-          <fieldset>
-            <legend className="text-sm font-medium">Ask</legend>
-            <label className="flex min-h-11 items-center gap-2 text-sm">
-              <input type="radio" name="recipient" value="subject" className="size-4" />
-              The colleague concerned
-            </label>
-            <label className="flex min-h-11 items-center gap-2 text-sm">
-              <input type="radio" name="recipient" value="reporter" className="size-4" />
-              The colleague who raised the concern
-            </label>
-            <FieldError errors={state.fieldErrors?.recipient} />
-          </fieldset>
-          <label className="block text-sm">
-            <span className="font-medium">Question</span>
-            <span className="block text-slate-600">
-              Only the person asked sees it. Do not name a confidential reporter to the colleague
-              concerned.
-            </span>
-            <textarea name="question" rows={3} maxLength={4000} className={CONTROL} />
-            <FieldError errors={state.fieldErrors?.question} />
-          </label>
-          <SubmitButton pendingLabel="Sending…">Send question</SubmitButton>
-        </>
-      )}
+    <ActionForm
+      action={requestInformationAction}
+      schema={onCase(requestInformationSchema)}
+      className={BOX}
+      idPrefix="question-"
+    >
+      <CaseId concernId={concernId} />
+      <RadioGroup
+        name="recipient"
+        options={[
+          { value: "subject", label: "The colleague concerned" },
+          { value: "reporter", label: "The colleague who raised the concern" },
+        ]}
+      />
+      <TextareaField
+        name="question"
+        hint="Only the person asked sees it. Do not name a confidential reporter to the colleague concerned."
+        rows={3}
+      />
+      <SubmitButton pendingLabel="Sending…">Send question</SubmitButton>
     </ActionForm>
   );
 }

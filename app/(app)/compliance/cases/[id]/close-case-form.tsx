@@ -1,61 +1,46 @@
-"use client";
-
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
+import { ConfirmStep } from "@/components/ui/confirm-step";
+import { RadioGroup, TextareaField, TextField } from "@/components/ui/field";
 import { OUTCOME_LABELS } from "@/lib/domain/concern-labels";
 import { CASE_OUTCOMES } from "@/lib/domain/concern-workflow";
+import { closeCaseSchema, onCase } from "@/lib/services/concerns/concern-schemas";
 import { closeCaseAction } from "../../actions";
 
 export function CloseCaseForm({ concernId }: { concernId: string }) {
   return (
     <ActionForm
       action={closeCaseAction}
+      schema={onCase(closeCaseSchema)}
       className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      idPrefix="close-"
     >
-      {(state) => (
-        <>
-          <input type="hidden" name="concernId" value={concernId} />
-          <fieldset>
-            <legend className="text-sm font-medium">Outcome</legend>
-            {CASE_OUTCOMES.map((outcome) => (
-              <label key={outcome} className="flex min-h-11 items-center gap-2 text-sm">
-                <input type="radio" name="outcome" value={outcome} className="size-4" />
-                {OUTCOME_LABELS[outcome]}
-              </label>
-            ))}
-            {state.fieldErrors?.outcome ? (
-              <p className="text-sm font-medium text-red-700">
-                {state.fieldErrors.outcome.join(" ")}
-              </p>
-            ) : null}
-          </fieldset>
-          <label className="block text-sm">
-            <span className="font-medium">External authority (when referred)</span>
-            <input
-              name="externalAuthority"
-              maxLength={200}
-              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
-              placeholder="e.g. State Medical Board"
-            />
-          </label>
-          <label className="block text-sm">
-            <span className="font-medium">Rationale</span>
-            <textarea
-              name="rationale"
-              rows={4}
-              maxLength={4000}
-              aria-invalid={state.fieldErrors?.rationale ? true : undefined}
-              className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
-            />
-            {state.fieldErrors?.rationale ? (
-              <span className="text-sm font-medium text-red-700">
-                {state.fieldErrors.rationale.join(" ")}
-              </span>
-            ) : null}
-          </label>
-          <SubmitButton pendingLabel="Closing…">Close case with this outcome</SubmitButton>
-        </>
-      )}
+      <input type="hidden" name="concernId" value={concernId} />
+      <RadioGroup
+        name="outcome"
+        options={CASE_OUTCOMES.map((outcome) => ({
+          value: outcome,
+          label: OUTCOME_LABELS[outcome],
+        }))}
+      />
+      <TextField name="externalAuthority" placeholder="e.g. State Medical Board" />
+      <TextareaField
+        name="rationale"
+        hint="Kept in the case file for officers and any export; the parties are told only that the case is closed."
+        rows={4}
+      />
+      <ConfirmStep
+        label="Close the case…"
+        consequence={
+          <p>
+            The case will close with this outcome. The colleague concerned and the colleague who
+            raised it will both be told that it is closed, not the outcome or your rationale.
+            Reopening it later is recorded.
+          </p>
+        }
+      >
+        <SubmitButton pendingLabel="Closing…">Close case with this outcome</SubmitButton>
+      </ConfirmStep>
     </ActionForm>
   );
 }

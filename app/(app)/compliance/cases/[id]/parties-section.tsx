@@ -1,0 +1,26 @@
+import type { ConcernDetail } from "@/lib/queries/concerns";
+
+export function PartiesSection({ concern }: { concern: ConcernDetail }) {
+  return (
+    <section aria-labelledby="parties" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="parties" className="text-lg font-semibold">
+        Parties
+      </h2>
+      <p className="text-sm text-slate-600">
+        Your opening of this file, which shows who raised the concern, is recorded in its access
+        log.
+      </p>
+      <dl className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-medium">Raised by</dt>
+        <dd className="break-words">
+          {concern.reporterName} ({concern.reporterEmail}) ·{" "}
+          {concern.disclosure === "named"
+            ? "named to the colleague"
+            : "confidential to the colleague"}
+        </dd>
+        <dt className="font-medium">Colleague concerned</dt>
+        <dd>{concern.subjectName}</dd>
+      </dl>
+    </section>
+  );
+}
