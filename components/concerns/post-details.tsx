@@ -3,30 +3,41 @@ import { CONCERN_CATEGORY_OPTIONS, SEVERITY_LABELS } from "@/lib/domain/policy-t
 import type { ConcernDetail } from "@/lib/queries/concerns";
 
 /** What was seen and where. The URL is http(s) only (checked on filing), shown as text too. */
-export function PostDetails({ concern }: { concern: ConcernDetail }) {
+export function PostDetails({
+  concern,
+  title = "The post",
+}: {
+  concern: ConcernDetail;
+  title?: string;
+}) {
   return (
-    <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
-      <dt className="font-medium">Post</dt>
-      <dd className="break-all">
-        <a
-          href={concern.postUrl}
-          rel="noopener noreferrer nofollow"
-          target="_blank"
-          className="text-brand-700 underline"
-        >
-          {concern.postUrl}
-        </a>
-      </dd>
-      <dt className="font-medium">Platform</dt>
-      <dd>{platformLabel(concern.platform)}</dd>
-      <dt className="font-medium">Seen on</dt>
-      <dd>{concern.seenOn}</dd>
-      <dt className="font-medium">What was seen</dt>
-      <dd className="whitespace-pre-wrap break-words">{concern.description}</dd>
-      <dt className="font-medium">Considerations</dt>
-      <dd>{concern.categories.map((c) => CONCERN_CATEGORY_OPTIONS[c].label).join(", ")}</dd>
-      <dt className="font-medium">Judged as</dt>
-      <dd>{SEVERITY_LABELS[concern.severity]}</dd>
-    </dl>
+    <section aria-labelledby="post">
+      <h2 id="post" className="mb-3 text-lg font-semibold">
+        {title}
+      </h2>
+      <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-medium">Post</dt>
+        <dd className="break-all">
+          <a
+            href={concern.postUrl}
+            rel="noopener noreferrer nofollow"
+            target="_blank"
+            className="text-brand-700 underline"
+          >
+            {concern.postUrl}
+          </a>
+        </dd>
+        <dt className="font-medium">Platform</dt>
+        <dd>{platformLabel(concern.platform)}</dd>
+        <dt className="font-medium">Seen on</dt>
+        <dd>{concern.seenOn}</dd>
+        <dt className="font-medium">What was seen</dt>
+        <dd className="whitespace-pre-wrap break-words">{concern.description}</dd>
+        <dt className="font-medium">Considerations</dt>
+        <dd>{concern.categories.map((c) => CONCERN_CATEGORY_OPTIONS[c].label).join(", ")}</dd>
+        <dt className="font-medium">Judged as</dt>
+        <dd>{SEVERITY_LABELS[concern.severity]}</dd>
+      </dl>
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 import { and, count, eq, gte, inArray, isNull, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { concerns, userRoles, users } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
@@ -82,16 +82,7 @@ export async function fileConcern(
         );
       }
 
-      const [duplicate] = await tx
-        .select({ id: concerns.id })
-        .from(concerns)
-        .where(
-          and(
-            eq(concerns.reporterId, actor.userId),
-            eq(concerns.postUrlNormalised, postUrlNormalised),
-            inArray(concerns.state, [...OPEN_STATES]),
-          ),
-        );
+      const duplicate = await findOpenConcern(tx, actor.userId, postUrlNormalised);
       if (duplicate) throw duplicateRefusal(duplicate.id);
 
       const settings = await loadWorkflowSettings(tx);
@@ -167,20 +158,25 @@ export async function fileConcern(
   } catch (error) {
     // The unique index is the last word when two identical filings race past the check.
     if (isUniqueViolation(error, "concerns_open_duplicate_key")) {
-      const [existing] = await db
-        .select({ id: concerns.id })
-        .from(concerns)
-        .where(
-          and(
-            eq(concerns.reporterId, actor.userId),
-            eq(concerns.postUrlNormalised, postUrlNormalised),
-            inArray(concerns.state, [...OPEN_STATES]),
-          ),
-        );
-      throw duplicateRefusal(existing?.id);
+      throw duplicateRefusal((await findOpenConcern(db, actor.userId, postUrlNormalised))?.id);
     }
     throw error;
   }
+}
+
+/** This reporter's open concern about this post, if any. */
+async function findOpenConcern(db: Db, reporterId: string, postUrlNormalised: string) {
+  const [open] = await db
+    .select({ id: concerns.id })
+    .from(concerns)
+    .where(
+      and(
+        eq(concerns.reporterId, reporterId),
+        eq(concerns.postUrlNormalised, postUrlNormalised),
+        inArray(concerns.state, [...OPEN_STATES]),
+      ),
+    );
+  return open;
 }
 
 function duplicateRefusal(existingId: string | undefined): Refusal {

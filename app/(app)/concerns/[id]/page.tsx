@@ -91,26 +91,14 @@ export default async function ConcernPage({
           />
         </section>
       ) : null}
-
-      <section aria-labelledby="post">
-        <h2 id="post" className="mb-3 text-lg font-semibold">
-          The post
-        </h2>
-        <PostDetails concern={concern} />
-      </section>
+      <PostDetails concern={concern} />
 
       <QuestionsFromCompliance
         requests={questions}
         view="reporter"
         open={!isTerminal(concern.state)}
       />
-
-      <section aria-labelledby="history">
-        <h2 id="history" className="mb-3 text-lg font-semibold">
-          Timeline
-        </h2>
-        <Timeline entries={timeline} />
-      </section>
+      <Timeline entries={timeline} />
     </article>
   );
 }

@@ -103,13 +103,7 @@ export default async function NoticePage({
           </p>
         ) : null}
       </section>
-
-      <section aria-labelledby="post">
-        <h2 id="post" className="mb-3 text-lg font-semibold">
-          What was seen
-        </h2>
-        <PostDetails concern={concern} />
-      </section>
+      <PostDetails concern={concern} title="What was seen" />
 
       <LatestResponse concern={concern} view="subject" />
 
@@ -131,13 +125,7 @@ export default async function NoticePage({
         view="subject"
         open={!isTerminal(concern.state)}
       />
-
-      <section aria-labelledby="history">
-        <h2 id="history" className="mb-3 text-lg font-semibold">
-          Timeline
-        </h2>
-        <Timeline entries={timeline} />
-      </section>
+      <Timeline entries={timeline} />
     </article>
   );
 }

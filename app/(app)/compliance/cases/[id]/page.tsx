@@ -68,12 +68,7 @@ export default async function CaseFilePage({
       </header>
       <HandlingSection concern={concern} viewerId={actor.userId} officers={officers} now={now} />
       <PartiesSection concern={concern} />
-      <section aria-labelledby="post">
-        <h2 id="post" className="mb-3 text-lg font-semibold">
-          The post
-        </h2>
-        <PostDetails concern={concern} />
-      </section>
+      <PostDetails concern={concern} />
       <LatestResponse concern={concern} view="officer" />
       <SubjectHistorySection history={history} />
       <QuestionsSection concernId={concern.id} requests={requests} canAsk={heldByMe} />
@@ -85,12 +80,7 @@ export default async function CaseFilePage({
       />
       <DecisionSection concern={concern} heldByMe={heldByMe} />
       <ExportSection concernId={concern.id} />
-      <section aria-labelledby="history">
-        <h2 id="history" className="mb-3 text-lg font-semibold">
-          Timeline
-        </h2>
-        <Timeline entries={timeline} />
-      </section>
+      <Timeline entries={timeline} />
     </article>
   );
 }
