@@ -17,7 +17,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   await connection();
   return (
     <html lang="en">
-      <body className="min-h-dvh bg-slate-50 text-slate-900 antialiased">{children}</body>
+      <body className="min-h-dvh bg-slate-50 text-slate-900 antialiased">
+        <noscript>
+          <style>{".js-only{display:none!important}.no-js-only{display:block!important}"}</style>
+        </noscript>
+        {children}
+      </body>
     </html>
   );
 }

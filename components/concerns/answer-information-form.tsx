@@ -20,7 +20,11 @@ export function AnswerInformationForm({
     >
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="view" value={view} />
-      <TextareaField name="answer" rows={3} />
+      <TextareaField
+        name="answer"
+        rows={3}
+        hint="Only the compliance team reads your answer; the other colleague does not."
+      />
       <SubmitButton pendingLabel="Sending…">Send answer</SubmitButton>
     </ActionForm>
   );

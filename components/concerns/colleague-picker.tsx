@@ -10,19 +10,20 @@ interface Colleague {
 }
 
 /**
- * An accessible combobox over the organisation's directory (/api/directory). The chosen
- * colleague's id travels in a hidden field, with their name so that a refused form shows
- * them again; the server checks the id again.
+ * The colleague a concern is about. With a colleague already chosen (a search step
+ * without JavaScript, or a refused submission) it shows them with a way to change; with
+ * scripts it is an accessible combobox over the directory (/api/directory). The chosen id
+ * travels in a hidden field, with the name so that a refused form can show it again; the
+ * server checks the id again. Without scripts, the filing page's search step chooses.
  */
-export function ColleaguePicker({ name }: { name: string }) {
+export function ColleaguePicker({ name, initial }: { name: string; initial?: Colleague }) {
   const field = useField(name);
   const submittedName = useField(`${name}Name`).submitted;
-  const id = field.id;
-  const errors = field.errors;
   const restored =
     typeof field.submitted === "string" && field.submitted && typeof submittedName === "string"
       ? { id: field.submitted, name: submittedName, departmentName: null }
-      : null;
+      : (initial ?? null);
+  const id = field.id;
   const [query, setQuery] = useState(restored?.name ?? "");
   const [results, setResults] = useState<Colleague[]>([]);
   const [open, setOpen] = useState(false);
@@ -61,15 +62,33 @@ export function ColleaguePicker({ name }: { name: string }) {
   }
 
   const listId = `${id}-list`;
-  const errorId = `${id}-error`;
+  const describedBy = [`${id}-hint`, field.errors ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="relative">
-      <label htmlFor={id} className="block text-sm font-medium">
-        Colleague
+      <label htmlFor={id} className="block text-sm font-medium text-slate-900">
+        {field.label}
+        <span aria-hidden="true" className="ml-1 font-normal text-slate-600">
+          (required)
+        </span>
       </label>
-      <p id={`${id}-hint`} className="text-sm text-slate-600">
-        Type at least two letters of their name or email, then choose them from the list.
+      <p id={`${id}-hint`} className="mt-0.5 text-sm text-slate-600">
+        {initial && !field.wasSubmitted ? (
+          <>
+            The colleague you chose.{" "}
+            <a href="/concerns/new" className="underline">
+              Choose another
+            </a>
+            .
+          </>
+        ) : (
+          "Type at least two letters of their name or email, then choose them from the list."
+        )}
       </p>
+      {field.errors ? (
+        <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-700">
+          {field.errors.join(" ")}
+        </p>
+      ) : null}
       <input type="hidden" name={name} value={chosen?.id ?? ""} />
       <input type="hidden" name={`${name}Name`} value={chosen?.name ?? ""} />
       <input
@@ -79,8 +98,9 @@ export function ColleaguePicker({ name }: { name: string }) {
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={open && active >= 0 ? `${id}-option-${active}` : undefined}
-        aria-describedby={`${id}-hint${errors?.length ? ` ${errorId}` : ""}`}
-        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+        aria-invalid={field.errors ? true : undefined}
+        aria-required
         autoComplete="off"
         value={query}
         onChange={(event) => {
@@ -102,7 +122,7 @@ export function ColleaguePicker({ name }: { name: string }) {
             setOpen(false);
           }
         }}
-        className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
+        className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid=true]:border-2 aria-[invalid=true]:border-red-700"
       />
       {open && results.length > 0 ? (
         <div
@@ -134,11 +154,6 @@ export function ColleaguePicker({ name }: { name: string }) {
       <p aria-live="polite" className="sr-only">
         {status}
       </p>
-      {errors?.length ? (
-        <p id={errorId} className="mt-1 text-sm font-medium text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { platformLabel } from "@/lib/domain/concern-labels";
-import { CONCERN_CATEGORY_OPTIONS, SEVERITY_LABELS } from "@/lib/domain/policy-text";
+import { describeConsiderations, platformLabel } from "@/lib/domain/concern-labels";
+import { SEVERITY_LABELS } from "@/lib/domain/policy-text";
 import type { ConcernDetail } from "@/lib/queries/concerns";
 
 /** What was seen and where. The URL is http(s) only (checked on filing), shown as text too. */
@@ -34,7 +34,7 @@ export function PostDetails({
         <dt className="font-medium">What was seen</dt>
         <dd className="whitespace-pre-wrap break-words">{concern.description}</dd>
         <dt className="font-medium">Considerations</dt>
-        <dd>{concern.categories.map((c) => CONCERN_CATEGORY_OPTIONS[c].label).join(", ")}</dd>
+        <dd className="break-words">{describeConsiderations(concern)}</dd>
         <dt className="font-medium">Judged as</dt>
         <dd>{SEVERITY_LABELS[concern.severity]}</dd>
       </dl>

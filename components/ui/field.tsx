@@ -365,3 +365,13 @@ export function CheckboxField({
     </div>
   );
 }
+
+/**
+ * A box the server asks for: it appears only once a submission was refused for want of
+ * it (its own error), or was sent ticked, so a form says nothing about it until needed.
+ */
+export function ConfirmationBox({ name, label }: { name: string; label?: ReactNode }) {
+  const field = useField(name);
+  if (!field.errors && field.submitted !== "on") return null;
+  return <CheckboxField name={name} label={label} />;
+}

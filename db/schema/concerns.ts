@@ -47,6 +47,8 @@ export const concerns = pgTable(
     seenOn: date({ mode: "string" }).notNull(),
     description: text().notNull(),
     categories: categoryEnum().array().notNull(),
+    // The reporter's own words for a consideration outside the listed ones ("other").
+    otherConsideration: text(),
     severity: severityEnum().notNull(),
     disclosure: disclosureEnum().notNull().default("confidential"),
 

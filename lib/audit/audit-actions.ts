@@ -88,6 +88,7 @@ export interface AuditCatalogue {
   user_reactivated: { entity: "user"; details: Record<string, never> };
   email_preferences_updated: { entity: "user"; details: { remindersByEmail: boolean } };
   department_created: { entity: "department"; details: { name: string } };
+  department_renamed: { entity: "department"; details: { from: string; to: string } };
   settings_updated: {
     entity: "settings";
     details: { before: Record<string, number>; after: Record<string, number> };
@@ -227,7 +228,8 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
     detailsFor: "officers",
     quotes: { reason: "Reason" },
   },
-  case_viewed: { entityType: "concern", label: "Case file opened", timeline: "officers" },
+  // Openings are the access log's, shown as one compact section, not an entry per reload.
+  case_viewed: { entityType: "concern", label: "Case file opened", timeline: "nobody" },
   case_exported: { entityType: "concern", label: "Case file exported", timeline: "officers" },
   note_added: { entityType: "concern", label: "Internal note added", timeline: "officers" },
   note_retracted: {
@@ -260,6 +262,11 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
   department_created: {
     entityType: "department",
     label: "Department created",
+    timeline: "nobody",
+  },
+  department_renamed: {
+    entityType: "department",
+    label: "Department renamed",
     timeline: "nobody",
   },
   settings_updated: { entityType: "settings", label: "Settings changed", timeline: "nobody" },

@@ -49,6 +49,15 @@ export function normalisePostUrl(raw: string): string {
   return `https://${url.host}${path}${url.search}`;
 }
 
+/**
+ * What people paste: "www.example.com/post/1" or "facebook.com/…" means the https address.
+ * Text that already names a scheme is left alone, so a wrong one is still refused.
+ */
+export function withWebScheme(text: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return text;
+  return /^[^\s/.]+(\.[^\s/.]+)+(\/|$)/.test(text) ? `https://${text}` : text;
+}
+
 /** Human-facing case number, stable and unguessable-free: it is not an access token. */
 export function concernReference(number: number): string {
   return `PC-${String(number).padStart(6, "0")}`;

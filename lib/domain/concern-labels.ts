@@ -9,6 +9,7 @@ import {
   type RemediationAction,
   STATE_LABELS,
 } from "./concern-workflow";
+import { CONCERN_CATEGORY_OPTIONS, type ConcernCategory } from "./policy-text";
 
 export const OUTCOME_LABELS: Readonly<Record<CaseOutcome, string>> = {
   no_violation: "No violation",
@@ -27,6 +28,20 @@ export const REMEDIATION_LABELS: Readonly<Record<RemediationAction, string>> = {
 export function stateLabel(state: ConcernState): string {
   const label = STATE_LABELS[state];
   return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** "Patient privacy, Other: misleading claims about outcomes". */
+export function describeConsiderations(concern: {
+  categories: readonly ConcernCategory[];
+  otherConsideration: string | null;
+}): string {
+  return concern.categories
+    .map((category) =>
+      category === "other" && concern.otherConsideration
+        ? `Other: ${concern.otherConsideration}`
+        : CONCERN_CATEGORY_OPTIONS[category].label,
+    )
+    .join(", ");
 }
 
 export function platformLabel(platform: Platform): string {

@@ -1,7 +1,7 @@
 import type { TimelineEntry } from "@/lib/audit/timeline";
 import { PLATFORM_LABELS } from "@/lib/domain/concern-fields";
-import { OUTCOME_LABELS, stateLabel } from "@/lib/domain/concern-labels";
-import { CONCERN_CATEGORY_OPTIONS, SEVERITY_LABELS } from "@/lib/domain/policy-text";
+import { describeConsiderations, OUTCOME_LABELS, stateLabel } from "@/lib/domain/concern-labels";
+import { SEVERITY_LABELS } from "@/lib/domain/policy-text";
 import type { CaseNote, InformationRequestItem } from "@/lib/queries/case-file";
 import type { ConcernDetail } from "@/lib/queries/concerns";
 import { toCsv } from "./csv";
@@ -41,7 +41,7 @@ export function buildCaseFileExport(input: {
     ["Platform", PLATFORM_LABELS[concern.platform]],
     ["Seen on", concern.seenOn],
     ["What the post shows", concern.description],
-    ["Considerations", concern.categories.map((c) => CONCERN_CATEGORY_OPTIONS[c].label).join("; ")],
+    ["Considerations", describeConsiderations(concern)],
     ["Reporter's judgement", SEVERITY_LABELS[concern.severity]],
     ["Escalated", concern.escalatedAt?.toISOString() ?? "Not escalated"],
     ["Outcome", concern.outcome ? OUTCOME_LABELS[concern.outcome] : "Not decided"],

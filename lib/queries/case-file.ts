@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { caseNotes, concerns, informationRequests, users } from "@/db/schema";
+import { auditEvents, caseNotes, concerns, informationRequests, users } from "@/db/schema";
 import { concernReference } from "@/lib/domain/concern-fields";
 import type { InformationRecipient } from "@/lib/services/concerns/compliance-schemas";
 
@@ -57,6 +57,34 @@ export async function listInformationRequests(
     )
     .orderBy(asc(informationRequests.askedAt));
 }
+
+/**
+ * Who has opened or exported the case file, and when last: the access log, one line per
+ * officer, read from the case's own audit events.
+ */
+export async function listCaseAccess(db: Db, concernId: string) {
+  return db
+    .select({
+      officerId: auditEvents.actorId,
+      name: users.name,
+      openings: sql<number>`count(*) filter (where ${auditEvents.action} = 'case_viewed')::int`,
+      exports: sql<number>`count(*) filter (where ${auditEvents.action} = 'case_exported')::int`,
+      lastAt: sql<Date>`max(${auditEvents.occurredAt})`.mapWith((value: string) => new Date(value)),
+    })
+    .from(auditEvents)
+    .innerJoin(users, eq(users.id, auditEvents.actorId))
+    .where(
+      and(
+        eq(auditEvents.entityType, "concern"),
+        eq(auditEvents.entityId, concernId),
+        inArray(auditEvents.action, ["case_viewed", "case_exported"]),
+      ),
+    )
+    .groupBy(auditEvents.actorId, users.name)
+    .orderBy(desc(sql`max(${auditEvents.occurredAt})`));
+}
+
+export type CaseAccess = Awaited<ReturnType<typeof listCaseAccess>>[number];
 
 export type InformationRequestItem = Awaited<ReturnType<typeof listInformationRequests>>[number];
 

@@ -60,26 +60,30 @@ export function queueQuery(
 ) {
   const sortColumn = filters.sort === "due" ? concerns.nextDueAt : concerns.escalatedAt;
   const descending = filters.sort === "newest";
-  const conditions: (SQL | undefined)[] = [
-    concernScope(actor, "officer"),
-    IN_COMPLIANCE_QUEUE,
-    filters.state === "open" ? undefined : eq(concerns.state, filters.state),
-    filters.department ? eq(concerns.subjectDepartmentId, filters.department) : undefined,
-    filters.category
-      ? sql`${concerns.categories} @> array[${filters.category}]::concern_category[]`
-      : undefined,
-    filters.severity ? eq(concerns.severity, filters.severity) : undefined,
-    filters.platform ? eq(concerns.platform, filters.platform) : undefined,
-    filters.assignee === "me" ? eq(concerns.assigneeId, actor.userId) : undefined,
-    filters.assignee === "unassigned" ? isNull(concerns.assigneeId) : undefined,
-    filters.overdue ? sql`${concerns.nextDueAt} <= ${now}` : undefined,
-    filters.q ? searchCondition(filters.q) : undefined,
-    filters.after
-      ? descending
-        ? sql`(${sortColumn}, ${concerns.id}) < (${filters.after.at}, ${filters.after.id})`
-        : sql`(${sortColumn}, ${concerns.id}) > (${filters.after.at}, ${filters.after.id})`
-      : undefined,
-  ];
+  const reference = filters.q ? caseNumberIn(filters.q) : null;
+  const conditions: (SQL | undefined)[] =
+    // An exact reference finds its case whatever its state or the other filters.
+    reference !== null
+      ? [concernScope(actor, "officer"), eq(concerns.number, reference)]
+      : [
+          concernScope(actor, "officer"),
+          stateCondition(filters.state),
+          filters.department ? eq(concerns.subjectDepartmentId, filters.department) : undefined,
+          filters.category
+            ? sql`${concerns.categories} @> array[${filters.category}]::concern_category[]`
+            : undefined,
+          filters.severity ? eq(concerns.severity, filters.severity) : undefined,
+          filters.platform ? eq(concerns.platform, filters.platform) : undefined,
+          filters.assignee === "me" ? eq(concerns.assigneeId, actor.userId) : undefined,
+          filters.assignee === "unassigned" ? isNull(concerns.assigneeId) : undefined,
+          filters.overdue ? sql`${concerns.nextDueAt} <= ${now}` : undefined,
+          filters.q ? subjectNamed(filters.q) : undefined,
+          filters.after
+            ? descending
+              ? sql`(${sortColumn}, ${concerns.id}) < (${filters.after.at}, ${filters.after.id})`
+              : sql`(${sortColumn}, ${concerns.id}) > (${filters.after.at}, ${filters.after.id})`
+            : undefined,
+        ];
   return db
     .select({
       id: concerns.id,
@@ -109,12 +113,21 @@ export function queueQuery(
 }
 
 /**
- * A case number matches exactly (unique index); anything else is a substring of the
- * subject's name, found through the trigram index on users.name and then the concerns'
- * subject index.
+ * Open cases through the queue's partial indexes; closed ones and all of them (every case
+ * that reached compliance) through the escalation index.
  */
-function searchCondition(query: string): SQL {
-  const number = caseNumberIn(query);
-  if (number !== null) return eq(concerns.number, number);
+function stateCondition(state: QueueFilters["state"]): SQL {
+  if (state === "open") return IN_COMPLIANCE_QUEUE;
+  if (state === "all") return isNotNull(concerns.escalatedAt);
+  if (state === "closed")
+    return and(isNotNull(concerns.escalatedAt), eq(concerns.state, "closed"))!;
+  return and(IN_COMPLIANCE_QUEUE, eq(concerns.state, state))!;
+}
+
+/**
+ * A substring of the subject's name, found through the trigram index on users.name and
+ * then the concerns' subject index. (A case number is matched exactly, before any filter.)
+ */
+function subjectNamed(query: string): SQL {
   return sql`${concerns.subjectId} in (select ${users.id} from ${users} where ${users.name} ilike ${containsPattern(query)})`;
 }

@@ -72,6 +72,7 @@ export async function findConcernFor(db: Db, actor: Actor, view: ConcernView, co
       seenOn: concerns.seenOn,
       description: concerns.description,
       categories: concerns.categories,
+      otherConsideration: concerns.otherConsideration,
       disclosure: concerns.disclosure,
       remediationAction: concerns.remediationAction,
       responseNote: concerns.responseNote,

@@ -8,7 +8,8 @@ import { searchTextSchema } from "./search-text";
  * before a query sees it; a value that does not parse is dropped (its default applies)
  * and reported next to its field, so a mistyped or tampered URL changes nothing else.
  */
-export const QUEUE_STATES = ["open", "escalated", "in_review"] as const;
+/** Open cases by default; closed ones, or every case an officer may see, on request. */
+export const QUEUE_STATES = ["open", "escalated", "in_review", "closed", "all"] as const;
 export const QUEUE_ASSIGNEES = ["anyone", "me", "unassigned"] as const;
 export const QUEUE_SORTS = ["oldest", "newest", "due"] as const;
 export const QUEUE_PAGE_SIZE = 25;

@@ -100,6 +100,36 @@ export async function searchDirectory(
     .limit(params.limit ?? 10);
 }
 
+/** One colleague as the directory shows them, if they may be chosen (an active physician). */
+export async function findDirectoryEntry(
+  db: Db,
+  params: { id: string; excludeUserId: string },
+): Promise<DirectoryEntry | undefined> {
+  const [entry] = await db
+    .select({ id: users.id, name: users.name, departmentName: departments.name })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "physician")))
+    .leftJoin(departments, eq(departments.id, users.departmentId))
+    .where(
+      and(isNull(users.deactivatedAt), ne(users.id, params.excludeUserId), eq(users.id, params.id)),
+    );
+  return entry;
+}
+
+/** Departments with how many active people each has, for administrators. */
+export function listDepartmentsWithCounts(db: Db) {
+  return db
+    .select({
+      id: departments.id,
+      name: departments.name,
+      people: sql<number>`count(${users.id})::int`,
+    })
+    .from(departments)
+    .leftJoin(users, and(eq(users.departmentId, departments.id), isNull(users.deactivatedAt)))
+    .groupBy(departments.id)
+    .orderBy(asc(departments.name));
+}
+
 export async function listDepartments(db: Db): Promise<{ id: string; name: string }[]> {
   return db
     .select({ id: departments.id, name: departments.name })

@@ -29,6 +29,12 @@ export const optionalText = (max: number = NOTE_MAX) =>
 export const recordId = (message: string) =>
   z.string(message).trim().min(1, message).toLowerCase().pipe(z.uuid(message));
 
+/** A confidential reporter's "send it as it is", when their words would name them. */
+export const identityConfirmed = () =>
+  flag()
+    .default(false)
+    .describe("Send it as it is: I understand my colleague may recognise me from it");
+
 /**
  * Yes or no: a boolean from code, or from a form a ticked checkbox ("on") or a button's
  * "true"; anything else from a form, including nothing, is no.

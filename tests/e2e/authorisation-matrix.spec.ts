@@ -550,6 +550,12 @@ const ACTION_REQUESTS: Record<keyof typeof SERVER_ACTIONS, ActionFor> = {
     { name: "" },
     VALIDATION,
   ),
+  // A nameless department is invalid, so nothing is renamed even where it is allowed.
+  "app/(app)/admin/users/actions.ts#renameDepartmentAction": plainForm(
+    "/admin/departments",
+    { departmentId: "00000000-0000-4000-8000-000000000000", name: "" },
+    VALIDATION,
+  ),
   "app/(app)/admin/settings/actions.ts#updateWorkflowSettingsAction": plainForm(
     "/admin/settings",
     {},

@@ -334,6 +334,7 @@ export const SERVER_ACTIONS = {
     admin: { own: "refused", other: "allow" },
   },
   "app/(app)/admin/users/actions.ts#createDepartmentAction": ADMINS_ONLY,
+  "app/(app)/admin/users/actions.ts#renameDepartmentAction": ADMINS_ONLY,
   "app/(app)/admin/settings/actions.ts#updateWorkflowSettingsAction": ADMINS_ONLY,
   "app/(app)/admin/email-deliveries/actions.ts#retryEmailDeliveryAction": ADMINS_ONLY,
   // By reference, without reading the case: officers reopen from the case file instead.

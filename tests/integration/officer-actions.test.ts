@@ -324,6 +324,8 @@ describe("decision and reopening", () => {
       }),
     );
     expect(early.code).toBe("conflict");
+    // What happened, and nothing of where the case stands.
+    expect(early.message).toBe("That case is not closed, so there is nothing to reopen.");
 
     await claimCase(database.db, officer, id, escalatedAt);
     await closeCase(database.db, officer, id, CLOSE, escalatedAt);

@@ -4,6 +4,8 @@ import { auditEvents, authSessions, userRoles, users } from "@/db/schema";
 import { createAuthSession, loadSessionActor } from "@/lib/auth/session-store";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import { Refusal } from "@/lib/errors/refusal";
+import { listDepartmentsWithCounts } from "@/lib/queries/users";
+import { renameDepartment } from "@/lib/services/departments/rename-department";
 import { createUser } from "@/lib/services/users/create-user";
 import { setUserActive } from "@/lib/services/users/set-user-active";
 import { updateUser } from "@/lib/services/users/update-user";
@@ -318,5 +320,54 @@ describe("sessions", () => {
       .from(authSessions)
       .where(and(eq(authSessions.id, "11111111-1111-4111-8111-111111111111")));
     expect(rows).toEqual([]);
+  });
+});
+
+describe("renaming a department", () => {
+  it("renames it for everyone who belongs to it, and audits the old and new name", async () => {
+    const admin = await insertPerson(database.db, { roles: ["admin"] });
+    const department = await insertDepartment(database.db);
+    const member = await insertPerson(database.db, {
+      roles: ["physician"],
+      departmentId: department.id,
+    });
+    await renameDepartment(database.db, admin, {
+      departmentId: department.id.toUpperCase(),
+      name: "  Emergency Medicine ",
+    });
+    const [listed] = (await listDepartmentsWithCounts(database.db)).filter(
+      (d) => d.id === department.id,
+    );
+    expect(listed).toMatchObject({ name: "Emergency Medicine", people: 1 });
+    const [user] = await database.db.select().from(users).where(eq(users.id, member.userId));
+    expect(user!.departmentId).toBe(department.id);
+    expect(await auditFor(department.id)).toContainEqual(
+      expect.objectContaining({
+        action: "department_renamed",
+        actorId: admin.userId,
+        details: { from: department.name, to: "Emergency Medicine" },
+      }),
+    );
+  });
+
+  it("refuses a name another department has, next to the field, and changes nothing", async () => {
+    const admin = await insertPerson(database.db, { roles: ["admin"] });
+    const taken = await insertDepartment(database.db);
+    const department = await insertDepartment(database.db);
+    const refusal = await refusalOf(
+      renameDepartment(database.db, admin, { departmentId: department.id, name: taken.name }),
+    );
+    expect(refusal).toMatchObject({ code: "conflict", field: "name" });
+    const names = (await listDepartmentsWithCounts(database.db)).map((d) => d.name);
+    expect(names).toContain(department.name);
+  });
+
+  it("is for administrators only", async () => {
+    const physician = await insertPerson(database.db, { roles: ["physician"] });
+    const department = await insertDepartment(database.db);
+    const refusal = await refusalOf(
+      renameDepartment(database.db, physician, { departmentId: department.id, name: "Renamed" }),
+    );
+    expect(refusal.code).toBe("forbidden");
   });
 });

@@ -40,7 +40,8 @@ export default async function ComplianceQueuePage({
       </div>
       <p className="text-slate-700">
         Significant concerns that were not resolved between colleagues, until an officer closes
-        them.
+        them. Choose &ldquo;Every case&rdquo; to see closed ones too; a case reference such as
+        PC-000123 finds its case whatever its state.
       </p>
 
       <QueueFiltersForm filters={filters} problems={problems} departments={departments} />

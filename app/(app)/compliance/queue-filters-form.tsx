@@ -43,6 +43,8 @@ export function QueueFiltersForm({
           ["open", "All open"],
           ["escalated", "Waiting for an officer"],
           ["in_review", "In review"],
+          ["closed", "Closed"],
+          ["all", "Every case, closed ones too"],
         ])}
       />
       <SelectField

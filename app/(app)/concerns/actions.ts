@@ -23,8 +23,8 @@ export const fileConcernAction = formAction({
 export const answerResponseAction = formAction({
   allow: "concerns:file",
   input: onCase(answerResponseSchema),
-  run: (actor, { concernId, decision, reason }) =>
-    answerResponse(getDb(), actor, concernId, decision, { reason }),
+  run: (actor, { concernId, decision, ...input }) =>
+    answerResponse(getDb(), actor, concernId, decision, input),
   done: (_result, { concernId, decision }) => ({
     revalidate: "/concerns",
     redirect: `/concerns/${concernId}?done=${decision}`,

@@ -1,9 +1,12 @@
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
+import { concerns } from "@/db/schema";
 import type { Actor } from "@/lib/authz/permissions";
 import type { ConcernEvent } from "@/lib/domain/concern-workflow";
 import { applyConcernEvent } from "./apply-concern-event";
 import { concernIdSchema, optionalReasonSchema, reasonSchema } from "./concern-schemas";
+import { assertDoesNotNameReporter } from "./confidential-words";
 
 /**
  * The reporter's answers to the colleague's response: confirm or reject a remediation,
@@ -28,12 +31,21 @@ export async function answerResponse(
   actor: Actor,
   concernId: string,
   decision: ReporterDecision,
-  input: { reason?: string },
+  input: { reason?: string; identityConfirmed?: boolean },
   now?: Date,
 ) {
   const answer = answerResponseSchema.parse({ ...input, decision });
+  const id = concernIdSchema.parse(concernId);
+  // The colleague reads the reason; disclosure never changes, so it is read before the lock.
+  const [own] = await db
+    .select({ disclosure: concerns.disclosure })
+    .from(concerns)
+    .where(and(eq(concerns.id, id), eq(concerns.reporterId, actor.userId)));
+  if (own?.disclosure === "confidential") {
+    assertDoesNotNameReporter([answer.reason], actor, answer.identityConfirmed);
+  }
   return applyConcernEvent(db, {
-    concernId: concernIdSchema.parse(concernId),
+    concernId: id,
     by: actor,
     event: reporterEvent(answer.decision, input),
     now,

@@ -34,8 +34,10 @@ export async function transitionRefusal(
   concern: ConcernRow,
   relation: ActorRelation,
 ): Promise<Refusal> {
-  if (relation === "admin" && decision.code === "actor_not_permitted") {
-    return new Refusal("not_found", CASE_NOT_FOUND);
+  if (relation === "admin") {
+    return decision.code === "wrong_state"
+      ? new Refusal("conflict", "That case is not closed, so there is nothing to reopen.")
+      : new Refusal("not_found", CASE_NOT_FOUND);
   }
   const officerFacing = relation === "officer" || relation === "assignee";
   if (officerFacing && concern.assigneeId && concern.state === "in_review") {

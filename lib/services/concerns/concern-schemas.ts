@@ -1,47 +1,68 @@
 import { z } from "zod";
-import { DESCRIPTION_MAX, IDENTITY_DISCLOSURES, PLATFORMS } from "@/lib/domain/concern-fields";
+import {
+  DESCRIPTION_MAX,
+  IDENTITY_DISCLOSURES,
+  PLATFORMS,
+  withWebScheme,
+} from "@/lib/domain/concern-fields";
 import { CASE_OUTCOMES, REMEDIATION_ACTIONS } from "@/lib/domain/concern-workflow";
 import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
 import { CONCERN_CATEGORIES, SEVERITIES } from "@/lib/domain/policy-text";
-import { longText, optionalText, recordId } from "../field-schemas";
+import { identityConfirmed, longText, optionalText, recordId } from "../field-schemas";
 
 // Shared by the forms (their hints) and the services, which parse again.
 
-export const fileConcernSchema = z.object({
-  subjectId: recordId("Choose the colleague from the directory.").describe("Colleague"),
-  postUrl: z
-    .string()
-    .trim()
-    .min(1, "Enter the post's web address, starting with https://.")
-    .max(2048, "That link is too long.")
-    // The URL parser would silently drop tabs and line breaks; refuse them, and the other
-    // control characters, so the link stored is the link typed.
-    .refine((text) => isPlainText(text) && !/[\t\n\r]/.test(text), NOT_PLAIN_TEXT_MESSAGE)
-    .pipe(
-      z.url({
-        protocol: /^https?$/,
-        message: "Enter the post's web address, starting with https://.",
-      }),
-    )
-    .describe("Link to the post"),
-  platform: z.enum(PLATFORMS, "Choose where the post appeared.").describe("Platform"),
-  seenOn: z.iso.date("Enter the date you saw the post.").describe("Date you saw it"),
-  description: longText(20, "Describe what the post shows, in at least 20 characters.")
-    .max(DESCRIPTION_MAX, `Keep the description under ${DESCRIPTION_MAX} characters.`)
-    .describe("What the post shows"),
-  categories: z
-    .array(z.enum(CONCERN_CATEGORIES, "Choose from the listed considerations."))
-    .min(1, "Choose at least one consideration the post touches.")
-    .transform((list) => [...new Set(list)])
-    .describe("Which considerations of the policy does it touch?"),
-  severity: z
-    .enum(SEVERITIES, "Choose how serious you judge it to be.")
-    .describe("How serious is it, in your honest judgement?"),
-  disclosure: z
-    .enum(IDENTITY_DISCLOSURES, "Choose whether your colleague sees your name.")
-    .default("confidential")
-    .describe("Will your colleague see your name?"),
-});
+export const fileConcernSchema = z
+  .object({
+    subjectId: recordId("Choose the colleague from the directory.").describe("Colleague"),
+    postUrl: z
+      .string()
+      .trim()
+      .min(1, "Enter the post's web address, starting with https://.")
+      .max(2048, "That link is too long.")
+      // The URL parser would silently drop tabs and line breaks; refuse them, and the other
+      // control characters, so the link stored is the link typed.
+      .refine((text) => isPlainText(text) && !/[\t\n\r]/.test(text), NOT_PLAIN_TEXT_MESSAGE)
+      .transform(withWebScheme)
+      .pipe(
+        z.url({
+          protocol: /^https?$/,
+          message: "Enter the post's web address, starting with https://.",
+        }),
+      )
+      .describe("Link to the post"),
+    platform: z.enum(PLATFORMS, "Choose where the post appeared.").describe("Platform"),
+    seenOn: z.iso.date("Enter the date you saw the post.").describe("Date you saw it"),
+    description: longText(20, "Describe what the post shows, in at least 20 characters.")
+      .max(DESCRIPTION_MAX, `Keep the description under ${DESCRIPTION_MAX} characters.`)
+      .describe("What the post shows"),
+    categories: z
+      .array(z.enum(CONCERN_CATEGORIES, "Choose from the listed considerations."))
+      .min(1, "Choose at least one consideration the post touches.")
+      .transform((list) => [...new Set(list)])
+      .describe("Which considerations of the policy does it touch?"),
+    otherConsideration: optionalText(200)
+      .optional()
+      .describe("If you ticked Other: which professional norm does it touch?"),
+    severity: z
+      .enum(SEVERITIES, "Choose how serious you judge it to be.")
+      .describe("How serious is it, in your honest judgement?"),
+    disclosure: z
+      .enum(IDENTITY_DISCLOSURES, "Choose whether your colleague sees your name.")
+      .default("confidential")
+      .describe("Will your colleague see your name?"),
+    identityConfirmed: identityConfirmed(),
+  })
+  .superRefine((concern, ctx) => {
+    // "Other" alone tells the colleague nothing: the reporter names the norm.
+    if (concern.categories.includes("other") && !concern.otherConsideration) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["otherConsideration"],
+        message: "Say which professional norm the post touches, since you ticked Other.",
+      });
+    }
+  });
 export type FileConcernInput = z.input<typeof fileConcernSchema>;
 
 export const concernIdSchema = recordId("We could not find that case.");
@@ -67,6 +88,7 @@ export const reasonSchema = z.object({
 });
 export const optionalReasonSchema = z.object({
   reason: optionalText().optional().describe("Reason"),
+  identityConfirmed: identityConfirmed(),
 });
 export const closeCaseSchema = z.object({
   outcome: z.enum(CASE_OUTCOMES, "Choose an outcome.").describe("Outcome"),

@@ -13,6 +13,7 @@ import { scheduleReminder } from "@/lib/jobs/schedule-reminder";
 import { notify } from "@/lib/notifications/notify";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { type FileConcernInput, fileConcernSchema } from "./concern-schemas";
+import { assertDoesNotNameReporter } from "./confidential-words";
 
 const OPEN_STATES = [
   "awaiting_response",
@@ -58,6 +59,13 @@ export async function fileConcern(
   }
   if (data.seenOn < `${Number(today.slice(0, 4)) - 5}${today.slice(4)}`) {
     throw new Refusal("invalid_input", "Enter a date within the last five years.", "seenOn");
+  }
+  if (data.disclosure === "confidential") {
+    assertDoesNotNameReporter(
+      [data.description, data.otherConsideration],
+      actor,
+      data.identityConfirmed,
+    );
   }
   const postUrlNormalised = normalisePostUrl(data.postUrl);
 
@@ -115,6 +123,9 @@ export async function fileConcern(
           seenOn: data.seenOn,
           description: data.description,
           categories: data.categories,
+          otherConsideration: data.categories.includes("other")
+            ? data.otherConsideration || null
+            : null,
           severity: data.severity,
           disclosure: data.disclosure,
           responseDueAt,

@@ -8,14 +8,17 @@ import type { Actor } from "@/lib/authz/permissions";
 import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
 import { Refusal } from "@/lib/errors/refusal";
 
+export const departmentName = z
+  .string()
+  .trim()
+  .min(2, "Enter the department's name.")
+  .max(120, "Keep the name under 120 characters.")
+  .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE);
+
+export const DEPARTMENT_NAME_TAKEN = "A department with this name already exists.";
+
 export const createDepartmentSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, "Enter the department's name.")
-    .max(120, "Keep the name under 120 characters.")
-    .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE)
-    .describe("New department"),
+  name: departmentName.describe("New department"),
 });
 
 export async function createDepartment(
@@ -42,7 +45,7 @@ export async function createDepartment(
     });
   } catch (error) {
     if (isUniqueViolation(error, "departments_name_unique")) {
-      throw new Refusal("conflict", "A department with this name already exists.", "name");
+      throw new Refusal("conflict", DEPARTMENT_NAME_TAKEN, "name");
     }
     throw error;
   }

@@ -6,6 +6,10 @@ import {
   createDepartment,
   createDepartmentSchema,
 } from "@/lib/services/departments/create-department";
+import {
+  renameDepartment,
+  renameDepartmentSchema,
+} from "@/lib/services/departments/rename-department";
 import { createUser } from "@/lib/services/users/create-user";
 import { setUserActive } from "@/lib/services/users/set-user-active";
 import { updateUser } from "@/lib/services/users/update-user";
@@ -43,6 +47,16 @@ export const setUserActiveAction = formAction({
   done: (_result, { active }) => ({
     revalidate: "/admin/users",
     message: active ? "Account reactivated." : "Account deactivated. Their sessions have ended.",
+  }),
+});
+
+export const renameDepartmentAction = formAction({
+  allow: "users:manage",
+  input: renameDepartmentSchema,
+  run: (actor, input) => renameDepartment(getDb(), actor, input),
+  done: (_result, { name }) => ({
+    revalidate: "/admin/departments",
+    message: `Renamed to ${name}.`,
   }),
 });
 

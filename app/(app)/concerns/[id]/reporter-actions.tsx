@@ -1,7 +1,7 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { ConfirmStep } from "@/components/ui/confirm-step";
-import { TextareaField } from "@/components/ui/field";
+import { ConfirmationBox, TextareaField } from "@/components/ui/field";
 import {
   answerResponseSchema,
   type ReporterDecision,
@@ -111,6 +111,7 @@ export function ReporterActions({
                 rows={3}
               />
             ) : null}
+            <ConfirmationBox name="identityConfirmed" />
             <ConfirmStep
               label={words.ask}
               variant={words.variant}

@@ -3,6 +3,7 @@ import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import {
   CheckboxGroup,
+  ConfirmationBox,
   RadioGroup,
   SelectField,
   TextareaField,
@@ -16,6 +17,7 @@ import {
   SEVERITIES,
   SEVERITY_LABELS,
 } from "@/lib/domain/policy-text";
+import type { DirectoryEntry } from "@/lib/queries/users";
 import { fileConcernSchema } from "@/lib/services/concerns/concern-schemas";
 import { fileConcernAction } from "../actions";
 
@@ -26,7 +28,14 @@ const SEVERITY_HINTS = {
     'Consideration (e): behaviour that "significantly violates professional norms". If it is not resolved, the case goes to the compliance team.',
 } as const;
 
-export function FileConcernForm({ today }: { today: string }) {
+export function FileConcernForm({
+  today,
+  colleague,
+}: {
+  today: string;
+  /** Already chosen in the search step. */
+  colleague?: DirectoryEntry;
+}) {
   return (
     <ActionForm
       action={fileConcernAction}
@@ -43,7 +52,7 @@ export function FileConcernForm({ today }: { today: string }) {
           that could identify a patient. Consideration (a): {AMA_CONSIDERATIONS.a}
         </p>
       </div>
-      <ColleaguePicker name="subjectId" />
+      <ColleaguePicker name="subjectId" initial={colleague} />
       <TextField name="postUrl" type="url" inputMode="url" placeholder="https://" />
       <SelectField
         name="platform"
@@ -56,7 +65,7 @@ export function FileConcernForm({ today }: { today: string }) {
       <TextField name="seenOn" type="date" max={today} defaultValue={today} />
       <TextareaField
         name="description"
-        hint="A short description or excerpt, in your own words. Your colleague will read this."
+        hint="A short description or excerpt, in your own words. Your colleague will read this; if you stay confidential, leave out your name and anything that would identify you."
         rows={5}
       />
       <CheckboxGroup
@@ -70,6 +79,11 @@ export function FileConcernForm({ today }: { today: string }) {
           };
         })}
       />
+      <TextField
+        name="otherConsideration"
+        hint="For example: misleading claims about treatment outcomes, or misrepresenting credentials. Your colleague will read this."
+      />
+      <ConfirmationBox name="identityConfirmed" />
       <RadioGroup
         name="severity"
         options={SEVERITIES.map((severity) => ({

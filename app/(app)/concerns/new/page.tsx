@@ -1,12 +1,35 @@
 import type { Metadata } from "next";
+import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { AMA_CONSIDERATIONS } from "@/lib/domain/policy-text";
+import { searchTextSchema } from "@/lib/queries/search-text";
+import { findDirectoryEntry, searchDirectory } from "@/lib/queries/users";
+import { recordId } from "@/lib/services/field-schemas";
+import { ColleagueSearchStep } from "./colleague-search-step";
 import { FileConcernForm } from "./file-concern-form";
 
 export const metadata: Metadata = { title: "Raise a concern · Peer Concerns" };
 
-export default async function NewConcernPage() {
-  await requirePermission("concerns:file");
+const colleagueParam = recordId("Choose the colleague from the directory.");
+
+export default async function NewConcernPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ colleague?: string; find?: string }>;
+}) {
+  const actor = await requirePermission("concerns:file");
+  const params = await searchParams;
+  const db = getDb();
+  // Chosen in the search step that works without JavaScript (?colleague=…).
+  const chosenId = colleagueParam.safeParse(params.colleague);
+  const chosen = chosenId.success
+    ? await findDirectoryEntry(db, { id: chosenId.data, excludeUserId: actor.userId })
+    : undefined;
+  const find = searchTextSchema.safeParse(params.find ?? "");
+  const found =
+    !chosen && find.success && find.data
+      ? await searchDirectory(db, { query: find.data, excludeUserId: actor.userId, limit: 20 })
+      : null;
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">Raise a concern with a colleague</h1>
@@ -17,7 +40,17 @@ export default async function NewConcernPage() {
         Your colleague gets a notice at once and a chance to remove the post or respond. Most
         concerns end there.
       </p>
-      <FileConcernForm today={new Date().toISOString().slice(0, 10)} />
+      {chosen ? null : (
+        <ColleagueSearchStep
+          query={find.success ? find.data : (params.find ?? "")}
+          problem={find.success ? undefined : find.error.issues[0]?.message}
+          found={found}
+        />
+      )}
+      {/* Without scripts the form waits for the search step, so nothing typed is lost. */}
+      <div className={chosen ? "" : "js-only"}>
+        <FileConcernForm today={new Date().toISOString().slice(0, 10)} colleague={chosen} />
+      </div>
     </section>
   );
 }

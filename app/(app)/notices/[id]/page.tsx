@@ -71,46 +71,30 @@ export default async function NoticePage({
         <DoneBanner done={(await searchParams).done} />
       </header>
 
-      <section
-        aria-labelledby="why"
-        className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
-      >
-        <h2 id="why" className="text-lg font-semibold">
-          Why you are receiving this
-        </h2>
-        <p>
-          A colleague saw one of your posts and, as the AMA policy &ldquo;{AMA_POLICY_TITLE}&rdquo;
-          asks, is bringing it to your attention first, so that you can remove it or take other
-          appropriate action.
-        </p>
-        <blockquote className="border-l-4 border-brand-600 pl-3 text-sm text-slate-700">
-          (e) {AMA_CONSIDERATIONS.e}
-        </blockquote>
-        {letters.map((letter) => (
-          <blockquote
-            key={letter}
-            className="border-l-4 border-slate-300 pl-3 text-sm text-slate-700"
-          >
-            ({letter}) {AMA_CONSIDERATIONS[letter]}
-          </blockquote>
-        ))}
-        {yourDeadline ? (
-          <p className="font-medium">
-            Please respond by <NextDeadline due={yourDeadline} now={new Date()} />.{" "}
-            {concern.severity === "significantly_violates_norms"
-              ? "Without a response, this concern goes to the compliance team."
-              : "Without a response, the concern closes but stays on record."}
-          </p>
-        ) : null}
-      </section>
       <PostDetails concern={concern} title="What was seen" />
+
+      {yourDeadline ? (
+        <section
+          aria-labelledby="deadline"
+          className="rounded-lg border-2 border-amber-400 bg-amber-50 p-4"
+        >
+          <h2 id="deadline" className="text-lg font-semibold">
+            Please respond by <NextDeadline due={yourDeadline} now={new Date()} />
+          </h2>
+          <p className="mt-1">
+            {concern.severity === "significantly_violates_norms"
+              ? "If you do nothing by then, the concern goes to the compliance team, who will review the case."
+              : "If you do nothing by then, the concern closes but stays on record."}
+          </p>
+        </section>
+      ) : null}
 
       <LatestResponse concern={concern} view="subject" />
 
       {events.includes("report_remediation") || events.includes("dispute") ? (
         <section aria-labelledby="respond">
           <h2 id="respond" className="mb-3 text-lg font-semibold">
-            Respond
+            What you can do
           </h2>
           <ResponseForms
             concernId={concern.id}
@@ -119,6 +103,31 @@ export default async function NoticePage({
           />
         </section>
       ) : null}
+
+      {/* Open, but after what the colleague must act on, and out of the way once read. */}
+      <details open className="rounded-lg border border-slate-200 bg-white p-4">
+        <summary className="cursor-pointer text-lg font-semibold">
+          Why you are receiving this: the policy
+        </summary>
+        <div className="mt-2 space-y-2">
+          <p>
+            A colleague saw one of your posts and, as the AMA policy &ldquo;{AMA_POLICY_TITLE}
+            &rdquo; asks, is bringing it to your attention first, so that you can remove it or take
+            other appropriate action.
+          </p>
+          <blockquote className="border-l-4 border-brand-600 pl-3 text-sm text-slate-700">
+            (e) {AMA_CONSIDERATIONS.e}
+          </blockquote>
+          {letters.map((letter) => (
+            <blockquote
+              key={letter}
+              className="border-l-4 border-slate-300 pl-3 text-sm text-slate-700"
+            >
+              ({letter}) {AMA_CONSIDERATIONS[letter]}
+            </blockquote>
+          ))}
+        </div>
+      </details>
 
       <QuestionsFromCompliance
         requests={questions}

@@ -11,6 +11,8 @@ import {
 import { disputeAction, reportRemediationAction } from "../actions";
 
 const BOX = "space-y-3 rounded-lg border border-slate-200 bg-white p-4";
+const READ_BY_REPORTER =
+  "The colleague who raised this will read it, and so will the compliance team if the case goes to them.";
 
 export function ResponseForms({
   concernId,
@@ -39,7 +41,7 @@ export function ResponseForms({
               label: REMEDIATION_LABELS[action],
             }))}
           />
-          <TextareaField name="note" rows={3} />
+          <TextareaField name="note" rows={3} hint={READ_BY_REPORTER} />
           <SubmitButton pendingLabel="Sending…">Report action</SubmitButton>
         </ActionForm>
       ) : null}
@@ -52,7 +54,7 @@ export function ResponseForms({
         >
           <h3 className="font-semibold">I disagree with this concern</h3>
           <input type="hidden" name="concernId" value={concernId} />
-          <TextareaField name="explanation" rows={5} />
+          <TextareaField name="explanation" rows={5} hint={READ_BY_REPORTER} />
           <SubmitButton variant="secondary" pendingLabel="Sending…">
             Send explanation
           </SubmitButton>

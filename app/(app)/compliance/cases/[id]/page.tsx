@@ -10,6 +10,7 @@ import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
 import { overdueComplianceClock } from "@/lib/domain/waiting-on";
 import {
+  listCaseAccess,
   listCaseNotes,
   listInformationRequests,
   listSubjectHistory,
@@ -18,6 +19,7 @@ import { listTimeline } from "@/lib/queries/concerns";
 import { activeOfficers } from "@/lib/queries/officers";
 import { recordCaseAccess } from "@/lib/services/concerns/record-case-access";
 import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
+import { AccessLogSection } from "./access-log-section";
 import { DecisionSection } from "./decision-section";
 import { ExportSection } from "./export-section";
 import { HandlingSection } from "./handling-section";
@@ -40,12 +42,13 @@ export default async function CaseFilePage({
   // The file shows the reporter's identity as it opens, so opening it is the access.
   await recordCaseAccess(db, actor, concern.id);
   const now = new Date();
-  const [timeline, notes, requests, history, officers] = await Promise.all([
+  const [timeline, notes, requests, history, officers, access] = await Promise.all([
     listTimeline(db, concern, "officer", actor.userId),
     listCaseNotes(db, concern.id),
     listInformationRequests(db, concern.id),
     listSubjectHistory(db, concern, now),
     activeOfficers(db, { excluding: [concern.reporterId, concern.subjectId] }),
+    listCaseAccess(db, concern.id),
     markNotificationsRead(db, actor, concern.id),
   ]);
   const heldByMe = concern.state === "in_review" && concern.assigneeId === actor.userId;
@@ -66,6 +69,8 @@ export default async function CaseFilePage({
         </p>
         <DoneBanner done={(await searchParams).done} />
       </header>
+      {/* The decision first: it is what the holder came for, and once made, what matters. */}
+      <DecisionSection concern={concern} heldByMe={heldByMe} />
       <HandlingSection concern={concern} viewerId={actor.userId} officers={officers} now={now} />
       <PartiesSection concern={concern} />
       <PostDetails concern={concern} />
@@ -78,8 +83,8 @@ export default async function CaseFilePage({
         viewerId={actor.userId}
         canAdd={heldByMe}
       />
-      <DecisionSection concern={concern} heldByMe={heldByMe} />
       <ExportSection concernId={concern.id} />
+      <AccessLogSection access={access} viewerId={actor.userId} />
       <Timeline entries={timeline} />
     </article>
   );

@@ -1,0 +1,6 @@
+import { NotFoundMessage } from "@/components/status-message";
+
+/** Inside the signed-in frame, whose <main> holds it: one main landmark per page. */
+export default function NotFound() {
+  return <NotFoundMessage />;
+}
