@@ -55,7 +55,7 @@ export function normalisePostUrl(raw: string): string {
  */
 export function withWebScheme(text: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(text)) return text;
-  return /^[^\s/.]+(\.[^\s/.]+)+(\/|$)/.test(text) ? `https://${text}` : text;
+  return /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]|$)/i.test(text) ? `https://${text}` : text;
 }
 
 /** Human-facing case number, stable and unguessable-free: it is not an access token. */

@@ -322,7 +322,9 @@ export type RefusalCode =
 
 export type TransitionRefusal =
   | { ok: false; code: "wrong_state"; state: ConcernState; message: string }
-  | { ok: false; code: Exclude<RefusalCode, "wrong_state">; message: string };
+  /** Which field of the event is missing, so a form can show the message beside it. */
+  | { ok: false; code: "invalid_payload"; field: string; message: string }
+  | { ok: false; code: Exclude<RefusalCode, "wrong_state" | "invalid_payload">; message: string };
 
 export type TransitionDecision = TransitionAccepted | TransitionRefusal;
 
@@ -375,7 +377,9 @@ export function decideTransition({
     }
   }
   const payloadProblem = findPayloadProblem(event, concern);
-  if (payloadProblem) return refuse("invalid_payload", payloadProblem);
+  if (payloadProblem) {
+    return { ok: false, code: "invalid_payload", ...payloadProblem };
+  }
 
   const outcome =
     "significant" in rule.outcome
@@ -444,30 +448,46 @@ function complianceClocks(
  * Zod checks the shape at the edge; these are the rule's own demands, because each text is
  * what the other party or an officer will rely on.
  */
-function findPayloadProblem(event: ConcernEvent, concern: ConcernSnapshot): string | null {
+function findPayloadProblem(
+  event: ConcernEvent,
+  concern: ConcernSnapshot,
+): { field: string; message: string } | null {
+  const problem = (field: string, message: string) => ({ field, message });
   switch (event.type) {
     case "report_remediation":
       return event.action === "other" && isBlank(event.note)
-        ? "Describe the action you took on the post."
+        ? problem("note", "Describe the action you took on the post.")
         : null;
     case "dispute":
-      return isBlank(event.explanation) ? "Explain why you disagree with the concern." : null;
+      return isBlank(event.explanation)
+        ? problem("explanation", "Explain why you disagree with the concern.")
+        : null;
     case "reject_remediation":
-      return isBlank(event.reason) ? "Say why the action taken is not enough." : null;
+      return isBlank(event.reason)
+        ? problem("reason", "Say why the action taken is not enough.")
+        : null;
     case "escalate_dispute":
-      return isBlank(event.reason) ? "Say why the explanation does not resolve the concern." : null;
+      return isBlank(event.reason)
+        ? problem("reason", "Say why the explanation does not resolve the concern.")
+        : null;
     case "close_case":
-      if (isBlank(event.rationale)) return "Record the reasons for the outcome.";
+      if (isBlank(event.rationale))
+        return problem("rationale", "Record the reasons for the outcome.");
       if (event.outcome === "referred_external" && isBlank(event.externalAuthority)) {
-        return "Name the external authority the case was referred to.";
+        return problem(
+          "externalAuthority",
+          "Name the external authority the case was referred to.",
+        );
       }
       return null;
     case "assign":
       return event.assigneeId === concern.assigneeId
-        ? "The case is already assigned to that officer."
+        ? problem("assigneeId", "The case is already assigned to that officer.")
         : null;
     case "reopen":
-      return isBlank(event.reason) ? "Say why the case is being reopened." : null;
+      return isBlank(event.reason)
+        ? problem("reason", "Say why the case is being reopened.")
+        : null;
     default:
       return null;
   }
@@ -477,7 +497,10 @@ function isBlank(text: string | undefined): boolean {
   return !text?.trim();
 }
 
-function refuse(code: Exclude<RefusalCode, "wrong_state">, message: string): TransitionRefusal {
+function refuse(
+  code: Exclude<RefusalCode, "wrong_state" | "invalid_payload">,
+  message: string,
+): TransitionRefusal {
   return { ok: false, code, message };
 }
 

@@ -140,7 +140,7 @@ export async function fileCase(
       postUrl: uniquePostUrl(),
       platform: "x",
       seenOn: new Date().toISOString().slice(0, 10),
-      description: "A post mocking a named group of patients, seen by the matrix test.",
+      description: "A post mocking a named group of patients, seen during the access test.",
       categories: ["undermining_trust"],
       severity: significant ? "significantly_violates_norms" : "appears_unprofessional",
       disclosure: "confidential",

@@ -195,7 +195,7 @@ describe("the compliance queue", () => {
     }
   });
 
-  it("finds a case by its reference, and never a case the officer filed or a closed one", async () => {
+  it("finds a case by its reference whatever its state, and never a case the officer filed", async () => {
     const me = await insertOfficer(database.db);
     const other = await insertOfficer(database.db);
     const { cases } = await seedQueue(me, other);
@@ -206,7 +206,11 @@ describe("the compliance queue", () => {
     for (const q of [`PC-${String(open.number).padStart(6, "0")}`, `pc${open.number}`]) {
       expect((await allPages(me, { q }, now)).ids).toEqual([open.id]);
     }
-    expect((await allPages(me, { q: String(closed.number) }, now)).ids).toEqual([]);
+    // Whatever the state filter says: a reference names one case.
+    expect((await allPages(me, { q: String(closed.number) }, now)).ids).toEqual([closed.id]);
+    expect((await allPages(me, { q: String(closed.number), state: "in_review" }, now)).ids).toEqual(
+      [closed.id],
+    );
     expect((await allPages(me, { q: String(mine.number) }, now)).ids).toEqual([]);
     // The other officer, who is no party to it, does see it.
     expect((await allPages(other, { q: String(mine.number) }, now)).ids).toEqual([mine.id]);

@@ -46,11 +46,16 @@ describe("a case's timeline, as each reader sees it", () => {
     });
   });
 
-  it("keeps the officers' own work from the parties: notes, questions, who holds the case, who opened it", () => {
-    for (const action of ["note_added", "information_requested", "case_claimed", "case_viewed"]) {
+  it("keeps the officers' own work from the parties: notes, questions, who holds the case", () => {
+    for (const action of ["note_added", "information_requested", "case_claimed"]) {
       expect(toTimelineEntry(event(action), "subject", "x"), action).toBeNull();
       expect(toTimelineEntry(event(action), "officer", "x"), action).not.toBeNull();
     }
+  });
+
+  it("keeps openings of the file off every timeline: they are the access log's", () => {
+    expect(toTimelineEntry(event("case_viewed"), "officer", "x")).toBeNull();
+    expect(toTimelineEntry(event("case_viewed"), "reporter", "x")).toBeNull();
   });
 
   it("tells the parties a case was closed, but not the outcome or the reasons", () => {

@@ -40,5 +40,7 @@ describe("a link pasted without its scheme", () => {
     expect(withWebScheme("javascript:alert(1)")).toBe("javascript:alert(1)");
     expect(withWebScheme("not a link")).toBe("not a link");
     expect(withWebScheme("/relative/path")).toBe("/relative/path");
+    const template = ["$", "{alert(9)}{{constructor.constructor('x')()}}"].join("");
+    expect(withWebScheme(template)).toBe(template);
   });
 });

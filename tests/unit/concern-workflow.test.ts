@@ -574,8 +574,20 @@ describe("payloads", () => {
         closeCase("referred_external", { externalAuthority }),
         "assignee",
       );
-      expect(decision).toMatchObject({ ok: false, code: "invalid_payload" });
+      expect(decision).toMatchObject({
+        ok: false,
+        code: "invalid_payload",
+        field: "externalAuthority",
+      });
     }
+  });
+
+  it("names the field a missing note belongs to, so the form shows it there", () => {
+    const event: ConcernEvent = { type: "report_remediation", action: "other", note: " " };
+    expect(decide(concernIn("awaiting_response"), event, "subject")).toMatchObject({
+      code: "invalid_payload",
+      field: "note",
+    });
   });
 
   it("accepts a referral that names the authority", () => {

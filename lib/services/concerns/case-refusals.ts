@@ -47,7 +47,8 @@ export async function transitionRefusal(
   if (officerFacing && decision.code === "actor_not_permitted" && concern.state === "escalated") {
     return new Refusal("conflict", CLAIM_FIRST);
   }
-  return new Refusal(REFUSAL_CODES[decision.code], decision.message);
+  const field = decision.code === "invalid_payload" ? decision.field : undefined;
+  return new Refusal(REFUSAL_CODES[decision.code], decision.message, field);
 }
 
 /**

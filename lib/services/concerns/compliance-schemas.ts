@@ -20,14 +20,17 @@ export const reopenCaseSchema = z.object({
 const REFERENCE_FORMAT = "Enter a case reference such as PC-000123.";
 
 /** PC-000123, pc-123 or 123: the reference people read out and type; its number once parsed. */
-export const caseReferenceSchema = z.union([
-  z.number(REFERENCE_FORMAT).int(REFERENCE_FORMAT).positive(REFERENCE_FORMAT),
-  z
-    .string(REFERENCE_FORMAT)
-    .trim()
-    .regex(/^(pc-?)?\d{1,12}$/i, REFERENCE_FORMAT)
-    .transform((text) => Number(text.replace(/^pc-?/i, ""))),
-]);
+export const caseReferenceSchema = z.union(
+  [
+    z.number(REFERENCE_FORMAT).int(REFERENCE_FORMAT).positive(REFERENCE_FORMAT),
+    z
+      .string(REFERENCE_FORMAT)
+      .trim()
+      .regex(/^(pc-?)?\d{1,12}$/i, REFERENCE_FORMAT)
+      .transform((text) => Number(text.replace(/^pc-?/i, ""))),
+  ],
+  REFERENCE_FORMAT,
+);
 
 export const reopenByReferenceSchema = reopenCaseSchema.extend({
   reference: caseReferenceSchema.describe("Case reference"),

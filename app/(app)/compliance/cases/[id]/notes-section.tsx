@@ -37,12 +37,7 @@ export function NotesSection({
                 {note.retractionReason}
               </p>
             ) : note.authorId === viewerId ? (
-              <details className="mt-2">
-                <summary className="cursor-pointer text-brand-700 underline">
-                  Retract this note
-                </summary>
-                <RetractNoteForm concernId={concernId} noteId={note.id} />
-              </details>
+              <RetractNoteForm concernId={concernId} noteId={note.id} />
             ) : null}
           </li>
         ))}

@@ -1,0 +1,406 @@
+import { type Browser, expect, type Locator, type Page, test } from "@playwright/test";
+import { SERVER_ACTIONS } from "./authorisation-matrix";
+import {
+  askQuestion,
+  fileCase,
+  heldCase,
+  type Person,
+  setUpStep,
+  setUpWorld,
+  type World,
+} from "./authorisation-matrix-world";
+
+/**
+ * No form throws away what was typed. Every form, from one table: what to type in each of
+ * its fields, one of them wrong; sent with JavaScript on and off, the form must come back
+ * with every value as typed (a password excepted), an error summary at the top that
+ * links to the field and (with scripts) has focus, and the message beside the field, tied
+ * to it for screen readers. A server action without a row here fails the first test.
+ */
+
+type ActionId = keyof typeof SERVER_ACTIONS;
+
+interface Control {
+  label: string | RegExp;
+  kind: "text" | "select" | "check" | "radio";
+  value: string;
+  /** Never shown again, by design (a password). */
+  secret?: boolean;
+}
+
+interface FormRow {
+  /** Who opens the form, where, in a world of this test's own. */
+  open: (world: World) => Promise<{ as: Person | null; path: string }>;
+  /** The form, where its page has several. */
+  within?: (page: Page) => Locator;
+  controls: Control[];
+  /** The field typed wrong (its wrong value is kept too), and what it is told. */
+  bad: Control & { message: RegExp };
+  submit: string;
+  /** The first press of an irreversible step, which asks before the button sends. */
+  confirm?: string;
+}
+
+type FormOrNot = FormRow | { noTypedFields: string };
+
+const NOW = () => new Date().toISOString().slice(0, 10);
+
+async function subjectNotice(world: World) {
+  const { reporter, subject } = world.people;
+  return fileCase(world, reporter, subject, true);
+}
+
+/** A case whose colleague reported an action, waiting on the reporter's answer. */
+async function remediatedCase(world: World) {
+  const id = await subjectNotice(world);
+  await setUpStep(
+    world,
+    "app/(app)/notices/actions.ts#reportRemediationAction",
+    world.people.subject.cookie,
+    `/notices/${id}`,
+    { concernId: id, action: "removed", note: "" },
+    /\?done=report_remediation$/,
+  );
+  return id;
+}
+
+async function officerCase(world: World) {
+  const { reporter, subject, assignedOfficer } = world.people;
+  return heldCase(world, reporter, subject, assignedOfficer);
+}
+
+const byForm = (button: string) => (page: Page) =>
+  page.locator("form").filter({ has: page.getByRole("button", { name: button, exact: true }) });
+
+const FORMS: Record<ActionId, FormOrNot> = {
+  "app/(auth)/sign-in/actions.ts#signInWithPassword": {
+    open: async () => ({ as: null, path: "/sign-in" }),
+    controls: [{ label: "Email", kind: "text", value: "spare@hospital.example" }],
+    bad: {
+      label: "Password",
+      kind: "text",
+      value: "",
+      secret: true,
+      message: /Enter your password/,
+    },
+    submit: "Sign in",
+  },
+  "app/(auth)/sign-in/actions.ts#signInWithSso": { noTypedFields: "a button to the provider" },
+  "app/(app)/sign-out-action.ts#signOutAction": { noTypedFields: "a button" },
+  "app/(app)/preferences/email/actions.ts#updateEmailPreferencesAction": {
+    noTypedFields: "one checkbox, which no value can make wrong",
+  },
+  "app/(app)/concerns/actions.ts#fileConcernAction": {
+    open: async (world) => ({
+      as: world.people.reporter,
+      path: `/concerns/new?colleague=${world.people.subject.id}`,
+    }),
+    controls: [
+      { label: "Platform", kind: "select", value: "instagram" },
+      { label: "Date you saw it", kind: "text", value: NOW() },
+      {
+        label: "What the post shows",
+        kind: "text",
+        value: "A photo from the ward with a caption mocking a patient's family.",
+      },
+      { label: /^Patient privacy/, kind: "check", value: "on" },
+      { label: /^Other$/, kind: "check", value: "on" },
+      {
+        label: "If you ticked Other: which professional norm does it touch?",
+        kind: "text",
+        value: "Misleading claims about outcomes",
+      },
+      { label: /^Significantly violates/, kind: "radio", value: "on" },
+      { label: /^Named/, kind: "radio", value: "on" },
+    ],
+    bad: {
+      label: "Link to the post",
+      kind: "text",
+      value: "not a link at all",
+      message: /starting with https/,
+    },
+    submit: "Raise concern and notify colleague",
+  },
+  "app/(app)/concerns/actions.ts#answerResponseAction": {
+    open: async (world) => ({
+      as: world.people.reporter,
+      path: `/concerns/${await remediatedCase(world)}`,
+    }),
+    controls: [],
+    within: (page) =>
+      page.locator("main form").filter({
+        has: page.locator("summary", { hasText: "Say it is not enough…" }),
+      }),
+    bad: { label: /^Reason/, kind: "text", value: "No", message: /at least 5|short reason/ },
+    submit: "Say it is not enough",
+    confirm: "Say it is not enough…",
+  },
+  "app/(app)/concerns/actions.ts#answerInformationAction": {
+    open: async (world) => {
+      const id = await officerCase(world);
+      await askQuestion(world, world.people.assignedOfficer, id, "subject");
+      return { as: world.people.subject, path: `/notices/${id}` };
+    },
+    controls: [],
+    bad: { label: "Your answer", kind: "text", value: "x", message: /Write your answer/ },
+    submit: "Send answer",
+  },
+  "app/(app)/notices/actions.ts#reportRemediationAction": {
+    open: async (world) => ({
+      as: world.people.subject,
+      path: `/notices/${await subjectNotice(world)}`,
+    }),
+    controls: [{ label: /^Another action$/, kind: "radio", value: "on" }],
+    bad: {
+      label: "Note (required for another action)",
+      kind: "text",
+      value: "",
+      message: /Describe the action you took/,
+    },
+    submit: "Report action",
+  },
+  "app/(app)/notices/actions.ts#disputeAction": {
+    open: async (world) => ({
+      as: world.people.subject,
+      path: `/notices/${await subjectNotice(world)}`,
+    }),
+    controls: [],
+    bad: { label: "Your explanation", kind: "text", value: "Not me", message: /at least 10/ },
+    submit: "Send explanation",
+  },
+  "app/(app)/compliance/actions.ts#claimCaseAction": { noTypedFields: "a button" },
+  "app/(app)/compliance/actions.ts#assignCaseAction": {
+    open: async (world) => ({
+      as: world.people.assignedOfficer,
+      path: `/compliance/cases/${await officerCase(world)}`,
+    }),
+    controls: [],
+    bad: { label: "Assign to", kind: "select", value: "", message: /Choose an officer/ },
+    submit: "Assign",
+  },
+  "app/(app)/compliance/actions.ts#releaseCaseAction": {
+    noTypedFields: "an optional reason whose only limit the field itself enforces",
+  },
+  "app/(app)/compliance/actions.ts#closeCaseAction": {
+    open: async (world) => ({
+      as: world.people.assignedOfficer,
+      path: `/compliance/cases/${await officerCase(world)}`,
+    }),
+    controls: [
+      { label: "Referred to an external authority", kind: "radio", value: "on" },
+      {
+        label: "Rationale",
+        kind: "text",
+        value: "The post identified a patient; referred as the policy requires.",
+      },
+    ],
+    bad: {
+      label: "External authority (when referred)",
+      kind: "text",
+      value: "",
+      message: /Name the external authority/,
+    },
+    submit: "Close case with this outcome",
+    confirm: "Close the case…",
+  },
+  "app/(app)/compliance/actions.ts#reopenCaseAction": {
+    open: async (world) => {
+      const id = await officerCase(world);
+      await setUpStep(
+        world,
+        "app/(app)/compliance/actions.ts#closeCaseAction",
+        world.people.assignedOfficer.cookie,
+        `/compliance/cases/${id}`,
+        { concernId: id, outcome: "no_violation", rationale: "Nothing identifiable in it." },
+        /\?done=close_case$/,
+      );
+      return { as: world.people.assignedOfficer, path: `/compliance/cases/${id}` };
+    },
+    controls: [],
+    bad: { label: "Reason for reopening", kind: "text", value: "Appeal", message: /at least 10/ },
+    submit: "Reopen case",
+  },
+  "app/(app)/compliance/actions.ts#addNoteAction": {
+    open: async (world) => ({
+      as: world.people.assignedOfficer,
+      path: `/compliance/cases/${await officerCase(world)}`,
+    }),
+    controls: [],
+    bad: { label: "New internal note", kind: "text", value: "x", message: /Write the note/ },
+    submit: "Add note",
+  },
+  "app/(app)/compliance/actions.ts#retractNoteAction": {
+    open: async (world) => {
+      const id = await officerCase(world);
+      await setUpStep(
+        world,
+        "app/(app)/compliance/actions.ts#addNoteAction",
+        world.people.assignedOfficer.cookie,
+        `/compliance/cases/${id}`,
+        { concernId: id, body: "A note to retract." },
+        /\?done=note$/,
+      );
+      return { as: world.people.assignedOfficer, path: `/compliance/cases/${id}` };
+    },
+    within: (page) => page.locator("li").filter({ hasText: "A note to retract." }),
+    controls: [],
+    bad: { label: "Reason for retracting", kind: "text", value: "No", message: /at least 5/ },
+    submit: "Retract note",
+  },
+  "app/(app)/compliance/actions.ts#requestInformationAction": {
+    open: async (world) => ({
+      as: world.people.assignedOfficer,
+      path: `/compliance/cases/${await officerCase(world)}`,
+    }),
+    controls: [{ label: "The colleague who raised the concern", kind: "radio", value: "on" }],
+    bad: { label: "Question", kind: "text", value: "Why?", message: /at least 10/ },
+    submit: "Send question",
+  },
+  "app/(app)/admin/users/actions.ts#createUserAction": {
+    open: async (world) => ({ as: world.people.admin, path: "/admin/users/new" }),
+    controls: [
+      { label: "Full name", kind: "text", value: "Dr Keeps Typing" },
+      { label: /^Compliance officer/, kind: "check", value: "on" },
+      { label: "Initial password (optional)", kind: "text", value: "x".repeat(14), secret: true },
+    ],
+    bad: { label: "Email", kind: "text", value: "not-an-email", message: /valid email/ },
+    submit: "Create account",
+  },
+  "app/(app)/admin/users/actions.ts#updateUserAction": {
+    open: async (world) => ({
+      as: world.people.admin,
+      path: `/admin/users/${world.people.spare.id}`,
+    }),
+    controls: [
+      { label: "Email", kind: "text", value: "renamed-spare@hospital.example" },
+      { label: /^Administrator/, kind: "check", value: "on" },
+    ],
+    bad: { label: "Full name", kind: "text", value: "X", message: /full name/ },
+    submit: "Save changes",
+  },
+  "app/(app)/admin/users/actions.ts#setUserActiveAction": { noTypedFields: "a button" },
+  "app/(app)/admin/users/actions.ts#createDepartmentAction": {
+    open: async (world) => ({ as: world.people.admin, path: "/admin/departments" }),
+    within: byForm("Add department"),
+    controls: [],
+    bad: { label: "New department", kind: "text", value: "X", message: /department's name/ },
+    submit: "Add department",
+  },
+  "app/(app)/admin/users/actions.ts#renameDepartmentAction": {
+    open: async (world) => ({ as: world.people.admin, path: "/admin/departments" }),
+    within: (page) => byForm("Rename")(page).first(),
+    controls: [],
+    bad: { label: /^New name for/, kind: "text", value: "X", message: /department's name/ },
+    submit: "Rename",
+  },
+  "app/(app)/admin/settings/actions.ts#updateWorkflowSettingsAction": {
+    open: async (world) => ({ as: world.people.admin, path: "/admin/settings" }),
+    controls: [
+      { label: "Time a colleague has to respond to a notice (hours)", kind: "text", value: "170" },
+      { label: "Concerns one physician may raise per 24 hours", kind: "text", value: "99" },
+    ],
+    bad: {
+      label: "Time a reporter has to answer a response (hours)",
+      kind: "text",
+      value: "0",
+      message: /At least 1 hour/,
+    },
+    submit: "Save settings",
+  },
+  "app/(app)/admin/email-deliveries/actions.ts#retryEmailDeliveryAction": {
+    noTypedFields: "a button",
+  },
+  "app/(app)/admin/reopen-case/actions.ts#reopenByReferenceAction": {
+    open: async (world) => ({ as: world.people.admin, path: "/admin/reopen-case" }),
+    controls: [
+      { label: "Reason for reopening", kind: "text", value: "The colleague appealed it." },
+    ],
+    bad: { label: "Case reference", kind: "text", value: "not a reference", message: /PC-000123/ },
+    submit: "Reopen case",
+  },
+};
+
+let world: World;
+
+test.describe("forms keep what was typed", () => {
+  test.describe.configure({ timeout: 180_000 });
+
+  test("every server action is in the table of forms", () => {
+    expect(Object.keys(FORMS).sort()).toEqual(Object.keys(SERVER_ACTIONS).sort());
+  });
+
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    world = await setUpWorld(test.info().project.use.baseURL!);
+  });
+
+  for (const javaScript of [true, false]) {
+    for (const [action, row] of Object.entries(FORMS)) {
+      if ("noTypedFields" in row) continue;
+      test(`${action.split("#")[1]}, JavaScript ${javaScript ? "on" : "off"}`, async ({
+        browser,
+      }) => {
+        const { as, path } = await row.open(world);
+        const page = await pageAs(browser, as, javaScript);
+        await page.goto(path);
+        const form = row.within ? row.within(page) : formOf(page, row);
+        if (row.confirm) await form.locator("summary", { hasText: row.confirm }).click();
+        for (const control of [...row.controls, row.bad]) await fill(form, control);
+        await form.getByRole("button", { name: row.submit, exact: true }).click();
+
+        const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+        await expect(summary).toBeVisible();
+        if (javaScript) await expect(summary).toBeFocused();
+        const again = row.within ? row.within(page) : page.locator("main");
+        const bad = again.getByLabel(row.bad.label);
+        await expect(bad).toHaveAttribute("aria-invalid", "true");
+        const describedBy = (await bad.getAttribute("aria-describedby")) ?? "";
+        const error = page.locator(
+          `[id="${describedBy.split(" ").find((id) => id.endsWith("-error"))}"]`,
+        );
+        await expect(error).toHaveText(row.bad.message);
+        const link = summary.getByRole("link").first();
+        expect(await link.getAttribute("href")).toBe(`#${await bad.getAttribute("id")}`);
+        for (const control of [...row.controls, row.bad]) await expectKept(again, control);
+        await page.context().close();
+      });
+    }
+  }
+});
+
+/** The form with this row's button, or, behind a confirm step, with its question. */
+function formOf(page: Page, row: FormRow): Locator {
+  return page.locator("main form").filter({
+    has: row.confirm
+      ? page.locator("summary", { hasText: row.confirm })
+      : page.getByRole("button", { name: row.submit, exact: true }),
+  });
+}
+
+async function pageAs(browser: Browser, person: Person | null, javaScript: boolean) {
+  const context = await browser.newContext({ javaScriptEnabled: javaScript });
+  if (person) {
+    const [name, value] = person.cookie.split(/=(.*)/s) as [string, string];
+    await context.addCookies([{ name, value, url: world.baseURL }]);
+  }
+  return context.newPage();
+}
+
+async function fill(form: Locator, control: Control) {
+  const field = form.getByLabel(control.label);
+  if (control.kind === "select") await field.selectOption(control.value);
+  else if (control.kind === "text") await field.fill(control.value);
+  else await field.check();
+}
+
+async function expectKept(form: Locator, control: Control) {
+  const field = form.getByLabel(control.label);
+  const what = `${String(control.label)} keeps what was typed`;
+  if (control.kind === "check" || control.kind === "radio") {
+    await expect(field, what).toBeChecked();
+  } else if (control.secret) {
+    await expect(field, "a password is never shown again").toHaveValue("");
+  } else {
+    await expect(field, what).toHaveValue(control.value);
+  }
+}
