@@ -1,0 +1,150 @@
+/**
+ * Dates tied to a person (birth, admission, discharge, death, a visit) and ages over 89.
+ * A date alone is not an identifier: the day a post went up, a conference or a rota is
+ * ordinary, so a date counts only when a word about a person's care or life is nearer to
+ * it than a word about the post.
+ */
+import { CONTEXTUAL, clauseEnd, clauseStart, type Finding } from "./text-scan";
+
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const DAY = String.raw`(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?`;
+const YEAR = String.raw`(?:\d{4}|'\d{2})`;
+const HOLIDAY = String.raw`(?:christmas(?:\s+(?:eve|day))?|new\s+year['’]?s(?:\s+(?:eve|day))?|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday))?|halloween|valentine['’]?s\s+day|independence\s+day|boxing\s+day)(?:,?\s+\d{4})?`;
+
+const DATE = new RegExp(
+  String.raw`(?<![\w/.-])(?:` +
+    [
+      String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}`,
+      String.raw`\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})`,
+      String.raw`(?:the\s+)?${DAY}(?:\s+of)?[\s-]+${MONTH}(?:,?[\s-]+${YEAR})?`,
+      String.raw`${MONTH}\s+${DAY}(?:,?\s+${YEAR})?`,
+      String.raw`${MONTH},?\s+\d{4}`,
+      HOLIDAY,
+      String.raw`\d{1,2}\/\d{1,2}`,
+      String.raw`the\s+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)`,
+    ].join("|") +
+    String.raw`)(?![\w/]|[.-]\d)`,
+  "giu",
+);
+
+// Words about a person's life or care that tie a nearby date to them.
+const PERSON_CUE =
+  /\b(?:d\.?o\.?b|date\s+of\s+birth|birth\s*date|birthday|bday|born|b\.|admit(?:ted)?|admission|adm|readmit(?:ted)?|discharged?|d\/c|sent\s+home|died|death|deceased|passed(?:\s+away)?|expired|d\.?o\.?d|date\s+of\s+service|d\.?o\.?s|seen|saw|visit(?:ed)?|surgery|operated|operation|procedure|implanted|delivered|delivery|came\s+in|came\s+back|was\s+back|presented|arrived|brought\s+in|transferred|intubated|coded|treated|dated|injured|accident)\b/gi;
+// Words about the post or the writer's working life: a date next to them is not a patient's.
+const POST_CUE =
+  /\b(?:post(?:ed)?|tweet(?:ed)?|shared|uploaded|published|wrote|written|reposted|deleted|updated|livestream(?:ed)?|commented|conference|meeting|rounds|shift|rota|survey|on\s+call|opened|signed)\b/gi;
+// After the date: "On 3/14 she was admitted".
+const PERSON_CUE_AFTER =
+  /^[^.!?;\n]{0,40}?\b(?:was\s+(?:admitted|discharged|born|seen|brought\s+in|transferred|intubated)|died|passed\s+away|came\s+in|presented|delivered|had\s+(?:surgery|the\s+operation))\b/i;
+
+function lastMatchEnd(pattern: RegExp, text: string): number {
+  let end = -1;
+  for (const match of text.matchAll(pattern)) end = match.index + match[0].length;
+  return end;
+}
+
+/** Day and month in either order ("24/7" is a phrase, not a date); ISO dates lead with the year. */
+function isPlausibleNumericDate(date: string): boolean {
+  if (date === "24/7") return false;
+  const parts = date.split(/[-/.]/);
+  const [first, second] = parts.map(Number) as [number, number];
+  if (parts[0]!.length === 4) return second >= 1 && second <= 12;
+  const dayMonth = first >= 1 && first <= 31 && second >= 1 && second <= 12;
+  const monthDay = first >= 1 && first <= 12 && second >= 1 && second <= 31;
+  return dayMonth || monthDay;
+}
+
+function isTiedToPerson(text: string, start: number, end: number): boolean {
+  const from = clauseStart(text, start, 60);
+  const before = text.slice(from, start);
+  const person = lastMatchEnd(PERSON_CUE, before);
+  const post = lastMatchEnd(POST_CUE, before);
+  if (person > post) return true;
+  if (post >= 0) return false;
+  const after = text.slice(end, clauseEnd(text, end, 60));
+  const tie = PERSON_CUE_AFTER.exec(after);
+  return tie !== null && lastMatchEnd(POST_CUE, tie[0]) < 0;
+}
+
+/**
+ * Dates tied to a person. `anchors` are identifiers already found: a date written right
+ * after a name or a record number ("ZHANG WEI MRN 4410927 07/30/1990") is that person's.
+ */
+export function findPersonalDates(text: string, anchors: readonly Finding[]): Finding[] {
+  const found: Finding[] = [];
+  for (const match of text.matchAll(DATE)) {
+    const date = match[0];
+    if (/^[\d/.-]+$/.test(date) && !isPlausibleNumericDate(date)) continue;
+    const start = match.index;
+    const end = start + date.length;
+    const besideAnchor = anchors.some(
+      (anchor) => anchor.end <= start && /^[\s,;:()|–—-]{0,4}$/.test(text.slice(anchor.end, start)),
+    );
+    if (besideAnchor || isTiedToPerson(text, start, end)) {
+      found.push({ kind: "date", start, end, strength: CONTEXTUAL });
+    }
+  }
+  return found;
+}
+
+const UNITS = String.raw`(?:[-\s]?(?:years?|yrs?)[-\s]?(?:old|young)\b|\s?(?:y\/o|y\.o\.?|yo)(?![a-z])|\s(?:years?|yrs?)\s+of\s+age\b)`;
+const TENS: Record<string, number> = { ninety: 90 };
+const ONES: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+};
+const NUMBER_WORDS = String.raw`(?:ninety(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one)\s+hundred(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)`;
+
+// Each pattern captures the age itself; the finding covers only that.
+const AGE_PATTERNS: RegExp[] = [
+  new RegExp(String.raw`(?<![\d.,$])(\d{2,3})${UNITS}(?!\s*-?\s*olds)`, "gi"),
+  /\b(?:aged?|age:|ages?d?\s+of)\s*(\d{2,3})(?!\d|\s*(?:and|or)\s+(?:over|older|above|up)|\s*\+)/gi,
+  /(?<![\d.,$])(\d{2,3})\s?[MF](?![\p{L}\d])(?!\s*(?:views|followers|likes|subscribers|impressions|dollars|users))/gu,
+  /\bturned\s+(\d{2,3})\b/gi,
+  /\b(\d{2,3})(?:st|nd|rd|th)\s+birthday\b/gi,
+  /\bin\s+(?:his|her|their)\s+(90s|nineties|100s)\b/gi,
+  new RegExp(String.raw`\b(${NUMBER_WORDS})[-\s]+years?[-\s]+(?:old|young)\b`, "gi"),
+  // An apposition: "Retired trucker, 96, came in".
+  /(?<=\p{L}),\s*(\d{2,3}),\s*(?=\p{L})/gu,
+];
+const MEASUREMENT_BEFORE =
+  /\b(?:temp|t|tmax|bp|hr|rr|sats?|spo2|o2|pulse|weight|wt|bmi|glucose|bg|k|na|hb|wbc|crp)\s*$/i;
+
+function ageValue(written: string): number {
+  if (/^\d/.test(written)) return Number.parseInt(written, 10);
+  const words = written.toLowerCase().split(/[-\s]+/);
+  if (words.includes("hundred"))
+    return 100 + (ONES[words.at(-1)!] ?? (words.at(-1) === "ten" ? 10 : 0));
+  return (TENS[words[0]!] ?? 0) + (ONES[words[1] ?? ""] ?? 0);
+}
+
+export function findAgesOverEightyNine(text: string, names: readonly Finding[]): Finding[] {
+  const found: Finding[] = [];
+  const add = (start: number, written: string) => {
+    const value = written.endsWith("s") ? 90 : ageValue(written);
+    if (value >= 90 && value <= 125) {
+      found.push({ kind: "age", start, end: start + written.length, strength: CONTEXTUAL });
+    }
+  };
+  for (const pattern of AGE_PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
+      const written = match[1]!;
+      const start = match.index + match[0].indexOf(written);
+      if (MEASUREMENT_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
+      add(start, written);
+    }
+  }
+  // "Gladys is 103", "Jim Toomey (91)".
+  for (const name of names) {
+    const after = /^\s*(?:,|\(|is|was|aged?)\s*(\d{2,3})(?![\d%]|\.\d)/y.exec(text.slice(name.end));
+    if (after) add(name.end + after[0].length - after[1]!.length, after[1]!);
+  }
+  return found;
+}
