@@ -21,6 +21,7 @@
 import { findAgesOverEightyNine, findPersonalDates } from "./patient-identifiers/dates-and-ages";
 import { findNames } from "./patient-identifiers/names";
 import {
+  findCardNumbers,
   findEmails,
   findLabelledNumbers,
   findLinks,
@@ -95,6 +96,7 @@ export function findPatientIdentifiers(text: string): PatientIdentifierSpan[] {
     ...findPhoneNumbers(text),
     ...findNetworkAddresses(text),
     ...findVehicleIdentificationNumbers(text),
+    ...findCardNumbers(text),
     ...findAddresses(text),
   ];
   const names = findNames(text);

@@ -29,13 +29,22 @@ const DATE = new RegExp(
 
 // Words about a person's life or care that tie a nearby date to them.
 const PERSON_CUE =
-  /\b(?:d\.?o\.?b|date\s+of\s+birth|birth\s*date|birthday|bday|born|b\.|admit(?:ted)?|admission|adm|readmit(?:ted)?|discharged?|d\/c|sent\s+home|died|death|deceased|passed(?:\s+away)?|expired|d\.?o\.?d|date\s+of\s+service|d\.?o\.?s|seen|saw|visit(?:ed)?|surgery|operated|operation|procedure|implanted|delivered|delivery|came\s+in|came\s+back|was\s+back|presented|arrived|brought\s+in|transferred|intubated|coded|treated|dated|injured|accident)\b/gi;
+  /\b(?:d\.?o\.?b|date\s+of\s+birth|birth\s*date|birthday|bday|born|b\.|admit(?:ted)?|admission|adm|readmit(?:ted)?|discharged?|d\/c|sent\s+home|died|death|deceased|passed(?:\s+away)?|expired|d\.?o\.?d|date\s+of\s+service|d\.?o\.?s|seen|saw|visit(?:ed)?|surgery|operated|operation|procedure|implanted|delivered|delivery|came\s+in|came\s+back|was\s+back|presented|arrived|brought\s+in|transferred|intubated|coded|treated|dated|injured|accident|collected|drawn|sampled|swabbed|tested|scanned|vaccinated|immuni[sz]ed|dispensed|filled)\b/gi;
 // Words about the post or the writer's working life: a date next to them is not a patient's.
 const POST_CUE =
   /\b(?:post(?:ed)?|tweet(?:ed)?|shared|uploaded|published|wrote|written|reposted|deleted|updated|livestream(?:ed)?|commented|conference|meeting|rounds|shift|rota|survey|on\s+call|opened|signed)\b/gi;
 // After the date: "On 3/14 she was admitted".
 const PERSON_CUE_AFTER =
   /^[^.!?;\n]{0,40}?\b(?:was\s+(?:admitted|discharged|born|seen|brought\s+in|transferred|intubated)|died|passed\s+away|came\s+in|presented|delivered|had\s+(?:surgery|the\s+operation))\b/i;
+
+/**
+ * A year alone is no identifier, except a year of birth that shows an age over 89. The rule
+ * has no clock (it must be pure), so it flags only years that show it from 2025 on; later
+ * birth years of people now over 89 are missed, never a young person's flagged.
+ */
+const SURELY_OVER_89_IF_BORN_BY = 1935;
+const BIRTH_YEAR =
+  /\b(?:born(?:\s+in)?|b\.|birth\s+year|year\s+of\s+birth|yob|d\.?o\.?b\.?:?)\s*(1[89]\d\d)\b(?![/.-]\d)/gi;
 
 function lastMatchEnd(pattern: RegExp, text: string): number {
   let end = -1;
@@ -72,6 +81,13 @@ function isTiedToPerson(text: string, start: number, end: number): boolean {
  */
 export function findPersonalDates(text: string, anchors: readonly Finding[]): Finding[] {
   const found: Finding[] = [];
+  for (const match of text.matchAll(BIRTH_YEAR)) {
+    const year = match[1]!;
+    if (Number(year) <= SURELY_OVER_89_IF_BORN_BY) {
+      const start = match.index + match[0].length - year.length;
+      found.push({ kind: "date", start, end: start + year.length, strength: CONTEXTUAL });
+    }
+  }
   for (const match of text.matchAll(DATE)) {
     const date = match[0];
     if (/^[\d/.-]+$/.test(date) && !isPlausibleNumericDate(date)) continue;
@@ -107,18 +123,25 @@ const AGE_PATTERNS: RegExp[] = [
   new RegExp(String.raw`(?<![\d.,$])(\d{2,3})${UNITS}(?!\s*-?\s*olds)`, "gi"),
   /\b(?:aged?|age:|ages?d?\s+of)\s*(\d{2,3})(?!\d|\s*(?:and|or)\s+(?:over|older|above|up)|\s*\+)/gi,
   /(?<![\d.,$])(\d{2,3})\s?[MF](?![\p{L}\d])(?!\s*(?:views|followers|likes|subscribers|impressions|dollars|users))/gu,
-  /\bturned\s+(\d{2,3})\b/gi,
+  /\bturn(?:ed|s|ing)?\s+(\d{2,3})\b/gi,
   /\b(\d{2,3})(?:st|nd|rd|th)\s+birthday\b/gi,
+  /\bhappy\s+(\d{2,3})(?:st|nd|rd|th)\b/gi,
+  // "she's 93 and confused", "he'd be 95": a person and a bare number is an age.
+  /\b(?:she|he|who)(?:['’]s|\s+is|\s+was|['’]d\s+be|\s+would\s+be|\s+will\s+be)\s+(\d{2,3})(?=\s*(?:years?\b|yrs?\b|[,.;:!?)]|and\b|but\b|now\b|today\b|$))/gi,
+  /\b(?:man|woman|lady|gentleman|gent|patient|veteran|widow|widower|grandmother|grandfather)\s+of\s+(\d{2,3})\b(?!\s*(?:%|kg|lb|cm|mm|years\s+(?:ago|of\s+(?:practice|service|experience))))/gi,
+  /\b((?:super)?centenarian|nonagenarian)\b/gi,
   /\bin\s+(?:his|her|their)\s+(90s|nineties|100s)\b/gi,
   new RegExp(String.raw`\b(${NUMBER_WORDS})[-\s]+years?[-\s]+(?:old|young)\b`, "gi"),
   // An apposition: "Retired trucker, 96, came in".
-  /(?<=\p{L}),\s*(\d{2,3}),\s*(?=\p{L})/gu,
+  /(?<=[A-Za-z\u00C0-\u024F]),\s*(\d{2,3}),\s*(?=[A-Za-z\u00C0-\u024F])/g,
 ];
 const MEASUREMENT_BEFORE =
   /\b(?:temp|t|tmax|bp|hr|rr|sats?|spo2|o2|pulse|weight|wt|bmi|glucose|bg|k|na|hb|wbc|crp)\s*$/i;
 
 function ageValue(written: string): number {
   if (/^\d/.test(written)) return Number.parseInt(written, 10);
+  if (/centenarian$/i.test(written)) return 100;
+  if (/^nonagenarian$/i.test(written)) return 90;
   const words = written.toLowerCase().split(/[-\s]+/);
   if (words.includes("hundred"))
     return 100 + (ONES[words.at(-1)!] ?? (words.at(-1) === "ten" ? 10 : 0));

@@ -10,7 +10,8 @@ import { type Finding, LABELLED, SHAPED } from "./text-scan";
  * often other pages. Their characters are skipped, so a status id in a link is not read
  * as a phone or record number.
  */
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’]+|\b(?:[a-z0-9-]+\.)+[a-z]{2,}\/[^\s<>"'“”‘’]*/gi;
+const URL =
+  /\b(?:https?:\/\/|www\.)[^\s<>"'“”‘’]+|\b(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}\/[^\s<>"'“”‘’]*/gi;
 
 export function findLinks(text: string): Array<{ start: number; end: number }> {
   return [...text.matchAll(URL)].map((match) => {
@@ -19,15 +20,24 @@ export function findLinks(text: string): Array<{ start: number; end: number }> {
   });
 }
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// Read outwards from each "@", so a long text without one costs a single search.
+const LOCAL_PART = /[A-Za-z0-9._%+-]{1,64}$/;
+const DOMAIN = /[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}/y;
 
 export function findEmails(text: string): Finding[] {
-  return [...text.matchAll(EMAIL)].map((match) => ({
-    kind: "email",
-    start: match.index,
-    end: match.index + match[0].length,
-    strength: LABELLED,
-  }));
+  const found: Finding[] = [];
+  for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
+    const local = LOCAL_PART.exec(text.slice(Math.max(0, at - 64), at));
+    DOMAIN.lastIndex = at + 1;
+    if (!local || !DOMAIN.exec(text)) continue;
+    found.push({
+      kind: "email",
+      start: at - local[0].length,
+      end: DOMAIN.lastIndex,
+      strength: LABELLED,
+    });
+  }
+  return found;
 }
 
 const NUMBER_WORD = "(?:number|num|nbr|no|#|id)";
@@ -50,7 +60,7 @@ const LABEL_RULES: LabelRule[] = [
   {
     kind: "ssn",
     label: titled(
-      String.raw`ssn|ss#|ss\s?no|social\s+security(?:\s+card)?|social\s+insurance|social|sin`,
+      String.raw`(?:last\s+(?:4|four)(?:\s+digits)?\s+of\s+(?:(?:his|her|their|the)\s+)?)?(?:ssn|ss#|ss\s?no|social\s+security(?:\s+card)?|social\s+insurance|social|sin)`,
     ),
     minDigits: 4,
   },
@@ -83,11 +93,16 @@ const LABEL_RULES: LabelRule[] = [
     minDigits: 4,
   },
   { kind: "account", label: numbered("card"), minDigits: 4 },
+  {
+    kind: "account",
+    label: String.raw`last\s+(?:4|four)(?:\s+digits)?\s+of\s+(?:(?:his|her|their|the|a)\s+)?(?:(?:credit|debit|bank)\s+)?(?:card|account)`,
+    minDigits: 4,
+  },
   { kind: "account", label: "card(?=\\s+ending)", minDigits: 4 },
   {
     kind: "licence",
     label: titled(
-      String.raw`driver['’]?s['’]?\s+licen[cs]e|driving\s+licen[cs]e|dl#?|licen[cs]e|passport|state\s+id(?:\s+card)?|id\s+card|certificate\s+(?:number|no|#)|permit\s+(?:number|no|#)|dea`,
+      String.raw`driver['’]?s['’]?\s+licen[cs]e|driving\s+licen[cs]e|dl#?|licen[cs]e|passport|state\s+id(?:\s+card)?|id\s+card|certificate\s+(?:number|no|#)|permit\s+(?:number|no|#)`,
     ),
     minDigits: 4,
   },
@@ -135,9 +150,14 @@ const VALUE =
   /(?:[A-Z]{1,4}[-\s](?=[A-Za-z0-9]*\d))?[A-Za-z0-9]*\d(?:[A-Za-z0-9]|[-.](?=[A-Za-z0-9])|\s(?=\d+(?!\w|[/.-]\w)))*/y;
 const CASE_REFERENCE = /^PC-?\d+$/i;
 
+// One pass finds where any label starts; each rule is then tried at that spot.
+const ANY_LABEL = new RegExp(
+  String.raw`(?<![A-Za-z\d])(?:${LABEL_RULES.map((rule) => rule.label).join("|")})(?![A-Za-z])`,
+  "gi",
+);
 const LABEL_PATTERNS = LABEL_RULES.map((rule) => ({
   ...rule,
-  pattern: new RegExp(String.raw`(?<![\p{L}\d])(?:${rule.label})(?![\p{L}])`, "giu"),
+  pattern: new RegExp(`(?:${rule.label})(?![A-Za-z])`, "iy"),
 }));
 
 function digitsIn(value: string): number {
@@ -147,9 +167,14 @@ function digitsIn(value: string): number {
 /** Numbers read after a label. Where two labels claim one number, the longer label wins. */
 export function findLabelledNumbers(text: string): Finding[] {
   const byValue = new Map<number, Finding & { labelStart: number }>();
-  for (const rule of LABEL_PATTERNS) {
-    for (const label of text.matchAll(rule.pattern)) {
-      FILLER.lastIndex = label.index + label[0].length;
+  ANY_LABEL.lastIndex = 0;
+  for (let found = ANY_LABEL.exec(text); found; found = ANY_LABEL.exec(text)) {
+    const labelStart = found.index;
+    ANY_LABEL.lastIndex = labelStart + 1;
+    for (const rule of LABEL_PATTERNS) {
+      rule.pattern.lastIndex = labelStart;
+      if (!rule.pattern.exec(text)) continue;
+      FILLER.lastIndex = rule.pattern.lastIndex;
       FILLER.exec(text);
       const valuePattern = rule.value ?? VALUE;
       valuePattern.lastIndex = FILLER.lastIndex;
@@ -157,13 +182,13 @@ export function findLabelledNumbers(text: string): Finding[] {
       if (!value || digitsIn(value) < rule.minDigits || CASE_REFERENCE.test(value)) continue;
       const start = FILLER.lastIndex;
       const earlier = byValue.get(start);
-      if (earlier && earlier.labelStart <= label.index) continue;
+      if (earlier && earlier.labelStart <= labelStart) continue;
       byValue.set(start, {
         kind: rule.kind,
         start,
         end: start + value.length,
         strength: LABELLED,
-        labelStart: label.index,
+        labelStart,
       });
     }
   }
@@ -225,8 +250,36 @@ export function findPhoneNumbers(text: string): Finding[] {
   return found;
 }
 
+// Thirteen to nineteen digits, in fours or unbroken, that pass the Luhn check: a card number.
+const CARD = /(?<![\w-])\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\w-])/g;
+
+function passesLuhn(digits: string): boolean {
+  let sum = 0;
+  for (let index = 0; index < digits.length; index++) {
+    let digit = Number(digits[digits.length - 1 - index]);
+    if (index % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+export function findCardNumbers(text: string): Finding[] {
+  return [...text.matchAll(CARD)]
+    .filter((match) => {
+      const digits = match[0].replace(/\D/g, "");
+      return digits.length >= 13 && digits.length <= 19 && passesLuhn(digits);
+    })
+    .map((match) => ({
+      kind: "account",
+      start: match.index,
+      end: match.index + match[0].length,
+      strength: SHAPED,
+    }));
+}
+
 const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
 const IPV4 = new RegExp(String.raw`(?<![\w.])(?:${OCTET}\.){3}${OCTET}(?![\w]|\.\d)`, "g");
+const IPV6_HINT = /:[0-9A-Fa-f]{0,4}:/;
 const IPV6_RUN = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])/g;
 const MAC = /(?<![\w:-])[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}(?![\w:-])/g;
 const HEX_GROUP = /^[0-9A-Fa-f]{1,4}$/;
@@ -244,7 +297,7 @@ export function findNetworkAddresses(text: string): Finding[] {
   const add = (kind: PatientIdentifierKind, start: number, length: number) =>
     found.push({ kind, start, end: start + length, strength: SHAPED });
   for (const match of text.matchAll(IPV4)) add("ip_address", match.index, match[0].length);
-  for (const match of text.matchAll(IPV6_RUN)) {
+  for (const match of IPV6_HINT.test(text) ? text.matchAll(IPV6_RUN) : []) {
     if (isIpv6(match[0])) add("ip_address", match.index, match[0].length);
   }
   for (const match of text.matchAll(MAC)) add("device", match.index, match[0].length);

@@ -19,6 +19,12 @@ const NUMBERED_STREET = new RegExp(
   String.raw`(?<![\w/.,])\d{1,6}[A-Za-z]?(?:-\d{1,4})?\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:${STREET_WORD}\s+){0,3}?${STREET_WORD}\s+(?:${LONG_SUFFIX}|${SHORT_SUFFIX})\b\.?`,
   "gu",
 );
+// Street types that come first, as in French, Spanish, Italian or Portuguese addresses.
+const STREET_FIRST = new RegExp(
+  String.raw`(?<![\w/.,])\d{1,5}[A-Za-z]?,?\s+(?:Rue|Avenue|Boulevard|Chemin|Place|Calle|Avenida|Camino|Paseo|Plaza|Via|Viale|Piazza|Corso|Rua|Travessa|Largo)\s+(?:(?:de|des|du|del|de la|la|le|les|di|da|do|dos|das|della|dei|y)\s+)*${CAPITALISED}(?:\s+${CAPITALISED})?`,
+  "gu",
+);
+const PO_BOX = /\b(?:P\.?\s?O\.?\s+Box|Post\s+Office\s+Box|PO\s?Box)\s+\d{1,6}\b/gi;
 // What may follow a street: a unit, then a town with its state, ZIP or postcode.
 const UNIT =
   /,?\s*(?:NW|NE|SW|SE)?\s*,?\s*(?:Apt|Apartment|Unit|Suite|Ste|Flat|#)\.?\s*#?[A-Za-z0-9-]{1,6}/y;
@@ -31,17 +37,21 @@ const NAMED_STREET = new RegExp(
   String.raw`\b(?:lives?|living|lived|resides?|residing|home|house|address|of|on|from|at|near)\s+(?:on\s+|at\s+|in\s+)?((?:${CAPITALISED}\s+){1,3}(?:${LONG_SUFFIX}))\b`,
   "gu",
 );
-const TOWN_STATE_ZIP_ALONE = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:\p{Lu}[\p{Ll}'’-]+\s){0,2}\p{Lu}[\p{Ll}'’-]+,\s*)?(?:${STATES})\s+${ZIP}`,
-  "gu",
-);
+const STATE_ZIP = new RegExp(String.raw`\b(?:${STATES})\s+${ZIP}`, "g");
+const TOWN_BEFORE = /(?<![\p{L}])(?:\p{Lu}[\p{Ll}'’-]+\s){0,2}\p{Lu}[\p{Ll}'’-]+,\s*$/u;
+const ANY_STREET_TYPE = new RegExp(String.raw`\b(?:${LONG_SUFFIX}|${SHORT_SUFFIX})\b`);
 const POSTCODE_ALONE = new RegExp(String.raw`(?<![\p{L}\d])${UK_POSTCODE}`, "gu");
 // A hospital's or a university's own address is not a patient's.
 const INSTITUTION = /\b(?:Hospital|Medical|Health|Clinic|University|College|Infirmary|Campus)\b/;
 
 export function findAddresses(text: string): Finding[] {
   const found: Finding[] = [];
-  for (const match of text.matchAll(NUMBERED_STREET)) {
+  const hasStreetType = ANY_STREET_TYPE.test(text);
+  const streets = [
+    ...(hasStreetType ? text.matchAll(NUMBERED_STREET) : []),
+    ...text.matchAll(STREET_FIRST),
+  ];
+  for (const match of streets) {
     if (INSTITUTION.test(match[0])) continue;
     let end = match.index + match[0].length;
     // "12 Oak Dr Smith" is Dr Smith at number 12 Oak, not an address.
@@ -52,13 +62,18 @@ export function findAddresses(text: string): Finding[] {
     if (TOWN_STATE_ZIP.exec(text)) end = TOWN_STATE_ZIP.lastIndex;
     found.push({ kind: "address", start: match.index, end, strength: SHAPED });
   }
-  for (const match of text.matchAll(NAMED_STREET)) {
+  for (const match of hasStreetType ? text.matchAll(NAMED_STREET) : []) {
     const street = match[1]!;
     if (INSTITUTION.test(street) || /^(?:The|A|An|This|That|Our|My)\s/.test(street)) continue;
     const start = match.index + match[0].length - street.length;
     found.push({ kind: "address", start, end: start + street.length, strength: CONTEXTUAL });
   }
-  for (const pattern of [TOWN_STATE_ZIP_ALONE, POSTCODE_ALONE]) {
+  for (const match of text.matchAll(STATE_ZIP)) {
+    const town = TOWN_BEFORE.exec(text.slice(Math.max(0, match.index - 60), match.index));
+    const start = match.index - (town?.[0].length ?? 0);
+    found.push({ kind: "address", start, end: match.index + match[0].length, strength: SHAPED });
+  }
+  for (const pattern of [POSTCODE_ALONE, PO_BOX]) {
     for (const match of text.matchAll(pattern)) {
       found.push({
         kind: "address",

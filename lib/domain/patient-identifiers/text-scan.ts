@@ -20,11 +20,26 @@ export const LABELLED = 3;
 export const SHAPED = 2;
 export const CONTEXTUAL = 1;
 
+/**
+ * How a word is written, worked out once: "mixed" (Alvarez, O'Donnell), "capitals"
+ * (KOWALSKI), "initial" (J), "lower" or "other" (digits).
+ */
+export type WordShape = "mixed" | "capitals" | "initial" | "lower" | "other";
+
 export interface Word {
   text: string;
   lower: string;
   start: number;
   end: number;
+  shape: WordShape;
+}
+
+function shapeOf(word: string, lower: string): WordShape {
+  const first = word[0]!;
+  if (first === lower[0]) return first >= "0" && first <= "9" ? "other" : "lower";
+  if (word.length === 1) return "initial";
+  if (/\d/.test(word)) return "other";
+  return word === word.toUpperCase() ? "capitals" : "mixed";
 }
 
 // A word keeps inner apostrophes and hyphens (O'Donnell, Ortega-Campos) but not a
@@ -33,14 +48,20 @@ const WORD = /\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*|\d+[A-Za-z]?(?![\
 
 export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
-  for (const match of text.matchAll(WORD)) {
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
     let value = match[0];
-    if (/['’]s$/.test(value) && value.length > 2) value = value.slice(0, -2);
+    const apostrophe = value[value.length - 2];
+    if (value.length > 2 && value.endsWith("s") && (apostrophe === "'" || apostrophe === "’")) {
+      value = value.slice(0, -2);
+    }
+    const lower = value.toLowerCase();
     words.push({
       text: value,
-      lower: value.toLowerCase(),
+      lower,
       start: match.index,
       end: match.index + value.length,
+      shape: shapeOf(value, lower),
     });
   }
   return words;

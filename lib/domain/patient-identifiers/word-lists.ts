@@ -3,7 +3,7 @@
  * hospital usage, not any text in the labelled corpus.
  */
 
-function setOf(words: string): ReadonlySet<string> {
+export function setOf(words: string): ReadonlySet<string> {
   return new Set(words.trim().split(/\s+/));
 }
 
@@ -46,6 +46,25 @@ export const GIVEN_NAMES = setOf(`
   thomas timothy tina todd tommy tony tracy travis tyler tyrone valerie vanessa vera vernon
   veronica victor victoria vincent virginia walter wanda warren wayne wendy wesley william
   willie wilma yolanda yvonne zachary
+  aiden jayden liam mason ethan logan elijah oliver jackson carter grayson wyatt owen levi
+  sebastian mateo luca leo ezra hudson asher theo theodore isaiah jaxon nolan caleb brayden
+  landon connor cameron dylan evan gavin colton xavier miles jace maxwell declan emmett silas
+  axel rowan jonah ava mia harper abigail scarlett aria camila penelope layla riley zoey nora
+  lily addison aubrey ellie stella zoe violet audrey bella skylar everly emilia maya aaliyah
+  ariana gabriella madelyn cora adeline hailey gianna valentina isla eliana sadie piper alexa
+  delilah arianna vivian kaylee sophie madeline freya maeve niamh siobhan aoife ciara saoirse
+  cormac oisin ernesto rodrigo guadalupe esperanza consuelo marisol ximena valeria sofia jimena
+  lucia martina renata paloma alvaro ignacio joaquin santiago emilio armando alfredo arturo
+  benito cesar efrain gilberto horacio humberto jaime leonardo lorenzo marco mauricio octavio
+  orlando ramiro reynaldo rogelio ruben teodoro tomas deshawn terrell marquis jalen keisha
+  latoya tanisha imani kwame kofi kwabena akosua abena chidi chinedu emeka ngozi adaeze tunde
+  segun funmilayo amara thandiwe anil amit deepak ravi rajesh ramesh suresh vijay deepa kavita
+  lakshmi meena neha pooja shreya divya aarav rohan nikhil harpreet gurpreet manpreet jaspreet
+  simran hussein karim khalid mahmoud mustafa yusuf youssef amina khadija leila mariam noor
+  zainab yasmin salma ming hui xiao hiroshi takeshi yuki kenji akira haruto sakura minjun linh
+  tuan dmitri sergei nikolai natasha svetlana tatiana katarzyna agnieszka piotr tomasz
+  krzysztof edna myrtle gertrude lloyd floyd cecil wilbur elmer otis virgil percy archibald
+  reginald cyril winifred irma opal velma petra cordelia edmund benedict ambrose horace
 `);
 
 /**
@@ -76,7 +95,8 @@ export const NOT_A_NAME = setOf(`
   on by of off about after before during since until into onto out over under again
   reply replies comment comments caption story stories reporter author writer user poster
   dob mrn dos ssn nhs dob iv po prn bid tid qid stat npo ams sob cp abd gi uti copd chf cva
-  tia mi pe dvt dka aki ckd htn dm hiv hcv bp hr rr gcs bmi ecg ekg ct mri cxr abg ivf
+  tia mi pe dvt dka aki ckd htn dm hiv hcv bp hr rr gcs bmi ecg ekg ct mri cxr abg ivf temp
+  tmax pulse sats spo2 weight wt height glucose
 `);
 
 /** Words after "Dr", "Nurse" and the like: the person is staff, not a patient. */
@@ -92,7 +112,8 @@ export const PLACE_WORDS = setOf(`
   highway parkway close crescent square hospital hospitals clinic center centre medical
   university college school health healthcare ward wing building unit lecture theatre theater
   hall house tower pavilion institute foundation trust county city church chapel memorial
-  park gardens village library station airport mall
+  park gardens village library station airport mall society award prize fellowship
+  scholarship syndrome disease sign program programme fund league zoo museum stadium
 `);
 
 /** After these, a person is a relative or household member of the patient. */
