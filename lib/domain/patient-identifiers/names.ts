@@ -364,24 +364,34 @@ export function findNames(text: string): Finding[] {
 /** A name found once is a name wherever it recurs: "Gladys is 103. Gladys has outlived…". */
 function withEveryMention(reader: NameReader, spans: Span[]): Span[] {
   const { words, text } = reader;
-  const forms = new Set<string>();
+  const single = new Set<string>();
+  const phrasesByFirstWord = new Map<string, string[]>();
   for (const span of spans) {
     const written = text.slice(span.start, span.end);
-    if (/\s/.test(written)) forms.add(written);
-    for (let index = reader.indexAt(span.start) ?? words.length; index < words.length; index++) {
+    const first = reader.indexAt(span.start) ?? words.length;
+    const firstWord = words[first]?.text;
+    if (firstWord !== undefined && firstWord !== written) {
+      phrasesByFirstWord.set(firstWord, [...(phrasesByFirstWord.get(firstWord) ?? []), written]);
+    }
+    for (let index = first; index < words.length; index++) {
       const word = words[index]!;
       if (word.end > span.end) break;
-      if (word.text.length >= 3 && !NOT_A_NAME.has(word.lower)) forms.add(word.text);
+      if (word.text.length >= 3 && !NOT_A_NAME.has(word.lower)) single.add(word.text);
     }
   }
+  const found = new Set(spans.map((span) => span.start));
   const all = [...spans];
-  for (const form of forms) {
-    for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + form.length)) {
-      const span = { start: at, end: at + form.length };
-      const bounded =
-        !/[\p{L}\d]/u.test(text[at - 1] ?? "") && !/[\p{L}\d]/u.test(text[span.end] ?? "");
-      if (bounded && !reader.isStaffOrPoster(span)) all.push(span);
+  const mention = (start: number, end: number) => {
+    const span = { start, end };
+    if (/[\p{L}\d]/u.test(text[end] ?? "") || reader.isStaffOrPoster(span)) return;
+    all.push(span);
+  };
+  for (const word of words) {
+    if (found.has(word.start)) continue;
+    for (const phrase of phrasesByFirstWord.get(word.text) ?? []) {
+      if (text.startsWith(phrase, word.start)) mention(word.start, word.start + phrase.length);
     }
+    if (single.has(word.text)) mention(word.start, word.end);
   }
   return all;
 }

@@ -40,7 +40,7 @@ const NAMED_STREET = new RegExp(
 const STATE_ZIP = new RegExp(String.raw`\b(?:${STATES})\s+${ZIP}`, "g");
 const TOWN_BEFORE = /(?<![\p{L}])(?:\p{Lu}[\p{Ll}'’-]+\s){0,2}\p{Lu}[\p{Ll}'’-]+,\s*$/u;
 const ANY_STREET_TYPE = new RegExp(String.raw`\b(?:${LONG_SUFFIX}|${SHORT_SUFFIX})\b`);
-const POSTCODE_ALONE = new RegExp(String.raw`(?<![\p{L}\d])${UK_POSTCODE}`, "gu");
+const POSTCODE_ALONE = /(?<![A-Za-z\d])[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}(?![A-Za-z\d])/g;
 // A hospital's or a university's own address is not a patient's.
 const INSTITUTION = /\b(?:Hospital|Medical|Health|Clinic|University|College|Infirmary|Campus)\b/;
 
