@@ -102,6 +102,14 @@ describe("finding patient identifiers, kind by kind", () => {
     expect(highlighted(text)).toContainEqual([kind, expected]);
   });
 
+  it("finds each name in a list of them", () => {
+    expect(highlighted("the OR list showed patient names: Garcia, Lee and Patel.")).toEqual([
+      ["name", "Garcia"],
+      ["name", "Lee"],
+      ["name", "Patel"],
+    ]);
+  });
+
   it("finds a name again wherever it recurs in the text", () => {
     expect(highlighted("Bed 5 is Gladys. Gladys is 103. Gladys has outlived 4 husbands.")).toEqual([
       ["name", "Gladys"],
@@ -138,6 +146,12 @@ describe("leaving ordinary text alone", () => {
     ["a hospital's own address", "the entrance at 1 Medical Center Drive"],
     ["a UK consultant surgeon", "Mr Patel, the consultant orthopaedic surgeon, operated."],
     ["an unknown-patient placeholder", "the patient John Doe in bay 2"],
+    [
+      "scores and fractions near a cue",
+      "admitted with pain 8/10, power 5/5, a 2/6 murmur; given 1/2 tab",
+    ],
+    ["a place before a verb of care", "a retired teacher from Ohio, died last week"],
+    ["staff called by a title", "He mocked Mrs. Jones, the hospital's CEO, in a tweet."],
   ])("does not flag %s", (_, text) => {
     expect(highlighted(text)).toEqual([]);
   });

@@ -52,6 +52,19 @@ function lastMatchEnd(pattern: RegExp, text: string): number {
   return end;
 }
 
+// "pain 8/10", "power 5/5", "a 2/6 murmur", "1/2 tab": scores and fractions, not dates.
+const SCORE_BEFORE =
+  /\b(?:pain|gcs|score|scored|scale|strength|power|murmur|grade|apgars?|rated|mood|ratio|vas|nrs|mmse|moca|phq-?9|gad-?7|x|of|given|take|took|gave|bp|sats)\s*$/i;
+const SCORE_AFTER =
+  /^\s*(?:murmur|strength|power|pain|tabs?|tablets?|pills?|doses?|scale|cups?|of|bilaterally|weakness|in\s+power|on\s+the\s+\w+\s+scale)\b/i;
+
+function isScore(text: string, start: number, end: number): boolean {
+  return (
+    SCORE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) ||
+    SCORE_AFTER.test(text.slice(end, end + 24))
+  );
+}
+
 /** Day and month in either order ("24/7" is a phrase, not a date); ISO dates lead with the year. */
 function isPlausibleNumericDate(date: string): boolean {
   if (date === "24/7") return false;
@@ -93,6 +106,7 @@ export function findPersonalDates(text: string, anchors: readonly Finding[]): Fi
     if (/^[\d/.-]+$/.test(date) && !isPlausibleNumericDate(date)) continue;
     const start = match.index;
     const end = start + date.length;
+    if (/^\d{1,2}\/\d{1,2}$/.test(date) && isScore(text, start, end)) continue;
     const besideAnchor = anchors.some(
       (anchor) => anchor.end <= start && /^[\s,;:()|–—-]{0,4}$/.test(text.slice(anchor.end, start)),
     );

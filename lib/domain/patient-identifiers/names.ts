@@ -64,7 +64,7 @@ const CUE_WORDS = new Set(
 const PLACEHOLDER = /^(?:John|Jane|Baby|J\.)\s+Doe$/;
 
 const STAFF_AFTER =
-  /^,?\s+(?:(?:the|our|a|an|my|his|her)\s+)?(?:\p{L}+\s+)?(?:consultant|surgeon|registrar|attending|doctor|physician|colleague|anaesthetist|anesthetist|gp|professor|lecturer|nurse|resident|fellow|intern|cardiologist|radiologist|psychiatrist|pediatrician|paediatrician|oncologist|neurologist|hospitalist|internist|obstetrician|dermatologist|urologist|pathologist|ceo|cmo|director)\b/iu;
+  /^,?\s+(?:(?:the|our|a|an|my|his|her)\s+)?(?:[\p{L}'’]+\s+)?(?:consultant|surgeon|registrar|attending|doctor|physician|colleague|anaesthetist|anesthetist|gp|professor|lecturer|nurse|resident|fellow|intern|cardiologist|radiologist|psychiatrist|pediatrician|paediatrician|oncologist|neurologist|hospitalist|internist|obstetrician|dermatologist|urologist|pathologist|ceo|cmo|director)\b/iu;
 const CREDENTIALS_AFTER =
   /^,?\s*(?:MD|DO|PhD|RN|NP|PA-C|PA|MBBS|MBChB|FRCS|FRCP|MRCP|DNP|PharmD|FACP|FACS)\b/;
 // The one who posts is the colleague being reported.
@@ -96,10 +96,13 @@ const AFTER_NAME: Array<{ pattern: RegExp; options: NameOptions }> = [
 const DESCRIPTION_STARTS = setOf(
   "was is has got had admitted discharged readmitted intubated extubated transferred died passed coded presented came brought rushed dob d mrn mr rx acct nhs ssn dos",
 );
+const PLACE_PREPOSITIONS = setOf("from in at near to into across around outside");
 // "it's Maeve, from the clinic", "I'm Tanya here": someone introducing themselves.
 const SELF_INTRODUCTION = /\b(?:it['’]?s|i['’]?m|i\s+am|my\s+name\s+is|name['’]s)\s+(?=[A-Z])/gi;
 const INTRODUCED = /^(?:\s*,|\s+here\b|\s+from\b|\s+again\b|\s*[.!]|\s+-)/;
 const FAMILY = /\bthe\s+(?=\p{Lu}[\p{Ll}'’-]+\s+family\b)/gu;
+// "patient names: Garcia, Lee, Patel": a list, each name on its own.
+const NAME_LIST = /\bnames\s*:\s*/gi;
 
 const isMixedCase = (word: Word) => word.shape === "mixed";
 const isCapitals = (word: Word) => word.shape === "capitals";
@@ -110,11 +113,18 @@ class NameReader {
   readonly words: Word[];
   readonly text: string;
   private readonly indexByStart: Map<number, number>;
+  private readonly indexByEnd: Map<number, number>;
 
   constructor(text: string) {
     this.text = text;
     this.words = wordsOf(text);
     this.indexByStart = new Map(this.words.map((word, index) => [word.start, index]));
+    this.indexByEnd = new Map(this.words.map((word, index) => [word.end, index]));
+  }
+
+  /** The index of a span's last word (a trailing initial's full stop is not a word). */
+  lastWordOf(span: Span): number {
+    return this.indexByEnd.get(span.end) ?? this.indexByEnd.get(span.end - 1)!;
   }
 
   gapAfter(index: number): string {
@@ -321,7 +331,10 @@ function nameBeforeDescription(reader: NameReader, index: number): Span | null {
   if (!promising) return null;
   const description = reader.text.slice(word.end, word.end + 40);
   const rule = AFTER_NAME.find(({ pattern }) => pattern.test(description));
-  return rule ? reader.readBefore(index, rule.options) : null;
+  const span = rule ? reader.readBefore(index, rule.options) : null;
+  // "a teacher from Ohio, died": after these, a capitalised word is a place.
+  const before = span && reader.words[(reader.indexAt(span.start) ?? 0) - 1];
+  return before && PLACE_PREPOSITIONS.has(before.lower) ? null : span;
 }
 
 export function findNames(text: string): Finding[] {
@@ -339,6 +352,18 @@ export function findNames(text: string): Finding[] {
     const index = reader.indexAt(match.index + match[0].length);
     const span = index === undefined ? null : reader.readAt(index, STRICT);
     if (span && INTRODUCED.test(text.slice(span.end, span.end + 8))) candidates.push(span);
+  }
+  for (const match of text.matchAll(NAME_LIST)) {
+    let index = reader.indexAt(match.index + match[0].length);
+    while (index !== undefined) {
+      const span = reader.readAt(index, { capitals: true, surnameFirst: false });
+      if (!span) break;
+      candidates.push(span);
+      let next = reader.lastWordOf(span) + 1;
+      if (!/^\s*[,;]?\s*$/.test(reader.gapAfter(next - 1))) break;
+      if (reader.words[next]?.lower === "and") next++;
+      index = next;
+    }
   }
   for (const match of text.matchAll(FAMILY)) {
     const index = reader.indexAt(match.index + match[0].length);
