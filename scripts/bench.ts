@@ -2,6 +2,7 @@
  * `npm run bench` (`-- --quick` for a short run): seeds a database of its own at scale,
  * serves the production build on it, loads each scenario from a separate process and
  * reports every figure beside a floor measured in the same run (see README, Performance).
+ * `-- --only patient-identifiers` measures just the detector, with no database or server.
  * Exits non-zero only when a correctness check fails, never on a time.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -19,6 +20,11 @@ import { advanceDueConcerns } from "@/lib/services/concerns/advance-due-concerns
 import { captureFilingRequest } from "./bench/capture-filing";
 import { firstLoadJsBytes } from "./bench/first-load-js";
 import type { LoadPlan, LoadResult } from "./bench/load";
+import {
+  measurePatientIdentifiers,
+  type PatientIdentifierBench,
+  reportPatientIdentifiers,
+} from "./bench/patient-identifiers";
 import { measureQueueQuery, type QueueQueryResult, type QueueView } from "./bench/queue-query";
 import { PERSONAS, REPORTER_CONCERNS, type SeedSize, seedBenchDatabase } from "./bench/seed";
 import { sessionCookieFor, sessionCookiesFor } from "./bench/sessions";
@@ -26,6 +32,11 @@ import { buildIfStale } from "./lib/build-if-stale";
 
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes("--quick");
+// Measurements that need no database, runnable alone.
+const ALONE = ["patient-identifiers"] as const;
+const only = process.argv.includes("--only")
+  ? process.argv[process.argv.indexOf("--only") + 1]
+  : undefined;
 const SIZE: SeedSize = quick
   ? { users: 2_000, concerns: 100_000, dueForWorker: 10_000 }
   : { users: 10_000, concerns: 1_000_000, dueForWorker: 100_000 };
@@ -116,8 +127,19 @@ function runLoad(plan: LoadPlan): Promise<LoadResult> {
 }
 
 async function main(): Promise<void> {
+  if (only !== undefined) {
+    if (only !== "patient-identifiers") {
+      console.error(`--only takes one of: ${ALONE.join(", ")}`);
+      process.exit(2);
+    }
+    reportPatientIdentifiers(measurePatientIdentifiers(), log);
+    return;
+  }
   const started = performance.now();
   log(`Peer Concerns benchmark (${quick ? "quick" : "full"} run)`);
+  // First, while nothing else of ours runs: it is a CPU-bound measurement.
+  log("Patient-identifier detector…");
+  const patientIdentifiers = measurePatientIdentifiers();
   const database = await openBenchDatabase();
   let server: ChildProcess | undefined;
   try {
@@ -261,6 +283,7 @@ async function main(): Promise<void> {
       queue,
       firstLoad,
       worker,
+      patientIdentifiers,
       filed,
       totalSeconds: (performance.now() - started) / 1000,
     });
@@ -449,6 +472,7 @@ function report(results: {
   queue: QueueQueryResult;
   firstLoad: { minimumKb: number; pages: FirstLoadRow[] };
   worker: WorkerResult;
+  patientIdentifiers: PatientIdentifierBench;
   filed: number;
   totalSeconds: number;
 }): void {
@@ -491,6 +515,7 @@ function report(results: {
       `(${fixed(worker.casesPerSecond, 0)}/s); plain SQL UPDATE ${fixed(worker.plainSqlSeconds, 2)} s ` +
       `(${fixed(worker.plainSqlPerSecond, 0)}/s); ratio ${fixed(worker.ratio, 3)} (target ≥ 0.5)`,
   );
+  reportPatientIdentifiers(results.patientIdentifiers, log);
   log(`Seeding took ${fixed(results.seedSeconds)} s; whole run ${fixed(results.totalSeconds)} s.`);
   mkdirSync("bench", { recursive: true });
   writeFileSync(
