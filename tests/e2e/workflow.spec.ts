@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectStatusEventually, fileConcernThroughForm, uniquePostUrl } from "./concerns";
 import { setWorkflowSettings } from "./database";
-import { confirmStep, DEMO, personSignedIn } from "./support";
+import { confirmStep, DEMO, DEMO_PASSWORD, personSignedIn } from "./support";
 
 // Physicians of the demo organisation (tests/e2e/support.ts has the sign-in details).
 const CHLOE = "chloe.nguyen@hospital.example";
@@ -69,7 +69,8 @@ test("significant and unanswered: escalated at the deadline, an officer closes i
   await expectStatusEventually(reporter.page, "With the compliance team");
 
   const officer = await personSignedIn(browser, DEMO.officer);
-  await officer.page.goto("/compliance");
+  // Newest first: other journeys' cases fill the oldest-first page.
+  await officer.page.goto("/compliance?sort=newest");
   await officer.page
     .getByRole("row", { name: /Dr David Levi/ })
     .locator(`a[href="/compliance/cases/${concernId}"]`)
@@ -127,7 +128,7 @@ test("dispute, reporter escalates: the case appears in the compliance queue", as
   await expect(reporter.page.locator("header").getByText("With the compliance team")).toBeVisible();
 
   const officer = await personSignedIn(browser, "george.lindqvist@hospital.example");
-  await officer.page.goto("/compliance");
+  await officer.page.goto("/compliance?sort=newest");
   await expect(officer.page.getByRole("row", { name: /Dr Amara Okafor/ })).toBeVisible();
   await officer.page.goto(`/compliance/cases/${concernId}`);
   await expect(
@@ -245,4 +246,38 @@ test("bad input is explained field by field and nothing is filed", async ({ brow
     reporter.page.getByText("Choose at least one consideration the post touches."),
   ).toBeVisible();
   await expect(reporter.page).toHaveURL("/concerns/new");
+});
+
+test("without JavaScript, a physician finds the colleague in a search step and files the concern", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(DAVID);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+
+  await page.goto("/concerns/new");
+  // The filing form waits for the colleague, so nothing typed can be lost to the search.
+  await expect(page.getByLabel("What the post shows")).toBeHidden();
+  await page.getByLabel("Their name or email").fill("Chloe");
+  await page.getByRole("button", { name: "Find" }).click();
+  await page.getByRole("link", { name: "Choose Dr Chloe Nguyen" }).click();
+
+  await expect(page.getByLabel("Colleague")).toHaveValue("Dr Chloe Nguyen");
+  await page.getByLabel("Link to the post").fill(uniquePostUrl().replace("https://", ""));
+  await page.getByLabel("Platform").selectOption("facebook");
+  await page
+    .getByLabel("What the post shows")
+    .fill("A post mocking a named group of patients, filed without JavaScript.");
+  await page.getByLabel(/Undermining trust in the profession/).check();
+  await page.getByLabel("Appears unprofessional").check();
+  await page.getByRole("button", { name: "Raise concern and notify colleague" }).click();
+  await expect(
+    page.getByText("Concern raised. Your colleague has been sent a notice."),
+  ).toBeVisible();
+  await expect(page.locator("header").getByText("Dr Chloe Nguyen", { exact: false })).toBeVisible();
+  await context.close();
 });

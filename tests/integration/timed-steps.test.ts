@@ -225,95 +225,107 @@ describe("the per-concern deadline job", () => {
   });
 });
 
+// These prove each case moves exactly once, not how fast (that is the bench's): the
+// timeout only stops a hang, and allows for a machine busy with other work.
+const HANG_GUARD_MS = 180_000;
+
 describe("several workers at once", () => {
-  it("moves each of 1,000 due concerns exactly once when two sweeps run side by side", async () => {
-    await insertOfficer(database.db);
-    const dueAt = new Date("2026-01-01T00:00:00.000Z");
-    const inserted = await insertOverdueConcerns(database, 1000, dueAt, "sweep");
-    const ids = inserted.map((r) => r.id);
-    const workerA = connectDatabase(database.url);
-    const workerB = connectDatabase(database.url);
-    const sweepAt = later(dueAt, DAY_MS);
-    let moved: number[];
-    try {
-      moved = await Promise.all([
-        advanceDueConcerns(workerA.db, sweepAt),
-        advanceDueConcerns(workerB.db, sweepAt),
-      ]);
-    } finally {
-      await Promise.all([workerA.pool.end(), workerB.pool.end()]);
-    }
-    console.info(`sweep split between the two workers: ${moved[0]} + ${moved[1]}`);
-    expect(moved[0]! + moved[1]!).toBe(1000);
+  it(
+    "moves each of 1,000 due concerns exactly once when two sweeps run side by side",
+    async () => {
+      await insertOfficer(database.db);
+      const dueAt = new Date("2026-01-01T00:00:00.000Z");
+      const inserted = await insertOverdueConcerns(database, 1000, dueAt, "sweep");
+      const ids = inserted.map((r) => r.id);
+      const workerA = connectDatabase(database.url);
+      const workerB = connectDatabase(database.url);
+      const sweepAt = later(dueAt, DAY_MS);
+      let moved: number[];
+      try {
+        moved = await Promise.all([
+          advanceDueConcerns(workerA.db, sweepAt),
+          advanceDueConcerns(workerB.db, sweepAt),
+        ]);
+      } finally {
+        await Promise.all([workerA.pool.end(), workerB.pool.end()]);
+      }
+      console.info(`sweep split between the two workers: ${moved[0]} + ${moved[1]}`);
+      expect(moved[0]! + moved[1]!).toBe(1000);
 
-    const transitions = await database.db
-      .select({ entityId: auditEvents.entityId, action: auditEvents.action })
-      .from(auditEvents)
-      .where(inArray(auditEvents.entityId, ids));
-    expect(transitions).toHaveLength(1000);
-    expect(new Set(transitions.map((t) => t.entityId)).size).toBe(1000);
-    const duplicated = await database.pool.query(
-      `select entity_id from audit_events where entity_id = any($1::text[])
+      const transitions = await database.db
+        .select({ entityId: auditEvents.entityId, action: auditEvents.action })
+        .from(auditEvents)
+        .where(inArray(auditEvents.entityId, ids));
+      expect(transitions).toHaveLength(1000);
+      expect(new Set(transitions.map((t) => t.entityId)).size).toBe(1000);
+      const duplicated = await database.pool.query(
+        `select entity_id from audit_events where entity_id = any($1::text[])
        group by entity_id having count(*) > 1`,
-      [ids],
-    );
-    expect(duplicated.rows).toEqual([]);
+        [ids],
+      );
+      expect(duplicated.rows).toEqual([]);
 
-    const byAction = new Map<string, number>();
-    for (const t of transitions) byAction.set(t.action, (byAction.get(t.action) ?? 0) + 1);
-    expect(Object.fromEntries(byAction)).toEqual({
-      escalated_by_deadline: 250,
-      lapsed: 250,
-      auto_confirmed: 250,
-      dispute_auto_accepted: 250,
-    });
-    const states = await database.pool.query<{ state: string; n: number }>(
-      `select state, count(*)::int as n from concerns where id = any($1::uuid[]) group by state`,
-      [ids],
-    );
-    expect(Object.fromEntries(states.rows.map((r) => [r.state, r.n]))).toEqual({
-      escalated: 250,
-      lapsed: 250,
-      resolved: 250,
-      dispute_accepted: 250,
-    });
-    // Each party heard about each change once.
-    const partyNotices = await database.pool.query<{ n: number }>(
-      `select count(*)::int as n from (
+      const byAction = new Map<string, number>();
+      for (const t of transitions) byAction.set(t.action, (byAction.get(t.action) ?? 0) + 1);
+      expect(Object.fromEntries(byAction)).toEqual({
+        escalated_by_deadline: 250,
+        lapsed: 250,
+        auto_confirmed: 250,
+        dispute_auto_accepted: 250,
+      });
+      const states = await database.pool.query<{ state: string; n: number }>(
+        `select state, count(*)::int as n from concerns where id = any($1::uuid[]) group by state`,
+        [ids],
+      );
+      expect(Object.fromEntries(states.rows.map((r) => [r.state, r.n]))).toEqual({
+        escalated: 250,
+        lapsed: 250,
+        resolved: 250,
+        dispute_accepted: 250,
+      });
+      // Each party heard about each change once.
+      const partyNotices = await database.pool.query<{ n: number }>(
+        `select count(*)::int as n from (
          select concern_id, recipient_relation from notifications
          where concern_id = any($1::uuid[]) and recipient_relation in ('reporter', 'subject')
          group by concern_id, recipient_relation having count(*) = 1) once`,
-      [ids],
-    );
-    expect(partyNotices.rows[0]!.n).toBe(2000);
-  });
-
-  it("moves each due concern once when two workers run the same per-concern jobs together", async () => {
-    const dueAt = new Date("2026-01-05T00:00:00.000Z");
-    const inserted = await insertOverdueConcerns(database, 200, dueAt, "jobs");
-    const workerA = connectDatabase(database.url);
-    const workerB = connectDatabase(database.url);
-    const runAt = later(dueAt, 1);
-    let results: boolean[];
-    try {
-      results = await Promise.all(
-        inserted.flatMap(({ id }) => [
-          advanceDueConcern(workerA.db, id, runAt),
-          advanceDueConcern(workerB.db, id, runAt),
-        ]),
+        [ids],
       );
-    } finally {
-      await Promise.all([workerA.pool.end(), workerB.pool.end()]);
-    }
-    expect(results.filter(Boolean)).toHaveLength(200);
-    const counts = await database.pool.query<{ entity_id: string; n: number }>(
-      `select entity_id, count(*)::int as n from audit_events
+      expect(partyNotices.rows[0]!.n).toBe(2000);
+    },
+    HANG_GUARD_MS,
+  );
+
+  it(
+    "moves each due concern once when two workers run the same per-concern jobs together",
+    async () => {
+      const dueAt = new Date("2026-01-05T00:00:00.000Z");
+      const inserted = await insertOverdueConcerns(database, 200, dueAt, "jobs");
+      const workerA = connectDatabase(database.url);
+      const workerB = connectDatabase(database.url);
+      const runAt = later(dueAt, 1);
+      let results: boolean[];
+      try {
+        results = await Promise.all(
+          inserted.flatMap(({ id }) => [
+            advanceDueConcern(workerA.db, id, runAt),
+            advanceDueConcern(workerB.db, id, runAt),
+          ]),
+        );
+      } finally {
+        await Promise.all([workerA.pool.end(), workerB.pool.end()]);
+      }
+      expect(results.filter(Boolean)).toHaveLength(200);
+      const counts = await database.pool.query<{ entity_id: string; n: number }>(
+        `select entity_id, count(*)::int as n from audit_events
        where entity_id = any($1::text[]) group by entity_id`,
-      [inserted.map((r) => r.id)],
-    );
-    expect(counts.rows).toHaveLength(200);
-    expect(counts.rows.every((r) => r.n === 1)).toBe(true);
-  });
+        [inserted.map((r) => r.id)],
+      );
+      expect(counts.rows).toHaveLength(200);
+      expect(counts.rows.every((r) => r.n === 1)).toBe(true);
+    },
+    HANG_GUARD_MS,
+  );
 
   it("settles a remediation racing the deadline escalation in one legal state, with one audit event and a clear answer for the loser", async () => {
     await insertOfficer(database.db);

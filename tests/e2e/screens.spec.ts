@@ -1,0 +1,195 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { PAGES } from "./authorisation-matrix";
+import {
+  askQuestion,
+  closedCase,
+  fileCase,
+  heldCase,
+  type Person,
+  setUpStep,
+  setUpWorld,
+  type World,
+} from "./authorisation-matrix-world";
+
+/**
+ * Every page, as the person it is for sees it, on a phone (390 px) and a desktop
+ * (1280 px), with JavaScript on and off: nothing scrolls sideways, axe finds no WCAG 2.2
+ * AA or best-practice violation, there is one main landmark, and the navigation marks the
+ * current page. A page without a row here fails the first test.
+ */
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+type Viewer = "reporter" | "subject" | "assignedOfficer" | "admin" | null;
+
+interface Screen {
+  viewer: Viewer;
+  /** Every state of the page worth looking at, each an address. */
+  paths: (world: World) => Promise<string[]>;
+}
+
+const SCREENS: Record<keyof typeof PAGES, Screen> = {
+  "/": { viewer: "reporter", paths: async () => ["/"] },
+  "/sign-in": { viewer: null, paths: async () => ["/sign-in", "/sign-in?error=CredentialsSignin"] },
+  "/no-access": { viewer: "reporter", paths: async () => ["/no-access"] },
+  "/notifications": { viewer: "subject", paths: async () => ["/notifications"] },
+  "/preferences/email": { viewer: "reporter", paths: async () => ["/preferences/email"] },
+  "/dev/mailbox": { viewer: "subject", paths: async () => ["/dev/mailbox"] },
+  "/concerns": { viewer: "reporter", paths: async () => ["/concerns"] },
+  "/concerns/new": {
+    viewer: "reporter",
+    paths: async (world) => [
+      "/concerns/new",
+      `/concerns/new?find=${encodeURIComponent(world.people.subject.name.slice(0, 12))}`,
+      `/concerns/new?colleague=${world.people.subject.id}`,
+    ],
+  },
+  "/concerns/[id]": {
+    viewer: "reporter",
+    paths: async (world) => {
+      const remediated = await remediatedCase(world);
+      return [`/concerns/${world.cases.A.id}`, `/concerns/${remediated}`];
+    },
+  },
+  "/notices": { viewer: "subject", paths: async () => ["/notices"] },
+  "/notices/[id]": {
+    viewer: "subject",
+    paths: async (world) => [
+      `/notices/${await fileCase(world, world.people.reporter, world.people.subject, true)}`,
+      `/notices/${world.cases.A.id}`,
+    ],
+  },
+  "/compliance": {
+    viewer: "assignedOfficer",
+    paths: async () => ["/compliance", "/compliance?state=all", "/compliance?sort=due&overdue=1"],
+  },
+  "/compliance/cases/[id]": {
+    viewer: "assignedOfficer",
+    paths: async (world) => {
+      const { reporter, subject, assignedOfficer } = world.people;
+      const held = await heldCase(world, reporter, subject, assignedOfficer);
+      await askQuestion(world, assignedOfficer, held, "subject");
+      return [
+        `/compliance/cases/${held}`,
+        `/compliance/cases/${await closedCase(world, assignedOfficer)}`,
+      ];
+    },
+  },
+  "/compliance/insights": {
+    viewer: "assignedOfficer",
+    paths: async () => ["/compliance/insights"],
+  },
+  "/admin/users": { viewer: "admin", paths: async () => ["/admin/users", "/admin/users?q=zz"] },
+  "/admin/users/new": { viewer: "admin", paths: async () => ["/admin/users/new"] },
+  "/admin/users/[id]": {
+    viewer: "admin",
+    paths: async (world) => [`/admin/users/${world.people.spare.id}`],
+  },
+  "/admin/departments": { viewer: "admin", paths: async () => ["/admin/departments"] },
+  "/admin/settings": { viewer: "admin", paths: async () => ["/admin/settings"] },
+  "/admin/email-deliveries": { viewer: "admin", paths: async () => ["/admin/email-deliveries"] },
+  "/admin/reopen-case": { viewer: "admin", paths: async () => ["/admin/reopen-case"] },
+};
+
+/** A case whose colleague reported an action, waiting on the reporter's answer. */
+async function remediatedCase(world: World) {
+  const id = await fileCase(world, world.people.reporter, world.people.subject, true);
+  await setUpStep(
+    world,
+    "app/(app)/notices/actions.ts#reportRemediationAction",
+    world.people.subject.cookie,
+    `/notices/${id}`,
+    { concernId: id, action: "removed", note: "Deleted it this morning." },
+    /\?done=report_remediation$/,
+  );
+  return id;
+}
+
+let world: World;
+
+test.describe("every screen, on a phone and a desktop, with and without JavaScript", () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  test("every page has a row", () => {
+    expect(Object.keys(SCREENS).sort()).toEqual(Object.keys(PAGES).sort());
+  });
+
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    world = await setUpWorld(test.info().project.use.baseURL!);
+  });
+
+  for (const [route, screen] of Object.entries(SCREENS)) {
+    test(route, async ({ browser }) => {
+      const problems: string[] = [];
+      for (const path of await screen.paths(world)) {
+        for (const javaScript of [true, false]) {
+          for (const width of [390, 1280]) {
+            const where = `${path} at ${width} px, JavaScript ${javaScript ? "on" : "off"}`;
+            const page = await pageAs(browser, screen.viewer, javaScript, width);
+            const response = await page.goto(path);
+            expect(response?.status(), where).toBeLessThan(400);
+            problems.push(...(await lookAt(page, where)));
+            await page.context().close();
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+async function pageAs(browser: Browser, viewer: Viewer, javaScript: boolean, width: number) {
+  const context = await browser.newContext({
+    javaScriptEnabled: javaScript,
+    viewport: { width, height: 844 },
+  });
+  if (viewer) {
+    const person: Person = world.people[viewer];
+    const [name, value] = person.cookie.split(/=(.*)/s) as [string, string];
+    await context.addCookies([{ name, value, url: world.baseURL }]);
+  }
+  return context.newPage();
+}
+
+async function lookAt(page: Page, where: string): Promise<string[]> {
+  const problems: string[] = [];
+  const sideways = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  if (sideways > 0) problems.push(`${where}: scrolls ${sideways} px sideways`);
+  const mains = await page.locator("main").count();
+  if (mains !== 1) problems.push(`${where}: ${mains} main landmarks`);
+  if (await page.locator("header nav").count()) {
+    const current = await page.locator("header nav a[aria-current]:visible").count();
+    if (current === 0 && !/^\/(notifications|dev|$)/.test(new URL(page.url()).pathname)) {
+      problems.push(`${where}: no navigation link marks the current page`);
+    }
+  }
+  // Loaded as an expression of its own, which the page's script policy does not govern.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
+      .axe;
+    const result = (await axe.run(document, {
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+      },
+    })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")})`,
+    );
+  });
+  for (const violation of violations) problems.push(`${where}: axe ${violation}`);
+  return problems;
+}
