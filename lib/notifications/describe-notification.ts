@@ -1,8 +1,9 @@
 /**
  * What a notification says to its reader. Worded at display time from the kind and the
  * reader's relation to the case, so no stored text can name a confidential reporter.
+ * "admin" is only for notifications about no case, which go to administrators by role.
  */
-export type RecipientRelation = "reporter" | "subject" | "officer";
+export type RecipientRelation = "reporter" | "subject" | "officer" | "admin";
 
 const TEXT: Record<string, Partial<Record<RecipientRelation, string>>> = {
   concern_filed: { subject: "A colleague raised a concern about one of your posts." },
@@ -77,3 +78,14 @@ export function caseLinkFor(relation: RecipientRelation, concernId: string): str
   if (relation === "officer") return `/compliance/cases/${concernId}`;
   return `/concerns/${concernId}`;
 }
+
+/** Where a notification leads: its case, or nowhere for an alert about no case. */
+export function notificationLinkFor(
+  relation: RecipientRelation,
+  concernId: string | null,
+): string | null {
+  return concernId ? caseLinkFor(relation, concernId) : null;
+}
+
+/** The in-app list, where an alert about no case is read in full. */
+export const NOTIFICATIONS_PATH = "/notifications";

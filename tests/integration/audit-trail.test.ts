@@ -207,6 +207,55 @@ describe("the application's database role", () => {
   });
 });
 
+describe("the time of an event", () => {
+  const database = withFreshDatabase();
+
+  it("is set by the database when the event is recorded, never by its writer", async () => {
+    const before = Date.now();
+    // The services' clock says March 2026; the trail says when it really happened.
+    const { id } = await escalatedAndClosedCase(database);
+    const events = await auditFor(database.db, id);
+    for (const event of events) {
+      expect(event.occurredAt.getTime()).toBeGreaterThanOrEqual(before - 1_000);
+      expect(event.occurredAt.getTime()).toBeLessThanOrEqual(Date.now() + 1_000);
+      expect(event.xactId).toMatch(/^\d+$/);
+    }
+    const times = events.map((event) => event.occurredAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it("cannot be backdated by the application's role, nor by the database's owner", async () => {
+    const admin = await insertPerson(database.db, { roles: ["admin"] });
+    const backdated = {
+      occurredAt: new Date("2020-01-01T00:00:00Z"),
+      actorId: admin.userId,
+      action: "user_deactivated",
+      entityType: "user",
+      entityId: admin.userId,
+    };
+    const error = await errorOf(database.db.insert(auditEvents).values(backdated));
+    expect(error.code).toBe("42501");
+    expect(error.message).toMatch(/occurred_at is set by the database/);
+    await expect(
+      database.db.insert(auditEvents).values({ ...backdated, occurredAt: new Date("2099-01-01") }),
+    ).rejects.toThrow();
+    await withAdminClient(database.url, async (client) => {
+      const owner = await errorOf(
+        client.query(
+          "insert into audit_events (occurred_at, action, entity_type, entity_id) values ('2020-01-01', 'user_deactivated', 'user', $1)",
+          [admin.userId],
+        ),
+      );
+      expect(owner.message).toMatch(/occurred_at is set by the database/);
+    });
+    const written = await database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, admin.userId));
+    expect(written).toEqual([]);
+  });
+});
+
 // Each kind of tampering on a database of its own: the damage stays.
 describe("tampering behind the app's back", () => {
   describe("an event's fields altered", () => {
