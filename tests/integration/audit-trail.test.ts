@@ -6,7 +6,12 @@ import { promisify } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withAdminClient } from "@/db/admin";
-import { ensureEmbeddedAppLogin } from "@/db/app-role";
+import {
+  APP_ROLE,
+  APP_TABLE_PRIVILEGES,
+  ensureEmbeddedAppLogin,
+  grantAppRole,
+} from "@/db/app-role";
 import { connectDatabase } from "@/db/client";
 import { auditAnchors, auditEvents } from "@/db/schema";
 import { anchorAuditChains } from "@/lib/audit/anchor-audit-chains";
@@ -253,6 +258,72 @@ describe("the time of an event", () => {
       .from(auditEvents)
       .where(eq(auditEvents.entityId, admin.userId));
     expect(written).toEqual([]);
+  });
+});
+
+describe("the grants of the application's database role", () => {
+  const database = withFreshDatabase();
+
+  it("are exactly what the application uses, table by table", async () => {
+    const grants = await withAdminClient(database.url, (client) =>
+      client.query<{ table: string; privilege: string }>(
+        `select table_name as table, privilege_type as privilege
+           from information_schema.role_table_grants
+          where grantee = $1 and table_schema = 'public'`,
+        [APP_ROLE],
+      ),
+    );
+    const granted: Record<string, string[]> = {};
+    for (const { table, privilege } of grants.rows) {
+      granted[table] = [...(granted[table] ?? []), privilege];
+    }
+    const expected = Object.fromEntries(
+      Object.entries(APP_TABLE_PRIVILEGES).map(([table, privileges]) => [
+        table,
+        [...privileges].sort(),
+      ]),
+    );
+    expect(
+      Object.fromEntries(Object.entries(granted).map(([table, list]) => [table, list.sort()])),
+    ).toEqual(expected);
+    // Deleting is for the two tables whose rows the app replaces or expires.
+    expect(
+      Object.entries(APP_TABLE_PRIVILEGES)
+        .filter(([, privileges]) => privileges.includes("DELETE"))
+        .map(([table]) => table),
+    ).toEqual(["sign_in_failures", "user_roles"]);
+  });
+
+  it("refuse deleting cases, people, notifications or deliveries, and changing an anchor's pins", async () => {
+    const { id } = await escalatedAndClosedCase(database);
+    await anchorAuditChains(database.db);
+    for (const statement of [
+      sql`delete from concerns where id = ${id}`,
+      sql`delete from users`,
+      sql`delete from notifications`,
+      sql`delete from email_deliveries`,
+      sql`delete from organisation_settings`,
+      sql`truncate users cascade`,
+      sql`update audit_anchor_heads set hash = 'x'`,
+      sql`delete from audit_anchor_heads`,
+    ]) {
+      const error = await errorOf(database.db.execute(statement));
+      expect(error.code).toBe("42501");
+    }
+    expect(await auditFor(database.db, id)).toHaveLength(6);
+  });
+
+  it("must be declared for every table: a table nobody decided on fails the migration run", async () => {
+    await withAdminClient(database.url, (client) =>
+      client.query("create table stray_table (id int)"),
+    );
+    try {
+      await expect(grantAppRole(database.url)).rejects.toThrow(
+        /No application privileges are declared for stray_table/,
+      );
+    } finally {
+      await withAdminClient(database.url, (client) => client.query("drop table stray_table"));
+    }
   });
 });
 
