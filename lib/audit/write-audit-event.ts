@@ -4,7 +4,7 @@ import { auditEvents } from "@/db/schema";
 export interface AuditEventInput {
   actorId: string | null;
   action: string;
-  entityType: "user" | "department" | "concern" | "settings" | "email_delivery";
+  entityType: "user" | "department" | "concern" | "settings" | "email_delivery" | "audit_trail";
   entityId: string;
   details?: Record<string, unknown>;
 }

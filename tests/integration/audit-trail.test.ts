@@ -1,8 +1,6 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withAdminClient } from "@/db/admin";
@@ -13,74 +11,24 @@ import {
   grantAppRole,
 } from "@/db/app-role";
 import { connectDatabase } from "@/db/client";
-import { auditAnchors, auditEvents } from "@/db/schema";
+import { auditAnchorHeads, auditAnchors, auditEvents } from "@/db/schema";
 import { anchorAuditChains } from "@/lib/audit/anchor-audit-chains";
 import { GENESIS_HASH } from "@/lib/audit/audit-chain";
 import { verifyAuditTrail } from "@/lib/audit/verify-audit-trail";
-import { answerResponse } from "@/lib/services/concerns/answer-response";
-import { claimCase } from "@/lib/services/concerns/claim-case";
-import { closeCase } from "@/lib/services/concerns/close-case";
+import type { AnchorSinks } from "@/lib/config";
 import { recordCaseAccess } from "@/lib/services/concerns/record-case-access";
-import { reportRemediation } from "@/lib/services/concerns/report-remediation";
 import { createUser } from "@/lib/services/users/create-user";
 import {
-  auditFor,
-  DAY_MS,
-  fileAbout,
-  insertOfficer,
-  insertParties,
-  later,
-} from "./support/concern-factories";
+  escalatedAndClosedCase,
+  runAuditVerify,
+  tamperAsSuperuser,
+} from "./support/audit-tampering";
+import { auditFor } from "./support/concern-factories";
 import { insertPerson } from "./support/factories";
 import { withFreshDatabase } from "./support/fresh-database";
 
-const NOW = new Date("2026-03-10T09:00:00.000Z");
-
-type FreshDatabase = ReturnType<typeof withFreshDatabase>;
-
-/** A case taken through the whole workflow by the real services: seven events or more. */
-async function escalatedAndClosedCase(database: FreshDatabase) {
-  const { reporter, subject } = await insertParties(database.db);
-  const officer = await insertOfficer(database.db);
-  const id = await fileAbout(database.db, reporter, subject, NOW);
-  await reportRemediation(
-    database.db,
-    subject,
-    id,
-    { action: "removed", note: "Deleted it." },
-    later(NOW, DAY_MS),
-  );
-  await answerResponse(
-    database.db,
-    reporter,
-    id,
-    "reject_remediation",
-    { reason: "A cached copy is still visible." },
-    later(NOW, 2 * DAY_MS),
-  );
-  await recordCaseAccess(database.db, officer, id);
-  await claimCase(database.db, officer, id, later(NOW, 2 * DAY_MS + 60_000));
-  await closeCase(
-    database.db,
-    officer,
-    id,
-    { outcome: "coaching", rationale: "Discussed with the colleague." },
-    later(NOW, 3 * DAY_MS),
-  );
-  return { id, officer };
-}
-
-/** What an attacker with the server's superuser password can do: bypass every trigger. */
-async function tamperAsSuperuser(
-  database: FreshDatabase,
-  statement: string,
-  params: unknown[] = [],
-) {
-  await withAdminClient(database.url, async (client) => {
-    await client.query("set session_replication_role = replica");
-    await client.query(statement, params);
-  });
-}
+/** These tests look at the database alone; the laundering tests publish to files of their own. */
+const NO_SINKS: AnchorSinks = { file: null, email: null };
 
 async function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message: string }> {
   const error = await promise.then(
@@ -114,7 +62,7 @@ describe("a normal workflow", () => {
     }
     expect(new Set(events.map((e) => e.hash)).size).toBe(events.length);
 
-    expect(await anchorAuditChains(database.db)).not.toBeNull();
+    expect((await anchorAuditChains(database.db, { sinks: NO_SINKS })).anchor).not.toBeNull();
     const result = await verifyAuditTrail(database.db);
     expect(result.problems).toEqual([]);
     expect(result.anchors).toBe(1);
@@ -131,9 +79,47 @@ describe("a normal workflow", () => {
     expect((await verifyAuditTrail(database.db)).problems).toEqual([]);
   });
 
+  it("keeps one chain of anchors past the tenth, each pinning only what moved", async () => {
+    const { id, officer } = await escalatedAndClosedCase(database);
+    await anchorAuditChains(database.db, { sinks: NO_SINKS });
+    for (let i = 0; i < 12; i++) {
+      await recordCaseAccess(database.db, officer, id);
+      const { anchor } = await anchorAuditChains(database.db, { sinks: NO_SINKS });
+      const heads = await database.db
+        .select()
+        .from(auditAnchorHeads)
+        .where(eq(auditAnchorHeads.anchorId, anchor!.id));
+      expect(heads.map((head) => head.entityId)).toEqual([id]);
+    }
+    const { problems, anchors } = await verifyAuditTrail(database.db);
+    expect(problems).toEqual([]);
+    expect(anchors).toBeGreaterThan(12);
+  });
+
+  it("pins and verifies more heads than one read of the verifier holds", async () => {
+    await withAdminClient(database.url, (client) =>
+      client.query(
+        `insert into audit_events (action, entity_type, entity_id)
+         select 'department_created', 'department', 'bulk-' || g from generate_series(1, 12000) g`,
+      ),
+    );
+    const { anchor } = await anchorAuditChains(database.db, { sinks: NO_SINKS });
+    const [{ count }] = (
+      await database.db.execute<{ count: number }>(
+        sql`select count(*)::int as count from audit_anchor_heads where anchor_id = ${anchor!.id}`,
+      )
+    ).rows as [{ count: number }];
+    expect(count).toBeGreaterThanOrEqual(12000);
+    expect((await verifyAuditTrail(database.db)).problems).toEqual([]);
+  });
+
   it("records no new anchor when no chain moved since the last one", async () => {
-    await anchorAuditChains(database.db);
-    expect(await anchorAuditChains(database.db)).toBeNull();
+    await anchorAuditChains(database.db, { sinks: NO_SINKS });
+    expect(await anchorAuditChains(database.db, { sinks: NO_SINKS })).toEqual({
+      anchor: null,
+      problems: [],
+      alerted: [],
+    });
   });
 });
 
@@ -142,7 +128,7 @@ describe("the application's database role", () => {
 
   it("may add audit events and read them, but UPDATE, DELETE and TRUNCATE are refused", async () => {
     const { id } = await escalatedAndClosedCase(database);
-    await anchorAuditChains(database.db);
+    await anchorAuditChains(database.db, { sinks: NO_SINKS });
     for (const attempt of [
       database.db
         .update(auditEvents)
@@ -296,7 +282,7 @@ describe("the grants of the application's database role", () => {
 
   it("refuse deleting cases, people, notifications or deliveries, and changing an anchor's pins", async () => {
     const { id } = await escalatedAndClosedCase(database);
-    await anchorAuditChains(database.db);
+    await anchorAuditChains(database.db, { sinks: NO_SINKS });
     for (const statement of [
       sql`delete from concerns where id = ${id}`,
       sql`delete from users`,
@@ -414,7 +400,7 @@ describe("tampering behind the app's back", () => {
     const database = withFreshDatabase();
     it("is reported by the anchor that recorded the chain's head", async () => {
       const { id } = await escalatedAndClosedCase(database);
-      const anchor = await anchorAuditChains(database.db);
+      const { anchor } = await anchorAuditChains(database.db, { sinks: NO_SINKS });
       const events = await auditFor(database.db, id);
       const head = events.at(-1)!;
       await tamperAsSuperuser(database, "delete from audit_events where id = $1", [head.id]);
@@ -433,8 +419,8 @@ describe("tampering behind the app's back", () => {
     const database = withFreshDatabase();
     it("is reported", async () => {
       await escalatedAndClosedCase(database);
-      const anchor = await anchorAuditChains(database.db);
-      await tamperAsSuperuser(database, "update audit_anchors set heads = '[]' where id = $1", [
+      const { anchor } = await anchorAuditChains(database.db, { sinks: NO_SINKS });
+      await tamperAsSuperuser(database, "update audit_anchors set head_count = 0 where id = $1", [
         anchor!.id,
       ]);
       const { problems } = await verifyAuditTrail(database.db);
@@ -448,14 +434,7 @@ describe("tampering behind the app's back", () => {
 
   describe("npm run audit:verify", () => {
     const database = withFreshDatabase();
-    const run = promisify(execFile);
-    const verify = () =>
-      run("npx", ["tsx", "scripts/audit-verify.ts"], {
-        env: { ...process.env, DATABASE_URL: database.url, MIGRATION_DATABASE_URL: "" },
-      }).then(
-        ({ stdout }) => ({ code: 0, stdout }),
-        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
-      );
+    const verify = () => runAuditVerify(database);
 
     it("exits 0 on an intact trail and 1, naming the altered event, once a row is changed", async () => {
       const { id } = await escalatedAndClosedCase(database);

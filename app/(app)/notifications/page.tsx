@@ -8,12 +8,16 @@ import {
   notificationLinkFor,
 } from "@/lib/notifications/describe-notification";
 import { listNotifications } from "@/lib/queries/notifications";
+import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 
 export const metadata: Metadata = { title: "Notifications · Peer Concerns" };
 
 export default async function NotificationsPage() {
   const actor = await requireActor();
-  const items = await listNotifications(getDb(), actor);
+  const db = getDb();
+  const items = await listNotifications(db, actor);
+  // An alert about no case has no page of its own: shown here, it has been read.
+  await markNotificationsRead(db, actor, null);
   return (
     <section>
       <h1 className="text-2xl font-bold">Notifications</h1>
@@ -26,7 +30,7 @@ export default async function NotificationsPage() {
             const text = describeNotification(item.kind, item.relation);
             return (
               <li key={item.id} className="px-4 py-3">
-                {/* A notification about no case is read here, in full: it has nowhere to lead. */}
+                {/* An alert about no case is read here, in full: it has nowhere to lead. */}
                 {href ? (
                   <Link
                     href={href}
