@@ -1,7 +1,8 @@
 /**
  * `npm run audit:verify`: recomputes every audit chain and every anchor, checks that each
- * chain's pinned heads are still there and only ever moved forward, and reports the first
- * place where each stops adding up. Exit code 0 when the trail is intact, 1 when it was tampered with, 2 when it could
+ * chain's pinned heads are still there and only ever moved forward, replays each case's
+ * history against its stored row, and reports the first place where each stops adding
+ * up. Exit code 0 when the trail is intact, 1 when it was tampered with, 2 when it could
  * not be checked.
  *
  *   -- --anchor        first records an anchor (as the worker does every 15 minutes)
@@ -68,7 +69,7 @@ try {
     }
     const result = await verifyAuditTrail(db, { published });
     console.log(
-      `Checked ${result.events} audit events in ${result.chains} chains and ${result.anchors} anchors.`,
+      `Checked ${result.events} audit events in ${result.chains} chains, ${result.anchors} anchors and the history of ${result.cases} cases.`,
     );
     if (result.published) {
       const { anchors, newest, notYetPublished } = result.published;

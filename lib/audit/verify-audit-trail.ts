@@ -11,6 +11,7 @@ import {
 } from "./audit-chain";
 import { ANCHORS_CHAIN, type AuditProblem, describe } from "./audit-problems";
 import type { PublishedAnchor } from "./publish-anchor";
+import { type CaseEvent, replayCaseHistory, type StoredCase } from "./replay-case-history";
 
 export type { AuditProblem } from "./audit-problems";
 
@@ -18,12 +19,15 @@ export interface AuditVerification {
   chains: number;
   events: number;
   anchors: number;
+  /** Cases whose history was replayed against their stored row. */
+  cases: number;
   /** When compared with a copy kept outside the database. */
   published?: { anchors: number; newest: number | null; notYetPublished: number };
   problems: AuditProblem[];
 }
 
 const BATCH = 5_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Recomputes every chain and anchor from the stored rows and reports, per chain, where it
@@ -34,6 +38,8 @@ const BATCH = 5_000;
  *   (events deleted or rewritten, even with the chain recomputed and re-anchored since),
  *   or a chain whose pinned head moved back from one anchor to the next;
  * - an anchor altered, inserted or removed, or whose pinned heads were changed;
+ * - a case whose stored state, reporter, colleague or disclosure is not what its events
+ *   say, whose events no longer follow one another, or that has no history at all;
  * - with `published`, an anchor whose hash differs from the copy kept outside the
  *   database (the whole trail and its anchors recomputed).
  * Reads only. Events are streamed chain by chain, so memory stays flat on large trails.
@@ -54,7 +60,9 @@ export async function verifyAuditTrail(
   const pinProblems = await verifyPins(db);
   let chains = 0;
   let events = 0;
+  let cases = 0;
   let current = null as ChainState | null;
+  let caseRows = new Map<string, StoredCase>();
   let after: { entityType: string; entityId: string; id: string } | null = null;
 
   const finish = (chain: ChainState) => {
@@ -64,19 +72,47 @@ export async function verifyAuditTrail(
       problems.push(pinProblem);
       pinProblems.delete(chain.key);
     }
+    if (chain.caseEvents) {
+      cases++;
+      for (const found of replayCaseHistory(
+        chain.caseEvents,
+        caseRows.get(chain.entityId) ?? null,
+      )) {
+        problems.push({ chain: chain.key, ...found });
+      }
+    }
   };
 
   for (;;) {
     const batch = await loadEvents(db, after);
+    caseRows = await loadCases(
+      db,
+      batch,
+      current ? caseRows.get(current.entityId) : undefined,
+      current?.entityId,
+    );
     for (const event of batch) {
       events++;
       const key = `${event.entityType}:${event.entityId}`;
       if (key !== current?.key) {
         if (current) finish(current);
         chains++;
-        current = { key, previousHash: GENESIS_HASH, previousId: null, problem: null };
+        current = {
+          key,
+          entityId: event.entityId,
+          previousHash: GENESIS_HASH,
+          previousId: null,
+          problem: null,
+          caseEvents: event.entityType === "concern" ? [] : null,
+        };
       }
       const id = Number(event.id);
+      current.caseEvents?.push({
+        id,
+        actorId: event.actorId,
+        action: event.action,
+        details: parseDetails(event.details),
+      });
       if (current.problem) continue;
       const problem = checkEvent(event, current.previousHash, current.previousId);
       if (problem) current.problem = { chain: key, id, problem };
@@ -91,14 +127,18 @@ export async function verifyAuditTrail(
 
   // Pinned chains with no event left at all: deleted whole.
   problems.push(...pinProblems.values());
-  return { chains, events, anchors: anchors.length, published, problems };
+  problems.push(...(await casesWithoutHistory(db)));
+  return { chains, events, anchors: anchors.length, cases, published, problems };
 }
 
 interface ChainState {
   key: string;
+  entityId: string;
   previousHash: string;
   previousId: number | null;
   problem: AuditProblem | null;
+  /** A case's events, replayed when its chain ends; null for other entities. */
+  caseEvents: CaseEvent[] | null;
 }
 
 function checkEvent(
@@ -112,6 +152,17 @@ function checkEvent(
     return previousId === null ? describe.missingPredecessor() : describe.notFollowing(previousId);
   }
   return null;
+}
+
+function parseDetails(details: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(details);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
 }
 
 async function loadEvents(
@@ -147,6 +198,43 @@ async function loadEvents(
     prevHash: row.prev_hash,
     hash: row.hash,
   }));
+}
+
+/** The stored rows of the cases in a batch of events (and of the chain still open). */
+async function loadCases(
+  db: Db,
+  batch: readonly StoredAuditEvent[],
+  carried: StoredCase | undefined,
+  carriedId: string | undefined,
+): Promise<Map<string, StoredCase>> {
+  const rows = new Map<string, StoredCase>();
+  if (carried && carriedId) rows.set(carriedId, carried);
+  const ids = [
+    ...new Set(
+      batch
+        .filter((event) => event.entityType === "concern" && UUID.test(event.entityId))
+        .map((event) => event.entityId),
+    ),
+  ];
+  if (ids.length === 0) return rows;
+  const result = await db.execute<{
+    id: string;
+    state: string;
+    reporter_id: string;
+    subject_id: string;
+    disclosure: string;
+  }>(sql`select id::text, state::text, reporter_id::text, subject_id::text, disclosure::text
+           from concerns
+          where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`);
+  for (const row of result.rows) {
+    rows.set(row.id, {
+      state: row.state,
+      reporterId: row.reporter_id,
+      subjectId: row.subject_id,
+      disclosure: row.disclosure,
+    });
+  }
+  return rows;
 }
 
 /**
@@ -216,6 +304,19 @@ async function verifyPins(db: Db): Promise<Map<string, AuditProblem>> {
     });
   }
   return problems;
+}
+
+async function casesWithoutHistory(db: Db): Promise<AuditProblem[]> {
+  const result = await db.execute<{ id: string }>(sql`
+    select c.id::text from concerns c
+     where not exists (select 1 from audit_events e
+                        where e.entity_type = 'concern' and e.entity_id = c.id::text)
+     order by c.id`);
+  return result.rows.map((row) => ({
+    chain: `concern:${row.id}`,
+    id: null,
+    problem: "it has no history: the case was added outside the app",
+  }));
 }
 
 interface StoredAnchor {

@@ -258,7 +258,8 @@ export async function seedBenchDatabase(
     const result = await client.query(
       `insert into audit_events (actor_id, action, entity_type, entity_id, details)
      select c.reporter_id, 'concern_filed', 'concern', c.id::text,
-            jsonb_build_object('to', 'awaiting_response', 'severity', c.severity)
+            jsonb_build_object('to', 'awaiting_response', 'severity', c.severity,
+                               'subjectId', c.subject_id, 'disclosure', c.disclosure)
      from concerns c where c.number between $1 and $2
      union all
      select case when c.state in ('escalated', 'in_review', 'lapsed') then null

@@ -351,6 +351,12 @@ describe("tampering behind the app's back", () => {
           id: events[3]!.id,
           problem: `it does not follow event ${events[1]!.id}: an event between them was deleted or inserted, or event ${events[1]!.id} was rewritten`,
         },
+        // The replay misses the escalation too: the claim that follows it no longer fits.
+        {
+          chain: `concern:${id}`,
+          id: events[4]!.id,
+          problem: `it records "case_claimed" from "escalated", but its earlier events leave the case "remediation_reported": transitions were removed or inserted`,
+        },
       ]);
     });
   });
@@ -374,6 +380,17 @@ describe("tampering behind the app's back", () => {
           chain: `concern:${id}`,
           id: events[2]!.id,
           problem: expect.stringMatching(/does not follow/),
+        },
+        // The forged action is no move the workflow allows, and not the colleague's to make.
+        {
+          chain: `concern:${id}`,
+          id: victim.id,
+          problem: `it records "withdrawn", which cannot move a case from "awaiting_response" to "remediation_reported"`,
+        },
+        {
+          chain: `concern:${id}`,
+          id: victim.id,
+          problem: `only the reporter may record "withdrawn", but someone else did: the event or the case was altered`,
         },
       ]);
     });
@@ -410,6 +427,11 @@ describe("tampering behind the app's back", () => {
           chain: `concern:${id}`,
           id: head.id,
           problem: `event ${head.id}, this chain's head at anchor ${anchor!.id}, is missing: events were deleted`,
+        },
+        {
+          chain: `concern:${id}`,
+          id: null,
+          problem: `its stored state is "closed" but its events leave it "in_review"`,
         },
       ]);
     });
