@@ -142,8 +142,11 @@ async function loadLatestAnchor(tx: Db): Promise<LatestAnchor | null> {
     heads_digest: string | null;
     prev_hash: string;
     hash: string;
+    last_pinned_event_id: string;
   }>(sql`select id::text, created_at, version, heads, xact_horizon::text, head_count,
-                heads_digest, prev_hash, hash
+                heads_digest, prev_hash, hash,
+                (select coalesce(max(h.event_id), 0) from audit_anchor_heads h
+                  where h.anchor_id = audit_anchors.id)::text as last_pinned_event_id
            from audit_anchors order by audit_anchors.id desc limit 1`);
   const [row] = result.rows;
   if (!row) return null;
@@ -157,6 +160,7 @@ async function loadLatestAnchor(tx: Db): Promise<LatestAnchor | null> {
     headsDigest: row.heads_digest,
     prevHash: row.prev_hash,
     hash: row.hash,
+    lastPinnedEventId: Number(row.last_pinned_event_id),
   };
 }
 

@@ -8,6 +8,8 @@ export interface PreviousAnchor {
   version: number;
   /** Version 2: the transactions it saw (xid8 as text). */
   xactHorizon: string | null;
+  /** The newest event it pinned (0 if none). */
+  lastPinnedEventId: number;
 }
 
 export interface ChangeCheck {
@@ -37,8 +39,7 @@ export async function checkChangesSinceAnchor(
 ): Promise<ChangeCheck> {
   const incremental = previous?.version === 2 && previous.xactHorizon !== null;
   const changed = incremental
-    ? sql`select distinct entity_type, entity_id from audit_events
-           where ${sinceAnchor(previous)}`
+    ? changedSince(previous, sql``)
     : sql`select distinct entity_type, entity_id from audit_events`;
   const result = await db.execute<{
     snapshot: string;
@@ -139,15 +140,18 @@ function describeProblem(
 }
 
 /**
- * Events the previous anchor did not see: from a transaction that had not ended when it
- * looked, or with no transaction id at all after its newest pinned event (only a writer
- * who switched the chaining trigger off leaves none). Both through indexes.
+ * The chains with events the previous anchor did not see: from a transaction that had not
+ * ended when it looked, or with no transaction id at all after its newest pinned event
+ * (only a writer who switched the chaining trigger off leaves none). Two selects, not one
+ * with OR, so that each is an index range (the partial index on xact_id, the primary key)
+ * and never a scan of the whole trail. `seen` narrows the first to one snapshot.
  */
-function sinceAnchor(previous: PreviousAnchor): SQL {
-  return sql`(xact_id >= ${previous.xactHorizon}::xid8
-              or (xact_id is null and id > (select coalesce(max(event_id), 0)
-                                              from audit_anchor_heads
-                                             where anchor_id = ${previous.id})))`;
+function changedSince(previous: PreviousAnchor, seen: SQL): SQL {
+  return sql`select entity_type, entity_id from audit_events
+              where xact_id >= ${previous.xactHorizon}::xid8 ${seen}
+             union
+             select entity_type, entity_id from audit_events
+              where xact_id is null and id > ${previous.lastPinnedEventId}::bigint`;
 }
 
 /**
@@ -196,8 +200,7 @@ export function headsToPin(
   const incremental = previous?.version === 2 && previous.xactHorizon !== null;
   const seen = sql`pg_visible_in_snapshot(xact_id, ${check.snapshot}::pg_snapshot)`;
   const changed = incremental
-    ? sql`select distinct entity_type, entity_id from audit_events
-           where ${sinceAnchor(previous)} and (xact_id is null or ${seen})`
+    ? changedSince(previous, sql`and ${seen}`)
     : sql`select distinct entity_type, entity_id from audit_events
            where xact_id is null or ${seen}`;
   const notPinnedYet = incremental
