@@ -1,4 +1,3 @@
-import path from "node:path";
 import { z } from "zod";
 
 const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -53,7 +52,8 @@ export interface AnchorSinks {
  * The file defaults to `audit-anchors.log` beside the embedded database's data directory
  * (`.data/audit-anchors.log`), so a database and its copy of the anchors are created and
  * removed together; a deployment points it at storage the database's administrators
- * cannot rewrite.
+ * cannot rewrite. A relative path is taken from the worker's working directory when the
+ * worker writes (no file-system call here: this module is part of the web app too).
  */
 export function anchorSinks(env: Record<string, string | undefined> = process.env): AnchorSinks {
   const config = auditAnchorSinksSchema.parse(env);
@@ -62,13 +62,14 @@ export function anchorSinks(env: Record<string, string | undefined> = process.en
     file:
       file === "off"
         ? null
-        : path.resolve(
-            file ??
-              path.join(
-                path.dirname(config.EMBEDDED_PG_DATA ?? ".data/postgres"),
-                "audit-anchors.log",
-              ),
-          ),
+        : (file ??
+          `${parentDirectory(config.EMBEDDED_PG_DATA ?? ".data/postgres")}/audit-anchors.log`),
     email: config.AUDIT_ANCHOR_EMAIL ?? null,
   };
+}
+
+function parentDirectory(directory: string): string {
+  const trimmed = directory.replace(/\/+$/, "");
+  const slash = trimmed.lastIndexOf("/");
+  return slash === -1 ? "." : slash === 0 ? "" : trimmed.slice(0, slash);
 }

@@ -101,7 +101,12 @@ export async function publishAnchor(
   return "published";
 }
 
-async function appendLineOnce(file: string, anchorId: number, line: string): Promise<boolean> {
+async function appendLineOnce(
+  configured: string,
+  anchorId: number,
+  line: string,
+): Promise<boolean> {
+  const file = path.resolve(configured);
   await mkdir(path.dirname(file), { recursive: true });
   const existing = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return "";

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatAnchorLine, parsePublishedAnchors } from "@/lib/audit/publish-anchor";
 import { anchorSinks } from "@/lib/config";
@@ -7,10 +6,13 @@ const HASH = "ab".repeat(32);
 
 describe("where anchors are published", () => {
   it("defaults to a file beside the embedded database, and to no email", () => {
-    expect(anchorSinks({})).toEqual({ file: path.resolve(".data/audit-anchors.log"), email: null });
-    expect(anchorSinks({ EMBEDDED_PG_DATA: ".data/e2e/postgres" }).file).toBe(
-      path.resolve(".data/e2e/audit-anchors.log"),
+    expect(anchorSinks({})).toEqual({ file: ".data/audit-anchors.log", email: null });
+    expect(anchorSinks({ EMBEDDED_PG_DATA: ".data/e2e/postgres/" }).file).toBe(
+      ".data/e2e/audit-anchors.log",
     );
+    expect(anchorSinks({ EMBEDDED_PG_DATA: "/srv/pg" }).file).toBe("/srv/audit-anchors.log");
+    expect(anchorSinks({ EMBEDDED_PG_DATA: "/pg" }).file).toBe("/audit-anchors.log");
+    expect(anchorSinks({ EMBEDDED_PG_DATA: "pgdata" }).file).toBe("./audit-anchors.log");
   });
 
   it("takes a file, off, and an address from the configuration, and refuses an address that is not one", () => {
