@@ -8,21 +8,55 @@ import { withAdminClient } from "./admin";
  * The privileges of the running application (web servers and workers), held by the
  * NOLOGIN role that db/migrations/*_audit_append_only.sql creates. The app's login
  * role is a member of it; migrations run as the owner. Re-applied after every migration
- * run (db/migrate.ts), so a table a later migration adds is covered without anyone
- * remembering to grant it.
+ * run (db/migrate.ts) from the table below, which every table must appear in.
  */
 export const APP_ROLE = "peer_concerns_app";
 
-// History: the app may add to these and read them, never change or remove a row.
-const APPEND_ONLY_TABLES = ["audit_events", "audit_anchors"];
+type Privilege = "SELECT" | "INSERT" | "UPDATE" | "DELETE";
+
+/**
+ * What the application does to each table, and nothing more: a stolen app login cannot
+ * empty a table it never deletes from. History (audit trail, anchors, case notes) is
+ * added to, never rewritten (case notes' retraction is an UPDATE their trigger narrows to
+ * adding one retraction). Sign-in failures are cleared on success and expire; a person's
+ * roles are replaced by deleting the old ones. A table missing here fails the migration
+ * run (grantAppRole), so a new table gets a decision instead of a blanket grant.
+ */
+export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>> = {
+  audit_events: ["SELECT", "INSERT"],
+  audit_anchors: ["SELECT", "INSERT"],
+  audit_anchor_heads: ["SELECT", "INSERT"],
+  auth_sessions: ["SELECT", "INSERT", "UPDATE"],
+  captured_emails: ["SELECT", "INSERT"],
+  case_notes: ["SELECT", "INSERT", "UPDATE"],
+  concerns: ["SELECT", "INSERT", "UPDATE"],
+  // Renamed by administrators (audited); never deleted.
+  departments: ["SELECT", "INSERT", "UPDATE"],
+  email_deliveries: ["SELECT", "INSERT", "UPDATE"],
+  email_preferences: ["SELECT", "INSERT", "UPDATE"],
+  information_requests: ["SELECT", "INSERT", "UPDATE"],
+  notifications: ["SELECT", "INSERT", "UPDATE"],
+  organisation_settings: ["SELECT", "INSERT", "UPDATE"],
+  sign_in_failures: ["SELECT", "INSERT", "DELETE"],
+  user_roles: ["SELECT", "INSERT", "DELETE"],
+  users: ["SELECT", "INSERT", "UPDATE"],
+};
+
+const TABLE_GRANTS = Object.entries(APP_TABLE_PRIVILEGES)
+  .map(([table, privileges]) => `GRANT ${privileges.join(", ")} ON ${table} TO ${APP_ROLE};`)
+  .join("\n  ");
 
 const GRANTS = `
   GRANT USAGE ON SCHEMA public TO ${APP_ROLE};
-  GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE};
-  REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${APPEND_ONLY_TABLES.join(", ")} FROM ${APP_ROLE};
-  GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE};
+  -- Start from nothing on every run, so a privilege removed here is removed from the database.
+  REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${APP_ROLE};
+  ${TABLE_GRANTS}
+  -- Drawing ids (the audit chain's trigger draws its own); no setval.
+  REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${APP_ROLE};
+  GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE};
   GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${APP_ROLE};
-  -- The durable job queue: state changes enqueue into it, workers take jobs from it.
+  -- The durable job queue: state changes enqueue into it, workers take jobs from it and
+  -- remove them when done, so here the app needs every privilege.
   GRANT USAGE ON SCHEMA graphile_worker TO ${APP_ROLE};
   GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA graphile_worker TO ${APP_ROLE};
   GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA graphile_worker TO ${APP_ROLE};
@@ -46,7 +80,18 @@ const GRANTS = `
 
 /** Run as the owner, after the migrations (drizzle's and graphile-worker's). */
 export async function grantAppRole(ownerUrl: string): Promise<void> {
-  await withAdminClient(ownerUrl, (client) => client.query(GRANTS));
+  await withAdminClient(ownerUrl, async (client) => {
+    const { rows } = await client.query<{ table: string }>(
+      "select tablename as table from pg_tables where schemaname = 'public' order by tablename",
+    );
+    const undecided = rows.map((row) => row.table).filter((table) => !APP_TABLE_PRIVILEGES[table]);
+    if (undecided.length > 0) {
+      throw new Error(
+        `No application privileges are declared for ${undecided.join(", ")}: add them to APP_TABLE_PRIVILEGES in db/app-role.ts.`,
+      );
+    }
+    await client.query(GRANTS);
+  });
 }
 
 export const EMBEDDED_APP_LOGIN = "peer_concerns_web";

@@ -3,7 +3,9 @@
  * serves the production build on it, loads each scenario from a separate process and
  * reports every figure beside a floor measured in the same run (see README, Performance).
  * `-- --only patient-identifiers` measures just the detector, with no database or server.
- * Exits non-zero only when a correctness check fails, never on a time.
+ * `-- --audit-only` seeds and measures the audit trail alone (anchors and verification),
+ * with no build and no HTTP load. Exits non-zero only when a correctness check fails,
+ * never on a time.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -17,6 +19,13 @@ import { startEmbeddedServer } from "@/db/embedded-server";
 import { migrateDatabase } from "@/db/migrate";
 import { encodeQueueCursor, type QueueFilters } from "@/lib/queries/queue-filters";
 import { advanceDueConcerns } from "@/lib/services/concerns/advance-due-concerns";
+import {
+  type AnchorTiming,
+  openCaseFiles,
+  timeAnchor,
+  timeVerify,
+  type VerifyTiming,
+} from "./bench/audit-anchors";
 import { captureFilingRequest } from "./bench/capture-filing";
 import { firstLoadJsBytes } from "./bench/first-load-js";
 import type { LoadPlan, LoadResult } from "./bench/load";
@@ -37,6 +46,7 @@ const ALONE = ["patient-identifiers"] as const;
 const only = process.argv.includes("--only")
   ? process.argv[process.argv.indexOf("--only") + 1]
   : undefined;
+const auditOnly = process.argv.includes("--audit-only");
 const SIZE: SeedSize = quick
   ? { users: 2_000, concerns: 100_000, dueForWorker: 10_000 }
   : { users: 10_000, concerns: 1_000_000, dueForWorker: 100_000 };
@@ -154,10 +164,57 @@ async function main(): Promise<void> {
     await seedBenchDatabase(client, SIZE, log);
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     log(`Seeded in ${seedSeconds.toFixed(1)} s`);
+    log("Audit trail: the first anchor checks and pins the whole seeded trail…");
+    const anchors: AnchorTiming[] = [await timeAnchor(client, database.url, "first anchor (all)")];
+    if (auditOnly) {
+      log(`Worker: ${SIZE.dueForWorker.toLocaleString()} concerns past their deadline…`);
+      const worker = await measureWorker(client, database.url);
+      const audit = await measureLaterAnchors(client, database.url, anchors);
+      await client.end();
+      reportAudit(audit);
+      log(
+        `Worker moved ${worker.moved.toLocaleString()} cases in ${worker.workerSeconds.toFixed(1)} s.`,
+      );
+    } else {
+      await measureServedApp(
+        client,
+        database.url,
+        { anchors, patientIdentifiers, seedSeconds, started },
+        (s) => {
+          server = s;
+        },
+      );
+    }
+  } finally {
+    server?.kill("SIGTERM");
+    await database.stop();
+  }
+  if (failures.length > 0) {
+    console.error(`\nCorrectness checks failed:\n  ${failures.join("\n  ")}`);
+    process.exit(1);
+  }
+}
 
+/** Everything served: the build, the HTTP scenarios, the queue, first-load JS, the worker. */
+async function measureServedApp(
+  client: pg.Client,
+  databaseUrl: string,
+  earlier: {
+    anchors: AnchorTiming[];
+    patientIdentifiers: PatientIdentifierBench;
+    seedSeconds: number;
+    started: number;
+  },
+  onServer: (server: ChildProcess | undefined) => void,
+): Promise<void> {
+  const { anchors, patientIdentifiers, seedSeconds, started } = earlier;
+  const database = { url: databaseUrl };
+  let server: ChildProcess | undefined;
+  try {
     buildIfStale({ distDir: ".next-bench", env: { PEER_CONCERNS_BENCH_BUILD: "1" } });
     const secret = randomBytes(32).toString("base64url");
     server = startServer(database.url, secret);
+    onServer(server);
     await waitUntilHealthy();
 
     const reporter = await sessionCookieFor(client, secret, PERSONAS.reporter);
@@ -273,8 +330,10 @@ async function main(): Promise<void> {
 
     server.kill("SIGTERM");
     server = undefined;
+    onServer(undefined);
     log(`Worker: ${SIZE.dueForWorker.toLocaleString()} concerns past their deadline…`);
     const worker = await measureWorker(client, database.url);
+    const audit = await measureLaterAnchors(client, database.url, anchors);
     await client.end();
 
     report({
@@ -284,16 +343,12 @@ async function main(): Promise<void> {
       firstLoad,
       worker,
       patientIdentifiers,
+      audit,
       filed,
       totalSeconds: (performance.now() - started) / 1000,
     });
   } finally {
     server?.kill("SIGTERM");
-    await database.stop();
-  }
-  if (failures.length > 0) {
-    console.error(`\nCorrectness checks failed:\n  ${failures.join("\n  ")}`);
-    process.exit(1);
   }
 }
 
@@ -466,6 +521,44 @@ async function measureWorker(client: pg.Client, url: string): Promise<WorkerResu
   };
 }
 
+/**
+ * After the load and the worker's sweep (a busy quarter of an hour: every filing and every
+ * case moved), then after a quiet one (a few case files opened), the anchor checks only what
+ * changed; then the whole trail is verified, and must be intact.
+ */
+async function measureLaterAnchors(
+  client: pg.Client,
+  url: string,
+  anchors: AnchorTiming[],
+): Promise<{ anchors: AnchorTiming[]; verify: VerifyTiming }> {
+  log("Audit trail: anchors after the busy and a quiet quarter hour, then audit:verify…");
+  anchors.push(await timeAnchor(client, url, "after the load and the sweep"));
+  await openCaseFiles(client, 20);
+  anchors.push(await timeAnchor(client, url, "after 20 case files opened"));
+  const verify = await timeVerify(url);
+  if (verify.problems > 0) {
+    failures.push(`audit:verify: ${verify.problems} problems, e.g. ${verify.examples.join("; ")}`);
+  }
+  return { anchors, verify };
+}
+
+function reportAudit(audit: { anchors: AnchorTiming[]; verify: VerifyTiming }): void {
+  log("Audit anchors (check what changed, then pin it):");
+  console.table(
+    audit.anchors.map((anchor) => ({
+      anchor: anchor.label,
+      "events to check": anchor.changedEvents,
+      "heads pinned": anchor.pinnedHeads,
+      s: anchor.seconds.toFixed(2),
+    })),
+  );
+  const { verify } = audit;
+  log(
+    `audit:verify: ${verify.events.toLocaleString()} events in ${verify.chains.toLocaleString()} chains, ` +
+      `${verify.cases.toLocaleString()} cases replayed, ${verify.problems} problems, in ${verify.seconds.toFixed(1)} s`,
+  );
+}
+
 function report(results: {
   seedSeconds: number;
   rows: ScenarioRow[];
@@ -473,6 +566,7 @@ function report(results: {
   firstLoad: { minimumKb: number; pages: FirstLoadRow[] };
   worker: WorkerResult;
   patientIdentifiers: PatientIdentifierBench;
+  audit: { anchors: AnchorTiming[]; verify: VerifyTiming };
   filed: number;
   totalSeconds: number;
 }): void {
@@ -516,6 +610,7 @@ function report(results: {
       `(${fixed(worker.plainSqlPerSecond, 0)}/s); ratio ${fixed(worker.ratio, 3)} (target ≥ 0.5)`,
   );
   reportPatientIdentifiers(results.patientIdentifiers, log);
+  reportAudit(results.audit);
   log(`Seeding took ${fixed(results.seedSeconds)} s; whole run ${fixed(results.totalSeconds)} s.`);
   mkdirSync("bench", { recursive: true });
   writeFileSync(

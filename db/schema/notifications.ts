@@ -11,11 +11,11 @@ export const notifications = pgTable(
     recipientId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    concernId: uuid()
-      .notNull()
-      .references(() => concerns.id, { onDelete: "cascade" }),
-    // How the recipient relates to the case decides the link and the wording.
-    recipientRelation: text().$type<"reporter" | "subject" | "officer">().notNull(),
+    // Null for a notification about no case: an alert that the audit trail failed its check.
+    concernId: uuid().references(() => concerns.id, { onDelete: "cascade" }),
+    // How the recipient relates to the case (or, for an alert, their role) decides the
+    // link and the wording.
+    recipientRelation: text().$type<"reporter" | "subject" | "officer" | "admin">().notNull(),
     kind: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp({ withTimezone: true }),

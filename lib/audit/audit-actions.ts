@@ -9,6 +9,7 @@ import type { IdentityDisclosure, Platform } from "@/lib/domain/concern-fields";
 import { OUTCOME_LABELS, REMEDIATION_LABELS } from "@/lib/domain/concern-labels";
 import type { ConcernEvent, ConcernEventType, ConcernState } from "@/lib/domain/concern-workflow";
 import type { ConcernCategory, Severity } from "@/lib/domain/policy-text";
+import type { AuditProblem } from "./audit-problems";
 
 /** A transition's record: where the case was, where it went, and what the event carried. */
 type Transition<E extends ConcernEventType> = { from: ConcernState; to: ConcernState } & Omit<
@@ -25,6 +26,7 @@ export interface AuditCatalogue {
     entity: "concern";
     details: {
       to: "awaiting_response";
+      subjectId: string;
       severity: Severity;
       categories: ConcernCategory[];
       disclosure: IdentityDisclosure;
@@ -94,6 +96,8 @@ export interface AuditCatalogue {
     details: { before: Record<string, number>; after: Record<string, number> };
   };
   email_delivery_retried: { entity: "email_delivery"; details: { attemptsBefore: number } };
+  // Chain and event ids only: a break is reported without any case content.
+  audit_break_detected: { entity: "audit_trail"; details: { problems: AuditProblem[] } };
 }
 
 export type AuditAction = keyof AuditCatalogue;
@@ -273,6 +277,11 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
   email_delivery_retried: {
     entityType: "email_delivery",
     label: "Email sent again",
+    timeline: "nobody",
+  },
+  audit_break_detected: {
+    entityType: "audit_trail",
+    label: "A break in the audit trail was found",
     timeline: "nobody",
   },
 };

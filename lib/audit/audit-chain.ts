@@ -59,3 +59,55 @@ export function hashAnchor(prevHash: string, createdAt: Date, heads: AnchoredHea
     ]),
   );
 }
+
+/** One head a version 2 anchor pins (a row of audit_anchor_heads). */
+export interface PinnedHead {
+  entityType: string;
+  entityId: string;
+  eventId: number;
+  hash: string;
+}
+
+/**
+ * The digest of a version 2 anchor's heads: SHA-256 over the SHA-256 of each head's
+ * canonical form, heads in event id order. Fed one head at a time, so a million heads
+ * never sit in memory; the database computes the same in one statement
+ * (lib/audit/anchor-audit-chains.ts), hashing the per-head digests it aggregates.
+ */
+export class HeadsDigest {
+  private readonly outer = createHash("sha256");
+  count = 0;
+
+  add(head: PinnedHead): void {
+    const leaf = canonical([head.entityType, head.entityId, String(head.eventId), head.hash]);
+    this.outer.update(createHash("sha256").update(leaf, "utf8").digest());
+    this.count++;
+  }
+
+  hex(): string {
+    return this.outer.digest("hex");
+  }
+}
+
+/** What a version 2 anchor's hash covers, besides the previous anchor's hash. */
+export interface AnchorV2Fields {
+  prevHash: string;
+  createdAt: Date;
+  /** Every transaction below this id had ended when the anchor looked (xid8, as text). */
+  xactHorizon: string;
+  headCount: number;
+  headsDigest: string;
+}
+
+export function hashAnchorV2(anchor: AnchorV2Fields): string {
+  return sha256Hex(
+    canonical([
+      "peer-concerns-anchor-v2",
+      anchor.prevHash,
+      anchor.createdAt.toISOString(),
+      anchor.xactHorizon,
+      String(anchor.headCount),
+      anchor.headsDigest,
+    ]),
+  );
+}

@@ -1,6 +1,13 @@
 import type { TaskList } from "graphile-worker";
 import type { Database } from "@/db/client";
 import { ANCHOR_AUDIT_CHAINS, anchorAuditChains } from "@/lib/audit/anchor-audit-chains";
+import {
+  type AnchorSinkKind,
+  formatAnchorLine,
+  PUBLISH_AUDIT_ANCHOR,
+  publishAnchor,
+} from "@/lib/audit/publish-anchor";
+import { type AnchorSinks, anchorSinks } from "@/lib/config";
 import { COMPLIANCE_CLOCKS } from "@/lib/domain/waiting-on";
 import type { MailSettings } from "@/lib/notifications/mail-config";
 import type { Mailer } from "@/lib/notifications/mailer";
@@ -19,7 +26,12 @@ import { type ReminderPayload, SEND_REMINDER } from "./schedule-reminder";
 export const SWEEP_DUE_CONCERNS = "sweep-due-concerns";
 
 /** Every durable task, given its dependencies, so tests run exactly what the worker runs. */
-export function createTaskList(db: Database, mailer: Mailer, mail: MailSettings): TaskList {
+export function createTaskList(
+  db: Database,
+  mailer: Mailer,
+  mail: MailSettings,
+  sinks: AnchorSinks = anchorSinks(),
+): TaskList {
   return {
     [ADVANCE_DUE_CONCERN]: async (payload) => {
       const { concernId } = payload as { concernId?: string };
@@ -35,9 +47,19 @@ export function createTaskList(db: Database, mailer: Mailer, mail: MailSettings)
       await remindOverdueOfficers(db);
     },
     [ANCHOR_AUDIT_CHAINS]: async () => {
-      const anchor = await anchorAuditChains(db);
-      // In the log too, so a copy of each anchor lives outside the database.
-      if (anchor) console.log(`[audit] anchor ${anchor.id} sha256 ${anchor.hash}`);
+      const { anchor } = await anchorAuditChains(db, { sinks });
+      // In the log too: one more copy outside the database, in the format --against reads.
+      if (anchor) console.log(`[audit] ${formatAnchorLine(anchor)}`);
+    },
+    [PUBLISH_AUDIT_ANCHOR]: async (payload) => {
+      const { anchorId, sink } = payload as { anchorId?: number; sink?: string };
+      if (typeof anchorId === "number" && (sink === "file" || sink === "email")) {
+        await publishAnchor(
+          db,
+          { anchorId, sink: sink as AnchorSinkKind },
+          { sinks, mailer, mail },
+        );
+      }
     },
     [SEND_EMAIL]: async (payload) => {
       const { deliveryId } = payload as { deliveryId?: number };

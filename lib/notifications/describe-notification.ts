@@ -1,8 +1,12 @@
 /**
  * What a notification says to its reader. Worded at display time from the kind and the
  * reader's relation to the case, so no stored text can name a confidential reporter.
+ * "admin" is only for alerts about no case, which go to administrators by role.
  */
-export type RecipientRelation = "reporter" | "subject" | "officer";
+export type RecipientRelation = "reporter" | "subject" | "officer" | "admin";
+
+const AUDIT_TRAIL_BROKEN =
+  "The audit trail failed its integrity check: records were changed or removed outside the app. The affected records are no longer anchored until this is investigated. Ask your database administrator to run the audit verification and to keep the database's logs.";
 
 const TEXT: Record<string, Partial<Record<RecipientRelation, string>>> = {
   concern_filed: { subject: "A colleague raised a concern about one of your posts." },
@@ -66,6 +70,7 @@ const TEXT: Record<string, Partial<Record<RecipientRelation, string>>> = {
   information_provided: { officer: "A party answered a question on a case." },
   triage_overdue: { officer: "An escalated case is past its triage deadline and nobody holds it." },
   decision_overdue: { officer: "A case is past its decision deadline." },
+  audit_trail_broken: { officer: AUDIT_TRAIL_BROKEN, admin: AUDIT_TRAIL_BROKEN },
 };
 
 export function describeNotification(kind: string, relation: RecipientRelation): string {
@@ -77,3 +82,14 @@ export function caseLinkFor(relation: RecipientRelation, concernId: string): str
   if (relation === "officer") return `/compliance/cases/${concernId}`;
   return `/concerns/${concernId}`;
 }
+
+/** Where a notification leads: its case, or nowhere for an alert about no case. */
+export function notificationLinkFor(
+  relation: RecipientRelation,
+  concernId: string | null,
+): string | null {
+  return concernId ? caseLinkFor(relation, concernId) : null;
+}
+
+/** The in-app list, where an alert about no case is read in full. */
+export const NOTIFICATIONS_PATH = "/notifications";

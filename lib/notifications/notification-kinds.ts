@@ -23,6 +23,12 @@ import {
 /** Questions from the compliance team to a party, and a party's answer. */
 type InformationKind = "information_requested" | "information_provided";
 
+/** About no case: the audit trail failed its integrity check (lib/audit/alert-audit-break.ts). */
+type AuditAlertKind = "audit_trail_broken";
+
+/** Who a kind goes to: a case's people, or, for an alert about no case, the administrators. */
+export type KindRecipient = Recipient | "administrators";
+
 /**
  * Every kind a notification can have: filing, each transition that tells someone, the
  * compliance team's questions and answers, reminders.
@@ -31,6 +37,7 @@ export type NotificationKind =
   | "concern_filed"
   | TransitionAuditAction
   | InformationKind
+  | AuditAlertKind
   | ReminderKind
   | OverdueReminderKind;
 
@@ -40,7 +47,7 @@ export interface KindPolicy {
   /** Essential emails cannot be turned off: notices, responses, escalations, closures. */
   readonly essential: boolean;
   /** For kinds no transition produces: who receives them. */
-  readonly to?: readonly Recipient[];
+  readonly to?: readonly KindRecipient[];
   /** How administrators see the kind on the failed-deliveries page (no case content). */
   readonly label: string;
 }
@@ -92,6 +99,13 @@ export const NOTIFICATION_KINDS: Readonly<Record<NotificationKind, KindPolicy>> 
     to: ["assignee", "officers"],
     label: "Reminder: decision overdue",
   },
+  // Every active administrator and compliance officer, in the app and by email.
+  audit_trail_broken: {
+    email: true,
+    essential: true,
+    to: ["administrators", "officers"],
+    label: "Audit trail integrity alert",
+  },
   reminder_response_due: {
     email: true,
     essential: false,
@@ -128,8 +142,8 @@ export function policyOf(kind: string): KindPolicy {
 }
 
 /** Who receives a kind: the union over the transitions that produce it, or the table's own list. */
-export function recipientsOf(kind: NotificationKind): Recipient[] {
-  const fromTransitions = new Set<Recipient>();
+export function recipientsOf(kind: NotificationKind): KindRecipient[] {
+  const fromTransitions = new Set<KindRecipient>();
   for (const type of Object.keys(TRANSITIONS) as ConcernEventType[]) {
     const { outcome } = TRANSITIONS[type];
     const outcomes =

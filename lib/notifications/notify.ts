@@ -8,7 +8,8 @@ export const SEND_EMAIL = "send-email";
 
 export interface NotificationToSend {
   recipientId: string;
-  concernId: string;
+  /** Null for a notification about no case. */
+  concernId: string | null;
   recipientRelation: RecipientRelation;
   kind: NotificationKind;
   createdAt?: Date;

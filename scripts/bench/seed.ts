@@ -246,7 +246,9 @@ export async function seedBenchDatabase(
   );
   // The audit trail chains each event to its case's previous one under a per-case lock
   // (db/migrations/0003_audit_append_only.sql), so events go in by slices of cases: one
-  // statement for all would hold a lock per case and exhaust the lock table.
+  // statement for all would hold a lock per case and exhaust the lock table. The database
+  // dates each event itself (it refuses a writer's date), so the seeded events all carry
+  // the seeding time.
   const auditStarted = performance.now();
   const { rows: range } = await client.query<{ low: string; high: string }>(
     "select min(number) as low, max(number) as high from concerns",
@@ -254,13 +256,13 @@ export async function seedBenchDatabase(
   let auditRows = 0;
   for (let low = Number(range[0]!.low); low <= Number(range[0]!.high); low += AUDIT_SLICE) {
     const result = await client.query(
-      `insert into audit_events (occurred_at, actor_id, action, entity_type, entity_id, details)
-     select c.created_at, c.reporter_id, 'concern_filed', 'concern', c.id::text,
-            jsonb_build_object('to', 'awaiting_response', 'severity', c.severity)
+      `insert into audit_events (actor_id, action, entity_type, entity_id, details)
+     select c.reporter_id, 'concern_filed', 'concern', c.id::text,
+            jsonb_build_object('to', 'awaiting_response', 'severity', c.severity,
+                               'subjectId', c.subject_id, 'disclosure', c.disclosure)
      from concerns c where c.number between $1 and $2
      union all
-     select coalesce(c.closed_at, c.escalated_at, c.responded_at, c.created_at + interval '1 day'),
-            case when c.state in ('escalated', 'in_review', 'lapsed') then null
+     select case when c.state in ('escalated', 'in_review', 'lapsed') then null
                  when c.state in ('remediation_reported', 'disputed') then c.subject_id
                  else c.reporter_id end,
             case c.state when 'remediation_reported' then 'remediation_reported'
@@ -284,8 +286,8 @@ export async function seedBenchDatabase(
     `with target as (
        select id from concerns where state = 'escalated' order by created_at desc limit 1),
      officer as (select id from users where email = $2)
-     insert into audit_events (occurred_at, actor_id, action, entity_type, entity_id, details)
-     select now() - (60 - e) * interval '1 hour', officer.id, 'case_viewed', 'concern',
+     insert into audit_events (actor_id, action, entity_type, entity_id, details)
+     select officer.id, 'case_viewed', 'concern',
             target.id::text, '{}'::jsonb
      from generate_series(1, $1) e, target, officer`,
     [CASE_FILE_EVENTS - 2, PERSONAS.officer],

@@ -1,81 +1,34 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withAdminClient } from "@/db/admin";
-import { ensureEmbeddedAppLogin } from "@/db/app-role";
+import {
+  APP_ROLE,
+  APP_TABLE_PRIVILEGES,
+  ensureEmbeddedAppLogin,
+  grantAppRole,
+} from "@/db/app-role";
 import { connectDatabase } from "@/db/client";
-import { auditAnchors, auditEvents } from "@/db/schema";
+import { auditAnchorHeads, auditAnchors, auditEvents } from "@/db/schema";
 import { anchorAuditChains } from "@/lib/audit/anchor-audit-chains";
 import { GENESIS_HASH } from "@/lib/audit/audit-chain";
 import { verifyAuditTrail } from "@/lib/audit/verify-audit-trail";
-import { answerResponse } from "@/lib/services/concerns/answer-response";
-import { claimCase } from "@/lib/services/concerns/claim-case";
-import { closeCase } from "@/lib/services/concerns/close-case";
+import type { AnchorSinks } from "@/lib/config";
 import { recordCaseAccess } from "@/lib/services/concerns/record-case-access";
-import { reportRemediation } from "@/lib/services/concerns/report-remediation";
 import { createUser } from "@/lib/services/users/create-user";
 import {
-  auditFor,
-  DAY_MS,
-  fileAbout,
-  insertOfficer,
-  insertParties,
-  later,
-} from "./support/concern-factories";
+  escalatedAndClosedCase,
+  runAuditVerify,
+  tamperAsSuperuser,
+} from "./support/audit-tampering";
+import { auditFor } from "./support/concern-factories";
 import { insertPerson } from "./support/factories";
 import { withFreshDatabase } from "./support/fresh-database";
 
-const NOW = new Date("2026-03-10T09:00:00.000Z");
-
-type FreshDatabase = ReturnType<typeof withFreshDatabase>;
-
-/** A case taken through the whole workflow by the real services: seven events or more. */
-async function escalatedAndClosedCase(database: FreshDatabase) {
-  const { reporter, subject } = await insertParties(database.db);
-  const officer = await insertOfficer(database.db);
-  const id = await fileAbout(database.db, reporter, subject, NOW);
-  await reportRemediation(
-    database.db,
-    subject,
-    id,
-    { action: "removed", note: "Deleted it." },
-    later(NOW, DAY_MS),
-  );
-  await answerResponse(
-    database.db,
-    reporter,
-    id,
-    "reject_remediation",
-    { reason: "A cached copy is still visible." },
-    later(NOW, 2 * DAY_MS),
-  );
-  await recordCaseAccess(database.db, officer, id);
-  await claimCase(database.db, officer, id, later(NOW, 2 * DAY_MS + 60_000));
-  await closeCase(
-    database.db,
-    officer,
-    id,
-    { outcome: "coaching", rationale: "Discussed with the colleague." },
-    later(NOW, 3 * DAY_MS),
-  );
-  return { id, officer };
-}
-
-/** What an attacker with the server's superuser password can do: bypass every trigger. */
-async function tamperAsSuperuser(
-  database: FreshDatabase,
-  statement: string,
-  params: unknown[] = [],
-) {
-  await withAdminClient(database.url, async (client) => {
-    await client.query("set session_replication_role = replica");
-    await client.query(statement, params);
-  });
-}
+/** These tests look at the database alone; the laundering tests publish to files of their own. */
+const NO_SINKS: AnchorSinks = { file: null, email: null };
 
 async function errorOf(promise: Promise<unknown>): Promise<{ code?: string; message: string }> {
   const error = await promise.then(
@@ -109,7 +62,7 @@ describe("a normal workflow", () => {
     }
     expect(new Set(events.map((e) => e.hash)).size).toBe(events.length);
 
-    expect(await anchorAuditChains(database.db)).not.toBeNull();
+    expect((await anchorAuditChains(database.db, { sinks: NO_SINKS })).anchor).not.toBeNull();
     const result = await verifyAuditTrail(database.db);
     expect(result.problems).toEqual([]);
     expect(result.anchors).toBe(1);
@@ -126,9 +79,47 @@ describe("a normal workflow", () => {
     expect((await verifyAuditTrail(database.db)).problems).toEqual([]);
   });
 
+  it("keeps one chain of anchors past the tenth, each pinning only what moved", async () => {
+    const { id, officer } = await escalatedAndClosedCase(database);
+    await anchorAuditChains(database.db, { sinks: NO_SINKS });
+    for (let i = 0; i < 12; i++) {
+      await recordCaseAccess(database.db, officer, id);
+      const { anchor } = await anchorAuditChains(database.db, { sinks: NO_SINKS });
+      const heads = await database.db
+        .select()
+        .from(auditAnchorHeads)
+        .where(eq(auditAnchorHeads.anchorId, anchor!.id));
+      expect(heads.map((head) => head.entityId)).toEqual([id]);
+    }
+    const { problems, anchors } = await verifyAuditTrail(database.db);
+    expect(problems).toEqual([]);
+    expect(anchors).toBeGreaterThan(12);
+  });
+
+  it("pins and verifies more heads than one read of the verifier holds", async () => {
+    await withAdminClient(database.url, (client) =>
+      client.query(
+        `insert into audit_events (action, entity_type, entity_id)
+         select 'department_created', 'department', 'bulk-' || g from generate_series(1, 12000) g`,
+      ),
+    );
+    const { anchor } = await anchorAuditChains(database.db, { sinks: NO_SINKS });
+    const [{ count }] = (
+      await database.db.execute<{ count: number }>(
+        sql`select count(*)::int as count from audit_anchor_heads where anchor_id = ${anchor!.id}`,
+      )
+    ).rows as [{ count: number }];
+    expect(count).toBeGreaterThanOrEqual(12000);
+    expect((await verifyAuditTrail(database.db)).problems).toEqual([]);
+  });
+
   it("records no new anchor when no chain moved since the last one", async () => {
-    await anchorAuditChains(database.db);
-    expect(await anchorAuditChains(database.db)).toBeNull();
+    await anchorAuditChains(database.db, { sinks: NO_SINKS });
+    expect(await anchorAuditChains(database.db, { sinks: NO_SINKS })).toEqual({
+      anchor: null,
+      problems: [],
+      alerted: [],
+    });
   });
 });
 
@@ -137,7 +128,7 @@ describe("the application's database role", () => {
 
   it("may add audit events and read them, but UPDATE, DELETE and TRUNCATE are refused", async () => {
     const { id } = await escalatedAndClosedCase(database);
-    await anchorAuditChains(database.db);
+    await anchorAuditChains(database.db, { sinks: NO_SINKS });
     for (const attempt of [
       database.db
         .update(auditEvents)
@@ -207,6 +198,121 @@ describe("the application's database role", () => {
   });
 });
 
+describe("the time of an event", () => {
+  const database = withFreshDatabase();
+
+  it("is set by the database when the event is recorded, never by its writer", async () => {
+    const before = Date.now();
+    // The services' clock says March 2026; the trail says when it really happened.
+    const { id } = await escalatedAndClosedCase(database);
+    const events = await auditFor(database.db, id);
+    for (const event of events) {
+      expect(event.occurredAt.getTime()).toBeGreaterThanOrEqual(before - 1_000);
+      expect(event.occurredAt.getTime()).toBeLessThanOrEqual(Date.now() + 1_000);
+      expect(event.xactId).toMatch(/^\d+$/);
+    }
+    const times = events.map((event) => event.occurredAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it("cannot be backdated by the application's role, nor by the database's owner", async () => {
+    const admin = await insertPerson(database.db, { roles: ["admin"] });
+    const backdated = {
+      occurredAt: new Date("2020-01-01T00:00:00Z"),
+      actorId: admin.userId,
+      action: "user_deactivated",
+      entityType: "user",
+      entityId: admin.userId,
+    };
+    const error = await errorOf(database.db.insert(auditEvents).values(backdated));
+    expect(error.code).toBe("42501");
+    expect(error.message).toMatch(/occurred_at is set by the database/);
+    await expect(
+      database.db.insert(auditEvents).values({ ...backdated, occurredAt: new Date("2099-01-01") }),
+    ).rejects.toThrow();
+    await withAdminClient(database.url, async (client) => {
+      const owner = await errorOf(
+        client.query(
+          "insert into audit_events (occurred_at, action, entity_type, entity_id) values ('2020-01-01', 'user_deactivated', 'user', $1)",
+          [admin.userId],
+        ),
+      );
+      expect(owner.message).toMatch(/occurred_at is set by the database/);
+    });
+    const written = await database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, admin.userId));
+    expect(written).toEqual([]);
+  });
+});
+
+describe("the grants of the application's database role", () => {
+  const database = withFreshDatabase();
+
+  it("are exactly what the application uses, table by table", async () => {
+    const grants = await withAdminClient(database.url, (client) =>
+      client.query<{ table: string; privilege: string }>(
+        `select table_name as table, privilege_type as privilege
+           from information_schema.role_table_grants
+          where grantee = $1 and table_schema = 'public'`,
+        [APP_ROLE],
+      ),
+    );
+    const granted: Record<string, string[]> = {};
+    for (const { table, privilege } of grants.rows) {
+      granted[table] = [...(granted[table] ?? []), privilege];
+    }
+    const expected = Object.fromEntries(
+      Object.entries(APP_TABLE_PRIVILEGES).map(([table, privileges]) => [
+        table,
+        [...privileges].sort(),
+      ]),
+    );
+    expect(
+      Object.fromEntries(Object.entries(granted).map(([table, list]) => [table, list.sort()])),
+    ).toEqual(expected);
+    // Deleting is for the two tables whose rows the app replaces or expires.
+    expect(
+      Object.entries(APP_TABLE_PRIVILEGES)
+        .filter(([, privileges]) => privileges.includes("DELETE"))
+        .map(([table]) => table),
+    ).toEqual(["sign_in_failures", "user_roles"]);
+  });
+
+  it("refuse deleting cases, people, notifications or deliveries, and changing an anchor's pins", async () => {
+    const { id } = await escalatedAndClosedCase(database);
+    await anchorAuditChains(database.db, { sinks: NO_SINKS });
+    for (const statement of [
+      sql`delete from concerns where id = ${id}`,
+      sql`delete from users`,
+      sql`delete from notifications`,
+      sql`delete from email_deliveries`,
+      sql`delete from organisation_settings`,
+      sql`truncate users cascade`,
+      sql`update audit_anchor_heads set hash = 'x'`,
+      sql`delete from audit_anchor_heads`,
+    ]) {
+      const error = await errorOf(database.db.execute(statement));
+      expect(error.code).toBe("42501");
+    }
+    expect(await auditFor(database.db, id)).toHaveLength(6);
+  });
+
+  it("must be declared for every table: a table nobody decided on fails the migration run", async () => {
+    await withAdminClient(database.url, (client) =>
+      client.query("create table stray_table (id int)"),
+    );
+    try {
+      await expect(grantAppRole(database.url)).rejects.toThrow(
+        /No application privileges are declared for stray_table/,
+      );
+    } finally {
+      await withAdminClient(database.url, (client) => client.query("drop table stray_table"));
+    }
+  });
+});
+
 // Each kind of tampering on a database of its own: the damage stays.
 describe("tampering behind the app's back", () => {
   describe("an event's fields altered", () => {
@@ -245,6 +351,12 @@ describe("tampering behind the app's back", () => {
           id: events[3]!.id,
           problem: `it does not follow event ${events[1]!.id}: an event between them was deleted or inserted, or event ${events[1]!.id} was rewritten`,
         },
+        // The replay misses the escalation too: the claim that follows it no longer fits.
+        {
+          chain: `concern:${id}`,
+          id: events[4]!.id,
+          problem: `it records "case_claimed" from "escalated", but its earlier events leave the case "remediation_reported": transitions were removed or inserted`,
+        },
       ]);
     });
   });
@@ -268,6 +380,17 @@ describe("tampering behind the app's back", () => {
           chain: `concern:${id}`,
           id: events[2]!.id,
           problem: expect.stringMatching(/does not follow/),
+        },
+        // The forged action is no move the workflow allows, and not the colleague's to make.
+        {
+          chain: `concern:${id}`,
+          id: victim.id,
+          problem: `it records "withdrawn", which cannot move a case from "awaiting_response" to "remediation_reported"`,
+        },
+        {
+          chain: `concern:${id}`,
+          id: victim.id,
+          problem: `only the reporter may record "withdrawn", but someone else did: the event or the case was altered`,
         },
       ]);
     });
@@ -294,7 +417,7 @@ describe("tampering behind the app's back", () => {
     const database = withFreshDatabase();
     it("is reported by the anchor that recorded the chain's head", async () => {
       const { id } = await escalatedAndClosedCase(database);
-      const anchor = await anchorAuditChains(database.db);
+      const { anchor } = await anchorAuditChains(database.db, { sinks: NO_SINKS });
       const events = await auditFor(database.db, id);
       const head = events.at(-1)!;
       await tamperAsSuperuser(database, "delete from audit_events where id = $1", [head.id]);
@@ -305,6 +428,11 @@ describe("tampering behind the app's back", () => {
           id: head.id,
           problem: `event ${head.id}, this chain's head at anchor ${anchor!.id}, is missing: events were deleted`,
         },
+        {
+          chain: `concern:${id}`,
+          id: null,
+          problem: `its stored state is "closed" but its events leave it "in_review"`,
+        },
       ]);
     });
   });
@@ -313,8 +441,8 @@ describe("tampering behind the app's back", () => {
     const database = withFreshDatabase();
     it("is reported", async () => {
       await escalatedAndClosedCase(database);
-      const anchor = await anchorAuditChains(database.db);
-      await tamperAsSuperuser(database, "update audit_anchors set heads = '[]' where id = $1", [
+      const { anchor } = await anchorAuditChains(database.db, { sinks: NO_SINKS });
+      await tamperAsSuperuser(database, "update audit_anchors set head_count = 0 where id = $1", [
         anchor!.id,
       ]);
       const { problems } = await verifyAuditTrail(database.db);
@@ -328,14 +456,7 @@ describe("tampering behind the app's back", () => {
 
   describe("npm run audit:verify", () => {
     const database = withFreshDatabase();
-    const run = promisify(execFile);
-    const verify = () =>
-      run("npx", ["tsx", "scripts/audit-verify.ts"], {
-        env: { ...process.env, DATABASE_URL: database.url, MIGRATION_DATABASE_URL: "" },
-      }).then(
-        ({ stdout }) => ({ code: 0, stdout }),
-        (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
-      );
+    const verify = () => runAuditVerify(database);
 
     it("exits 0 on an intact trail and 1, naming the altered event, once a row is changed", async () => {
       const { id } = await escalatedAndClosedCase(database);

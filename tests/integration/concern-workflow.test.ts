@@ -42,7 +42,7 @@ const CLOSE = {
 
 // Some tests change the organisation's settings; every other test expects the defaults.
 afterEach(async () => {
-  await clearOrganisationSettings(database.db);
+  await clearOrganisationSettings(database.url);
 });
 
 /** Totals that a refused filing must leave unchanged. */

@@ -142,6 +142,8 @@ export async function fileConcern(
         entityId: concernId,
         details: {
           to: "awaiting_response",
+          // Who the case is about, so audit:verify can replay it against the stored row.
+          subjectId: subject.id,
           severity: data.severity,
           categories: data.categories,
           disclosure: data.disclosure,

@@ -1,7 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { emailDeliveries, emailPreferences, notifications, users } from "@/db/schema";
-import { caseLinkFor, type RecipientRelation } from "@/lib/notifications/describe-notification";
+import {
+  NOTIFICATIONS_PATH,
+  notificationLinkFor,
+  type RecipientRelation,
+} from "@/lib/notifications/describe-notification";
 import { type MailSettings, messageIdFor } from "@/lib/notifications/mail-config";
 import type { Mailer } from "@/lib/notifications/mailer";
 import { isNotificationKind, policyOf } from "@/lib/notifications/notification-kinds";
@@ -66,7 +70,7 @@ export async function deliverEmail(
     const content = renderEmail({
       recipientName: row.name,
       kind: delivery.kind,
-      link: `${settings.appUrl}${caseLinkFor(row.relation as RecipientRelation, row.concernId)}`,
+      link: `${settings.appUrl}${notificationLinkFor(row.relation as RecipientRelation, row.concernId) ?? NOTIFICATIONS_PATH}`,
       preferencesLink: `${settings.appUrl}${EMAIL_PREFERENCES_PATH}`,
     });
     try {

@@ -4,14 +4,15 @@ import { notifications } from "@/db/schema";
 import type { Actor } from "@/lib/authz/permissions";
 
 /**
- * Marks the reader's own notifications about one case (or all of them) as read. Personal
+ * Marks the reader's own notifications about one case (or, with null, those about no case,
+ * which are read in full on the notifications page; or all of them) as read. Personal
  * bookkeeping, not a case event, so it has no audit entry; the recipient filter means no
  * one can mark another person's notifications.
  */
 export async function markNotificationsRead(
   db: Db,
   actor: Actor,
-  concernId?: string,
+  concernId?: string | null,
 ): Promise<void> {
   await db
     .update(notifications)
@@ -20,7 +21,11 @@ export async function markNotificationsRead(
       and(
         eq(notifications.recipientId, actor.userId),
         isNull(notifications.readAt),
-        concernId ? eq(notifications.concernId, concernId) : undefined,
+        concernId === null
+          ? isNull(notifications.concernId)
+          : concernId
+            ? eq(notifications.concernId, concernId)
+            : undefined,
       ),
     );
 }

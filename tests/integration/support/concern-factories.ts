@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { expect } from "vitest";
+import { withAdminClient } from "@/db/admin";
 import type { Database } from "@/db/client";
 import { auditEvents, concerns, notifications, organisationSettings, users } from "@/db/schema";
 import type { Actor } from "@/lib/authz/permissions";
@@ -80,8 +81,9 @@ export async function setOrganisationSettings(
     .onConflictDoUpdate({ target: organisationSettings.singleton, set: values });
 }
 
-export async function clearOrganisationSettings(db: Database): Promise<void> {
-  await db.delete(organisationSettings);
+/** Back to the defaults, as the database's owner: the application never deletes its settings. */
+export async function clearOrganisationSettings(ownerUrl: string): Promise<void> {
+  await withAdminClient(ownerUrl, (client) => client.query("delete from organisation_settings"));
 }
 
 export async function refusalOf(promise: Promise<unknown>): Promise<Refusal> {
