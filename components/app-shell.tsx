@@ -55,7 +55,12 @@ export function AppShell({
           {/* From 640 px the navigation is always in view. */}
           <nav aria-label="Main" className="hidden flex-wrap gap-x-4 text-sm sm:flex">
             {links.map((link) => (
-              <NavLink key={link.href} href={link.href} className="py-2">
+              <NavLink
+                key={link.href}
+                href={link.href}
+                others={deeperLinks(links, link.href)}
+                className="py-2"
+              >
                 {link.label}
               </NavLink>
             ))}
@@ -81,7 +86,12 @@ export function AppShell({
                 </p>
                 <nav aria-label="Main" className="flex flex-col py-1">
                   {links.map((link) => (
-                    <NavLink key={link.href} href={link.href} className="py-2.5">
+                    <NavLink
+                      key={link.href}
+                      href={link.href}
+                      others={deeperLinks(links, link.href)}
+                      className="py-2.5"
+                    >
                       {link.label}
                     </NavLink>
                   ))}
@@ -97,6 +107,11 @@ export function AppShell({
       </main>
     </div>
   );
+}
+
+/** Links within this one's section ("/compliance/insights" for "/compliance"). */
+function deeperLinks(links: readonly { href: string }[], href: string): string[] {
+  return links.map((link) => link.href).filter((other) => other.startsWith(`${href}/`));
 }
 
 function NotificationBell({ unread }: { unread: number }) {

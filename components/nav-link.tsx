@@ -4,18 +4,26 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 
-/** A navigation link that marks itself as the current page (or the section it leads). */
+const within = (pathname: string, href: string) =>
+  pathname === href || pathname.startsWith(`${href}/`);
+
+/**
+ * A navigation link that marks itself as the current page, or as the section the page
+ * belongs to; `others` are links deeper in its section that mark their own pages.
+ */
 export function NavLink({
   href,
+  others = [],
   children,
   className = "",
 }: {
   href: string;
+  others?: readonly string[];
   children: ReactNode;
   className?: string;
 }) {
   const pathname = usePathname();
-  const current = pathname === href || (href !== "/compliance" && pathname.startsWith(`${href}/`));
+  const current = within(pathname, href) && !others.some((other) => within(pathname, other));
   const exactlyHere = pathname === href;
   return (
     <Link

@@ -266,7 +266,7 @@ test("without JavaScript, a physician finds the colleague in a search step and f
   await page.getByRole("button", { name: "Find" }).click();
   await page.getByRole("link", { name: "Choose Dr Chloe Nguyen" }).click();
 
-  await expect(page.getByLabel("Colleague")).toHaveValue("Dr Chloe Nguyen");
+  await expect(page.getByRole("combobox", { name: "Colleague" })).toHaveValue("Dr Chloe Nguyen");
   await page.getByLabel("Link to the post").fill(uniquePostUrl().replace("https://", ""));
   await page.getByLabel("Platform").selectOption("facebook");
   await page
