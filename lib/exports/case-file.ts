@@ -1,7 +1,8 @@
 import type { TimelineEntry } from "@/lib/audit/timeline";
 import { PLATFORM_LABELS } from "@/lib/domain/concern-fields";
-import { OUTCOME_LABELS, stateLabel } from "@/lib/domain/concern-labels";
+import { OUTCOME_LABELS } from "@/lib/domain/concern-labels";
 import { CONCERN_CATEGORY_OPTIONS, SEVERITY_LABELS } from "@/lib/domain/policy-text";
+import { stateLabel } from "@/lib/domain/reader-words";
 import type { CaseNote, InformationRequestItem } from "@/lib/queries/case-file";
 import type { ConcernDetail } from "@/lib/queries/concerns";
 import { toCsv } from "./csv";
@@ -29,7 +30,7 @@ export function buildCaseFileExport(input: {
   const { concern } = input;
   const facts: [string, string][] = [
     ["Case reference", concern.reference],
-    ["Status", stateLabel(concern.state)],
+    ["Status", stateLabel(concern.state, "officer")],
     ["Colleague concerned", concern.subjectName],
     ["Department", concern.departmentName ?? "None"],
     [

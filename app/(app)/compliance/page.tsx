@@ -85,7 +85,7 @@ export default async function ComplianceQueuePage({
               header: "Status",
               cell: (item) => (
                 <span className="flex flex-wrap gap-2">
-                  <StatusBadge state={item.state} />
+                  <StatusBadge state={item.state} viewer="officer" />
                   <OverdueBadge clock={item.overdue} />
                 </span>
               ),

@@ -51,7 +51,10 @@ export default async function MyConcernsPage() {
                 ),
               },
               { header: "Colleague", cell: (concern) => concern.subjectName },
-              { header: "Status", cell: (concern) => <StatusBadge state={concern.state} /> },
+              {
+                header: "Status",
+                cell: (concern) => <StatusBadge state={concern.state} viewer="reporter" />,
+              },
               {
                 header: "Next deadline",
                 cell: (concern) => (

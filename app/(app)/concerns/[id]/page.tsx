@@ -51,7 +51,7 @@ export default async function ConcernPage({
           {concern.reference}: concern about {concern.subjectName}&apos;s post
         </h1>
         <p className="mt-1 flex flex-wrap items-center gap-3">
-          <StatusBadge state={concern.state} />
+          <StatusBadge state={concern.state} viewer="reporter" />
           <span className="text-sm text-slate-700">
             Next deadline: <NextDeadline due={waitingOn(concern)?.dueAt ?? null} now={new Date()} />
           </span>

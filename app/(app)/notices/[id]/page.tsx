@@ -60,7 +60,7 @@ export default async function NoticePage({
           {concern.reference}: a concern about one of your posts
         </h1>
         <p className="mt-1 flex flex-wrap items-center gap-3">
-          <StatusBadge state={concern.state} />
+          <StatusBadge state={concern.state} viewer="subject" />
           <span className="text-sm">
             Raised by:{" "}
             <span className="font-medium" data-testid="raised-by">

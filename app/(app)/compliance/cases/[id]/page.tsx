@@ -60,7 +60,7 @@ export default async function CaseFilePage({
           {concern.reference}: {concern.subjectName}
         </h1>
         <p className="mt-1 flex flex-wrap items-center gap-3">
-          <StatusBadge state={concern.state} />
+          <StatusBadge state={concern.state} viewer="officer" />
           <OverdueBadge clock={overdueComplianceClock(concern, now)} />
           <span className="text-sm">{concern.departmentName ?? "No department"}</span>
         </p>

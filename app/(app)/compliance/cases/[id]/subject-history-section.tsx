@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { formatDateTime } from "@/components/concerns/next-deadline";
 import { Table } from "@/components/ui/table";
-import { OUTCOME_LABELS, stateLabel } from "@/lib/domain/concern-labels";
+import { OUTCOME_LABELS } from "@/lib/domain/concern-labels";
 import { CONCERN_CATEGORY_OPTIONS } from "@/lib/domain/policy-text";
+import { stateLabel } from "@/lib/domain/reader-words";
 import type { listSubjectHistory } from "@/lib/queries/case-file";
 
 type HistoryItem = Awaited<ReturnType<typeof listSubjectHistory>>[number];
@@ -40,7 +41,7 @@ export function SubjectHistorySection({ history }: { history: HistoryItem[] }) {
               cell: (item) =>
                 item.categories.map((c) => CONCERN_CATEGORY_OPTIONS[c].label).join(", "),
             },
-            { header: "Status", cell: (item) => stateLabel(item.state) },
+            { header: "Status", cell: (item) => stateLabel(item.state, "officer") },
             {
               header: "Outcome",
               cell: (item) => (item.outcome ? OUTCOME_LABELS[item.outcome] : "—"),
