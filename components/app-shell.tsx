@@ -48,7 +48,7 @@ export function AppShell({
               </Link>
             ))}
             <Link href="/preferences/email" className="py-2 hover:underline">
-              Email preferences
+              Preferences
             </Link>
             {showMailbox ? (
               <Link href="/dev/mailbox" className="py-2 hover:underline">

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NOTE_MAX } from "@/lib/domain/concern-fields";
+import { isTimeZone } from "@/lib/domain/date-words";
 import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
 
 // The building blocks of every use case's schema. The services parse with them, so a
@@ -35,3 +36,17 @@ export const recordId = (message: string) =>
  */
 export const flag = () =>
   z.union([z.boolean(), z.string().transform((value) => value === "on" || value === "true")]);
+
+const NOT_A_TIME_ZONE = "Choose a time zone from the list.";
+
+/** An IANA time zone from Intl's list, as the zone pickers offer them. */
+export const timeZone = () => z.string(NOT_A_TIME_ZONE).trim().refine(isTimeZone, NOT_A_TIME_ZONE);
+
+/** A person's own time zone, or none ("" from a form): they read dates in the organisation's. */
+export const ownTimeZone = () =>
+  z
+    .string(NOT_A_TIME_ZONE)
+    .trim()
+    .nullable()
+    .refine((zone) => !zone || isTimeZone(zone), NOT_A_TIME_ZONE)
+    .transform((zone) => zone || null);

@@ -96,6 +96,7 @@ describe("the colleague's reminder before the response deadline", () => {
       dailyFilingLimit: 100,
       triageBusinessDays: 2,
       decisionWindowDays: 30,
+      timeZone: "America/New_York",
     });
     const c = await fileFresh();
     await setOrganisationSettings(database.db, { reminderLeadSeconds: 48 * 3600 });

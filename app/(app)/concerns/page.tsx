@@ -58,7 +58,11 @@ export default async function MyConcernsPage() {
               {
                 header: "Next deadline",
                 cell: (concern) => (
-                  <NextDeadline due={waitingOn(concern)?.dueAt ?? null} now={now} />
+                  <NextDeadline
+                    due={waitingOn(concern)?.dueAt ?? null}
+                    now={now}
+                    timeZone={actor.timeZone}
+                  />
                 ),
               },
             ]}

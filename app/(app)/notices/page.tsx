@@ -40,7 +40,12 @@ export default async function NoticesPage() {
               </Link>
               <StatusBadge state={notice.state} viewer="subject" />
               <span className="text-sm text-slate-700">
-                Deadline: <NextDeadline due={deadlineFor("subject", notice)} now={now} />
+                Deadline:{" "}
+                <NextDeadline
+                  due={deadlineFor("subject", notice)}
+                  now={now}
+                  timeZone={actor.timeZone}
+                />
               </span>
             </li>
           ))}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDateTime } from "@/components/concerns/next-deadline";
+import { DateTime } from "@/components/ui/date-time";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/authz/current-actor";
 import { caseLinkFor, describeNotification } from "@/lib/notifications/describe-notification";
@@ -28,7 +28,7 @@ export default async function NotificationsPage() {
               </Link>
               <p className="text-sm text-slate-600">
                 {item.readAt ? "" : "Unread · "}
-                {formatDateTime(item.createdAt)}
+                <DateTime date={item.createdAt} timeZone={actor.timeZone} />
               </p>
             </li>
           ))}

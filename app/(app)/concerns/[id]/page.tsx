@@ -53,7 +53,12 @@ export default async function ConcernPage({
         <p className="mt-1 flex flex-wrap items-center gap-3">
           <StatusBadge state={concern.state} viewer="reporter" />
           <span className="text-sm text-slate-700">
-            Next deadline: <NextDeadline due={waitingOn(concern)?.dueAt ?? null} now={new Date()} />
+            Next deadline:{" "}
+            <NextDeadline
+              due={waitingOn(concern)?.dueAt ?? null}
+              now={new Date()}
+              timeZone={actor.timeZone}
+            />
           </span>
           <span className="text-sm text-slate-700">
             {concern.disclosure === "named"
@@ -97,8 +102,9 @@ export default async function ConcernPage({
         requests={questions}
         view="reporter"
         open={!isTerminal(concern.state)}
+        timeZone={actor.timeZone}
       />
-      <Timeline entries={timeline} />
+      <Timeline entries={timeline} timeZone={actor.timeZone} />
     </article>
   );
 }

@@ -96,7 +96,8 @@ export default async function NoticePage({
         ))}
         {yourDeadline ? (
           <p className="font-medium">
-            Please respond by <NextDeadline due={yourDeadline} now={new Date()} />.{" "}
+            Please respond by{" "}
+            <NextDeadline due={yourDeadline} now={new Date()} timeZone={actor.timeZone} />.{" "}
             {concern.severity === "significantly_violates_norms"
               ? "Without a response, this concern goes to the compliance team."
               : "Without a response, the concern closes but stays on record."}
@@ -124,8 +125,9 @@ export default async function NoticePage({
         requests={questions}
         view="subject"
         open={!isTerminal(concern.state)}
+        timeZone={actor.timeZone}
       />
-      <Timeline entries={timeline} />
+      <Timeline entries={timeline} timeZone={actor.timeZone} />
     </article>
   );
 }

@@ -66,21 +66,33 @@ export default async function CaseFilePage({
         </p>
         <DoneBanner done={(await searchParams).done} />
       </header>
-      <HandlingSection concern={concern} viewerId={actor.userId} officers={officers} now={now} />
+      <HandlingSection
+        concern={concern}
+        viewerId={actor.userId}
+        officers={officers}
+        now={now}
+        timeZone={actor.timeZone}
+      />
       <PartiesSection concern={concern} />
       <PostDetails concern={concern} />
       <LatestResponse concern={concern} view="officer" />
-      <SubjectHistorySection history={history} />
-      <QuestionsSection concernId={concern.id} requests={requests} canAsk={heldByMe} />
+      <SubjectHistorySection history={history} timeZone={actor.timeZone} />
+      <QuestionsSection
+        concernId={concern.id}
+        requests={requests}
+        canAsk={heldByMe}
+        timeZone={actor.timeZone}
+      />
       <NotesSection
         concernId={concern.id}
         notes={notes}
         viewerId={actor.userId}
         canAdd={heldByMe}
+        timeZone={actor.timeZone}
       />
       <DecisionSection concern={concern} heldByMe={heldByMe} />
       <ExportSection concernId={concern.id} />
-      <Timeline entries={timeline} />
+      <Timeline entries={timeline} timeZone={actor.timeZone} />
     </article>
   );
 }
