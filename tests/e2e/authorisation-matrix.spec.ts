@@ -414,6 +414,11 @@ const ACTION_REQUESTS: Record<keyof typeof SERVER_ACTIONS, ActionFor> = {
     {},
     /^Email preferences saved\.$/,
   ),
+  "app/(app)/notifications/actions.ts#markAllNotificationsReadAction": plainForm(
+    "/notifications",
+    { upTo: String(Number.MAX_SAFE_INTEGER) },
+    /^(There was nothing unread|\d+ notifications? marked as read)\.$/,
+  ),
   // "": the organisation's zone, which every principal reads already.
   "app/(app)/preferences/email/actions.ts#updateOwnTimeZoneAction": plainForm(
     "/preferences/email",

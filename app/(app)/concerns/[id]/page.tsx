@@ -14,7 +14,7 @@ import { waitingOn } from "@/lib/domain/waiting-on";
 import { listInformationRequests } from "@/lib/queries/case-file";
 import { listTimeline } from "@/lib/queries/concerns";
 import { REPORTER_DECISIONS, type ReporterDecision } from "@/lib/services/concerns/answer-response";
-import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
+import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { ReporterActions } from "./reporter-actions";
 
 export const metadata: Metadata = { title: "Concern · Peer Concerns" };
@@ -31,7 +31,7 @@ export default async function ConcernPage({
   const [timeline, questions] = await Promise.all([
     listTimeline(db, concern, "reporter", actor.userId),
     listInformationRequests(db, concern.id, "reporter"),
-    markNotificationsRead(db, actor, concern.id),
+    markCaseNotificationsRead(db, actor, concern.id),
   ]);
   const decisions = availableEvents(
     concern.state,

@@ -19,7 +19,7 @@ import { deadlineFor } from "@/lib/domain/waiting-on";
 import { listInformationRequests } from "@/lib/queries/case-file";
 import { listTimeline } from "@/lib/queries/concerns";
 import { openNotice } from "@/lib/services/concerns/open-notice";
-import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
+import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { ResponseForms } from "./response-forms";
 
 export const metadata: Metadata = { title: "Notice · Peer Concerns" };
@@ -39,7 +39,7 @@ export default async function NoticePage({
   const [timeline, questions] = await Promise.all([
     listTimeline(db, concern, "subject", actor.userId),
     listInformationRequests(db, concern.id, "subject"),
-    markNotificationsRead(db, actor, concern.id),
+    markCaseNotificationsRead(db, actor, concern.id),
   ]);
   const events = availableEvents(
     concern.state,

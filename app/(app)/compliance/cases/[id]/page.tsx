@@ -17,7 +17,7 @@ import {
 import { listTimeline } from "@/lib/queries/concerns";
 import { activeOfficers } from "@/lib/queries/officers";
 import { recordCaseAccess } from "@/lib/services/concerns/record-case-access";
-import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
+import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { DecisionSection } from "./decision-section";
 import { ExportSection } from "./export-section";
 import { HandlingSection } from "./handling-section";
@@ -46,7 +46,7 @@ export default async function CaseFilePage({
     listInformationRequests(db, concern.id),
     listSubjectHistory(db, concern, now),
     activeOfficers(db, { excluding: [concern.reporterId, concern.subjectId] }),
-    markNotificationsRead(db, actor, concern.id),
+    markCaseNotificationsRead(db, actor, concern.id),
   ]);
   const heldByMe = concern.state === "in_review" && concern.assigneeId === actor.userId;
 
