@@ -43,7 +43,7 @@ test("a filed concern's notice email reaches the development mailbox, without ca
     hasText: `/notices/${concernId}`,
   });
   await expect(email.getByRole("heading")).toHaveText(
-    "Something in Peer Concerns needs your attention",
+    /^A notice about one of your posts \(PC-\d{6}\) – respond by \w+day \d+ \w+ \d{4}, \d+:\d\d [ap]m E[SD]T$/,
   );
   await expect(email).toContainText("Dear Dr Chloe Nguyen,");
   await expect(email).not.toContainText("bay 4");
