@@ -95,6 +95,12 @@ export function formatDateTime(date: Date, timeZone: string): string {
   return `${formatDay(date, timeZone)}, ${formatTime(date, timeZone)}`;
 }
 
+/** The calendar date it is at that instant in the zone, as ISO "2026-11-27" (for date inputs). */
+export function calendarDateIn(date: Date, timeZone: string): string {
+  const p = partsOf(date, timeZone, { year: "numeric", month: "2-digit", day: "2-digit" });
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
 const MONTHS = [
   "January",
   "February",

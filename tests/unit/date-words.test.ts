@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  calendarDateIn,
   DEFAULT_TIME_ZONE,
   formatCalendarDate,
   formatDateTime,
@@ -73,6 +74,14 @@ describe("formatDay", () => {
     const lateEvening = new Date("2026-11-28T02:00:00Z");
     expect(formatDay(lateEvening, "America/New_York")).toBe("Friday 27 November 2026");
     expect(formatDay(lateEvening, "UTC")).toBe("Saturday 28 November 2026");
+  });
+});
+
+describe("calendarDateIn", () => {
+  it("is the reader's today, for a date field's default", () => {
+    const nineInTheEveningInNewYork = new Date("2026-11-28T02:00:00Z");
+    expect(calendarDateIn(nineInTheEveningInNewYork, "America/New_York")).toBe("2026-11-27");
+    expect(calendarDateIn(nineInTheEveningInNewYork, "UTC")).toBe("2026-11-28");
   });
 });
 

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/authz/current-actor";
+import { calendarDateIn } from "@/lib/domain/date-words";
 import { AMA_CONSIDERATIONS } from "@/lib/domain/policy-text";
 import { FileConcernForm } from "./file-concern-form";
 
 export const metadata: Metadata = { title: "Raise a concern · Peer Concerns" };
 
 export default async function NewConcernPage() {
-  await requirePermission("concerns:file");
+  const actor = await requirePermission("concerns:file");
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">Raise a concern with a colleague</h1>
@@ -17,7 +18,8 @@ export default async function NewConcernPage() {
         Your colleague gets a notice at once and a chance to remove the post or respond. Most
         concerns end there.
       </p>
-      <FileConcernForm today={new Date().toISOString().slice(0, 10)} />
+      {/* The reader's today: in New York at 9 pm, UTC is already on tomorrow. */}
+      <FileConcernForm today={calendarDateIn(new Date(), actor.timeZone)} />
     </section>
   );
 }
