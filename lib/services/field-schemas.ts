@@ -40,13 +40,23 @@ export const flag = () =>
 const NOT_A_TIME_ZONE = "Choose a time zone from the list.";
 
 /** An IANA time zone from Intl's list, as the zone pickers offer them. */
-export const timeZone = () => z.string(NOT_A_TIME_ZONE).trim().refine(isTimeZone, NOT_A_TIME_ZONE);
+export const timeZone = () =>
+  z
+    .string(NOT_A_TIME_ZONE)
+    .trim()
+    // Marks the field required on its form; one message for a blank, not two.
+    .min(1, { message: NOT_A_TIME_ZONE, abort: true })
+    .refine(isTimeZone, NOT_A_TIME_ZONE);
 
 /** A person's own time zone, or none ("" from a form): they read dates in the organisation's. */
 export const ownTimeZone = () =>
   z
-    .string(NOT_A_TIME_ZONE)
-    .trim()
-    .nullable()
-    .refine((zone) => !zone || isTimeZone(zone), NOT_A_TIME_ZONE)
+    .union(
+      [
+        z.null(),
+        z.literal(""),
+        z.string(NOT_A_TIME_ZONE).trim().refine(isTimeZone, NOT_A_TIME_ZONE),
+      ],
+      NOT_A_TIME_ZONE,
+    )
     .transform((zone) => zone || null);
