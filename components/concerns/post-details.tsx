@@ -1,4 +1,5 @@
 import { describeConsiderations, platformLabel } from "@/lib/domain/concern-labels";
+import { formatCalendarDate } from "@/lib/domain/date-words";
 import { SEVERITY_LABELS } from "@/lib/domain/policy-text";
 import type { ConcernDetail } from "@/lib/queries/concerns";
 
@@ -30,7 +31,9 @@ export function PostDetails({
         <dt className="font-medium">Platform</dt>
         <dd>{platformLabel(concern.platform)}</dd>
         <dt className="font-medium">Seen on</dt>
-        <dd>{concern.seenOn}</dd>
+        <dd>
+          <time dateTime={concern.seenOn}>{formatCalendarDate(concern.seenOn)}</time>
+        </dd>
         <dt className="font-medium">What was seen</dt>
         <dd className="whitespace-pre-wrap break-words">{concern.description}</dd>
         <dt className="font-medium">Considerations</dt>

@@ -1,6 +1,6 @@
+import { DateTime } from "@/components/ui/date-time";
 import type { InformationRequestItem } from "@/lib/queries/case-file";
 import { AnswerInformationForm } from "./answer-information-form";
-import { formatDateTime } from "./next-deadline";
 
 /**
  * The compliance team's questions to this party (only theirs), each answerable once
@@ -10,10 +10,12 @@ export function QuestionsFromCompliance({
   requests,
   view,
   open,
+  timeZone,
 }: {
   requests: InformationRequestItem[];
   view: "reporter" | "subject";
   open: boolean;
+  timeZone: string;
 }) {
   if (requests.length === 0) return null;
   return (
@@ -24,12 +26,15 @@ export function QuestionsFromCompliance({
       <ul className="space-y-3">
         {requests.map((request) => (
           <li key={request.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-            <p className="text-slate-600">Asked on {formatDateTime(request.askedAt)}</p>
+            <p className="text-slate-600">
+              Asked on <DateTime date={request.askedAt} timeZone={timeZone} />
+            </p>
             <p className="whitespace-pre-wrap break-words font-medium">{request.question}</p>
             {request.answer && request.answeredAt ? (
               <p className="mt-2 whitespace-pre-wrap break-words">
                 <span className="font-medium">
-                  Your answer ({formatDateTime(request.answeredAt)}):{" "}
+                  Your answer (<DateTime date={request.answeredAt} timeZone={timeZone} />
+                  ):{" "}
                 </span>
                 {request.answer}
               </p>

@@ -1,5 +1,5 @@
-import { stateLabel } from "@/lib/domain/concern-labels";
 import type { ConcernState } from "@/lib/domain/concern-workflow";
+import { stateLabel, type Viewer } from "@/lib/domain/reader-words";
 
 const TONES: Partial<Record<ConcernState, string>> = {
   awaiting_response: "bg-amber-100 text-amber-900",
@@ -8,12 +8,13 @@ const TONES: Partial<Record<ConcernState, string>> = {
   escalated: "bg-red-100 text-red-900",
 };
 
-export function StatusBadge({ state }: { state: ConcernState }) {
+/** The state in the words of whoever reads it: "Awaiting your response" to the colleague. */
+export function StatusBadge({ state, viewer }: { state: ConcernState; viewer: Viewer }) {
   return (
     <span
       className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${TONES[state] ?? "bg-slate-200 text-slate-800"}`}
     >
-      {stateLabel(state)}
+      {stateLabel(state, viewer)}
     </span>
   );
 }

@@ -1,8 +1,8 @@
+import { DateTime } from "@/components/ui/date-time";
 import type { TimelineEntry } from "@/lib/audit/timeline";
-import { formatDateTime } from "./next-deadline";
 
 /** The case's history, as its reader may see it, oldest first. */
-export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+export function Timeline({ entries, timeZone }: { entries: TimelineEntry[]; timeZone: string }) {
   return (
     <section aria-labelledby="history">
       <h2 id="history" className="mb-3 text-lg font-semibold">
@@ -12,8 +12,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
         {entries.map((entry) => (
           <li key={entry.id}>
             <p className="text-sm text-slate-600">
-              <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time> ·{" "}
-              {entry.who}
+              <DateTime date={entry.at} timeZone={timeZone} /> · {entry.who}
             </p>
             <p className="font-medium">{entry.label}</p>
             {entry.summary ? <p className="text-sm">{entry.summary}</p> : null}

@@ -37,6 +37,9 @@ export const organisationSettings = pgTable(
     // Compliance clocks: triage in business days (Mon–Fri), decision in calendar days.
     triageBusinessDays: integer().notNull().default(2),
     decisionWindowDays: integer().notNull().default(30),
+    // The IANA zone every date is shown in for people who have not chosen their own; the
+    // settings form checks it against Intl's list (lib/domain/date-words.ts).
+    timeZone: text().notNull().default("America/New_York"),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedById: uuid().references((): AnyPgColumn => users.id, { onDelete: "restrict" }),
   },

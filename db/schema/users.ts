@@ -26,6 +26,8 @@ export const users = pgTable(
     passwordHash: text(),
     departmentId: uuid().references(() => departments.id, { onDelete: "restrict" }),
     deactivatedAt: timestamp({ withTimezone: true }),
+    // The IANA zone this person reads dates in; null: the organisation's.
+    timeZone: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -89,11 +89,13 @@ export interface AuditCatalogue {
   user_deactivated: { entity: "user"; details: Record<string, never> };
   user_reactivated: { entity: "user"; details: Record<string, never> };
   email_preferences_updated: { entity: "user"; details: { remindersByEmail: boolean } };
+  /** null: the organisation's zone. */
+  time_zone_updated: { entity: "user"; details: { before: string | null; after: string | null } };
   department_created: { entity: "department"; details: { name: string } };
   department_renamed: { entity: "department"; details: { from: string; to: string } };
   settings_updated: {
     entity: "settings";
-    details: { before: Record<string, number>; after: Record<string, number> };
+    details: { before: Record<string, number | string>; after: Record<string, number | string> };
   };
   email_delivery_retried: { entity: "email_delivery"; details: { attemptsBefore: number } };
   // Chain and event ids only: a break is reported without any case content.
@@ -263,6 +265,7 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
     label: "Email preferences changed",
     timeline: "nobody",
   },
+  time_zone_updated: { entityType: "user", label: "Time zone changed", timeline: "nobody" },
   department_created: {
     entityType: "department",
     label: "Department created",

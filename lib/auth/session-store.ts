@@ -1,7 +1,8 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { authSessions, userRoles, users } from "@/db/schema";
-import type { Actor } from "@/lib/authz/permissions";
+import { authSessions, organisationSettings, userRoles, users } from "@/db/schema";
+import type { Actor, Reader } from "@/lib/authz/permissions";
+import { resolveTimeZone } from "@/lib/domain/date-words";
 
 export interface SessionLimits {
   idleMinutes: number;
@@ -47,14 +48,14 @@ const TOUCH_AFTER_MS = 60_000;
 /**
  * The person behind a session id, or null when the session was revoked, expired, idled
  * out, or its user was deactivated. Roles are read fresh, so a removed role stops
- * working on the next request.
+ * working on the next request; so is the time zone, in the same query.
  */
 export async function loadSessionActor(
   db: Db,
   sessionId: string,
   now: Date,
   limits: SessionLimits,
-): Promise<Actor | null> {
+): Promise<Reader | null> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
   const idleCutoff = new Date(now.getTime() - limits.idleMinutes * 60_000);
   const [row] = await db
@@ -64,6 +65,9 @@ export async function loadSessionActor(
       email: users.email,
       departmentId: users.departmentId,
       lastSeenAt: authSessions.lastSeenAt,
+      timeZone: users.timeZone,
+      organisationTimeZone: sql<string | null>`(select ${organisationSettings.timeZone}
+        from ${organisationSettings} limit 1)`,
       roles: sql<Actor["roles"]>`coalesce(
         (select array_agg(${userRoles.role} order by ${userRoles.role})
            from ${userRoles} where ${userRoles.userId} = ${users.id}),
@@ -91,6 +95,7 @@ export async function loadSessionActor(
     email: row.email,
     departmentId: row.departmentId,
     roles: parsePgArray(row.roles),
+    timeZone: resolveTimeZone(row.timeZone, row.organisationTimeZone),
   };
 }
 

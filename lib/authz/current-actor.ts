@@ -5,10 +5,10 @@ import { getDb } from "@/db/client";
 import { auth } from "@/lib/auth/next-auth";
 import { loadSessionActor } from "@/lib/auth/session-store";
 import { serverConfig } from "@/lib/config";
-import { type Actor, can, type Permission } from "./permissions";
+import { can, type Permission, type Reader } from "./permissions";
 
 /** The signed-in person for this request, checked against the database; once per request. */
-export const getCurrentActor = cache(async (): Promise<Actor | null> => {
+export const getCurrentActor = cache(async (): Promise<Reader | null> => {
   const session = (await auth()) as { sid?: string } | null;
   if (!session?.sid) return null;
   const config = serverConfig();
@@ -19,14 +19,14 @@ export const getCurrentActor = cache(async (): Promise<Actor | null> => {
 });
 
 /** For pages and server actions: the signed-out go to sign-in. */
-export async function requireActor(): Promise<Actor> {
+export async function requireActor(): Promise<Reader> {
   const actor = await getCurrentActor();
   if (!actor) redirect("/sign-in");
   return actor;
 }
 
 /** For pages and server actions: signed in but without the permission gets 403. */
-export async function requirePermission(permission: Permission): Promise<Actor> {
+export async function requirePermission(permission: Permission): Promise<Reader> {
   const actor = await requireActor();
   if (!can(actor, permission)) forbidden();
   return actor;

@@ -11,6 +11,14 @@ export interface Actor {
 }
 
 /**
+ * The signed-in person of a request as pages see them: with the time zone they read dates
+ * in (their own, else the organisation's), loaded with them once per request.
+ */
+export interface Reader extends Actor {
+  timeZone: string;
+}
+
+/**
  * What each role may do, in one table. Record-level rules (is this my concern? was this
  * case escalated?) live beside the record's queries as query scopes; this table answers
  * only "may this kind of person do this kind of thing at all".

@@ -1,14 +1,9 @@
 /**
- * The words for a concern's states, outcomes and remedies, as people read them. Pure
- * vocabulary, shared by pages, emails and exports.
+ * The words for a concern's outcomes and remedies, as people read them. Pure vocabulary,
+ * shared by pages, emails and exports; states are worded per reader in reader-words.ts.
  */
 import { PLATFORM_LABELS, type Platform } from "./concern-fields";
-import {
-  type CaseOutcome,
-  type ConcernState,
-  type RemediationAction,
-  STATE_LABELS,
-} from "./concern-workflow";
+import type { CaseOutcome, RemediationAction } from "./concern-workflow";
 import { CONCERN_CATEGORY_OPTIONS, type ConcernCategory } from "./policy-text";
 
 export const OUTCOME_LABELS: Readonly<Record<CaseOutcome, string>> = {
@@ -24,11 +19,6 @@ export const REMEDIATION_LABELS: Readonly<Record<RemediationAction, string>> = {
   made_private: "Made the post private",
   other: "Another action",
 };
-
-export function stateLabel(state: ConcernState): string {
-  const label = STATE_LABELS[state];
-  return label.charAt(0).toUpperCase() + label.slice(1);
-}
 
 /** "Patient privacy, Other: misleading claims about outcomes". */
 export function describeConsiderations(concern: {

@@ -4,6 +4,7 @@
  * reason. Services apply the decision; nothing here reads a clock or a database.
  */
 import { addBusinessDays, addWindow, type DeadlineWindows, isOverdue } from "./deadlines";
+import { stateInSentence, type Viewer } from "./reader-words";
 import { waitingOn } from "./waiting-on";
 
 export const ALL_STATES = [
@@ -28,20 +29,6 @@ export type TerminalState = (typeof TERMINAL_STATES)[number];
 export function isTerminal(state: ConcernState): state is TerminalState {
   return (TERMINAL_STATES as readonly ConcernState[]).includes(state);
 }
-
-/** Lower case, so they read inside a sentence ("it is now resolved"); capitalise for badges. */
-export const STATE_LABELS: Readonly<Record<ConcernState, string>> = {
-  awaiting_response: "awaiting the colleague's response",
-  remediation_reported: "awaiting confirmation of the reported action",
-  disputed: "disputed by the colleague",
-  escalated: "with the compliance team",
-  in_review: "in review by a compliance officer",
-  resolved: "resolved",
-  dispute_accepted: "closed with the colleague's explanation accepted",
-  withdrawn: "withdrawn",
-  lapsed: "lapsed without a response",
-  closed: "closed by the compliance team",
-};
 
 /** The states in which a case is in the compliance team's hands. */
 export const COMPLIANCE_STATES = [
@@ -337,6 +324,11 @@ const ACTOR_DESCRIPTIONS: Readonly<Record<ActorRelation, string>> = {
   system: "the deadline scheduler",
 };
 
+/** The parties read their own words; everyone else reads as an officer. */
+export function viewerOf(actor: ActorRelation): Viewer {
+  return actor === "reporter" || actor === "subject" ? actor : "officer";
+}
+
 function describeActors(actors: readonly ActorRelation[]): string {
   // "a compliance officer" already covers the assignee.
   const named = actors.includes("officer") ? actors.filter((a) => a !== "assignee") : actors;
@@ -360,7 +352,7 @@ export function decideTransition({
       ok: false,
       code: "wrong_state",
       state: concern.state,
-      message: `This case has moved on: it is now ${STATE_LABELS[concern.state]}.`,
+      message: `This case has moved on: it is now ${stateInSentence(concern.state, viewerOf(actor))}.`,
     };
   }
   if (rule.onlyIfSignificant && !concern.significant) {

@@ -58,10 +58,24 @@ export function isOverdue(due: Date, now: Date): boolean {
   return now.getTime() >= due.getTime();
 }
 
+/**
+ * A whole unit is counted from a thousandth below it: under 90 seconds for a day, under 4
+ * seconds for an hour. A deadline is read moments after it is set (the page after filing,
+ * the notice opened at once), and a fresh 7-day window read a second later is 6 days, 23
+ * hours and 59 minutes away: rounding that down to "6 days left" would take a day off the
+ * person for nothing, while calling it "7 days left" gives them at most a minute and a half
+ * that they do not have.
+ */
+const WHOLE_UNIT_GRACE = 0.001;
+
+function wholeUnits(ms: number, unitMs: number): number {
+  return Math.floor(ms / unitMs + WHOLE_UNIT_GRACE);
+}
+
 function describeSpan(ms: number): string {
-  if (ms >= DAY_MS) return plural(Math.floor(ms / DAY_MS), "day");
-  if (ms >= HOUR_MS) return plural(Math.floor(ms / HOUR_MS), "hour");
-  if (ms >= MINUTE_MS) return plural(Math.floor(ms / MINUTE_MS), "minute");
+  if (wholeUnits(ms, DAY_MS) >= 1) return plural(wholeUnits(ms, DAY_MS), "day");
+  if (wholeUnits(ms, HOUR_MS) >= 1) return plural(wholeUnits(ms, HOUR_MS), "hour");
+  if (wholeUnits(ms, MINUTE_MS) >= 1) return plural(wholeUnits(ms, MINUTE_MS), "minute");
   return "less than a minute";
 }
 
@@ -70,13 +84,13 @@ function plural(count: number, unit: string): string {
 }
 
 /**
- * "3 days left", "due in 5 hours", "overdue by 2 days". Spans round down, so nobody is
- * told they have more time than they do; under a day the wording turns to "due in" to
- * read as the nearer deadline it is.
+ * "7 days left", "due in 5 hours", "overdue by 2 days". Spans round down, so nobody is
+ * told they have more time than they do (beyond the trivial grace above); under a day the
+ * wording turns to "due in" to read as the nearer deadline it is.
  */
 export function describeTimeLeft(due: Date, now: Date): string {
   const remainingMs = due.getTime() - now.getTime();
   if (isOverdue(due, now)) return `overdue by ${describeSpan(-remainingMs)}`;
-  if (remainingMs >= DAY_MS) return `${describeSpan(remainingMs)} left`;
+  if (wholeUnits(remainingMs, DAY_MS) >= 1) return `${describeSpan(remainingMs)} left`;
   return `due in ${describeSpan(remainingMs)}`;
 }

@@ -7,6 +7,7 @@
  */
 import type { ConcernState } from "./concern-workflow";
 import { isOverdue } from "./deadlines";
+import type { Need, Viewer } from "./reader-words";
 import type { ReminderKind } from "./reminders";
 
 /** The events that end a wait when its deadline passes; they carry nothing. */
@@ -135,4 +136,24 @@ export function overdueComplianceClock(
   const overdue = runningComplianceClocks(concern).filter((c) => isOverdue(c.dueAt, now));
   if (overdue.some((c) => c.clock === "decision")) return "decision";
   return overdue[0]?.clock ?? null;
+}
+
+/**
+ * What the case needs from this reader now, and by when; null when nothing. A party is
+ * needed while the case waits on them; officers, while a compliance clock runs that is
+ * theirs: triage for any officer until someone holds the case, then the decision for its
+ * holder only.
+ */
+export function neededFrom(
+  viewer: Viewer,
+  viewerId: string,
+  concern: Parameters<typeof waitingOn>[0] & ComplianceFields,
+): { need: Need; dueAt: Date } | null {
+  if (viewer === "officer") {
+    if (concern.assigneeId && concern.assigneeId !== viewerId) return null;
+    const clock = complianceClock(concern);
+    return clock && { need: clock.clock, dueAt: clock.dueAt };
+  }
+  const dueAt = deadlineFor(viewer, concern);
+  return dueAt && { need: viewer === "subject" ? "response" : "answer", dueAt };
 }

@@ -1,4 +1,5 @@
 import PDFDocument from "pdfkit";
+import { formatDateTime } from "@/lib/domain/date-words";
 import type { CaseFileExport } from "./case-file";
 
 // The built-in PDF fonts encode Windows-1252 only; anything else would print as garbage,
@@ -8,10 +9,6 @@ function printable(text: string): string {
     /[^\t\n\r\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u20ac]/g,
     "?",
   );
-}
-
-function stamp(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
 /** The case file as a plain, paginated PDF with the reference in its title and header. */
@@ -33,6 +30,7 @@ export function caseFileToPdf(file: CaseFileExport): Promise<Buffer> {
     doc.on("error", reject);
   });
 
+  const stamp = (date: Date) => formatDateTime(date, file.timeZone);
   const heading = (text: string) => {
     doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).text(text).moveDown(0.3);
     doc.font("Helvetica").fontSize(10);

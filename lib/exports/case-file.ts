@@ -1,14 +1,21 @@
 import type { TimelineEntry } from "@/lib/audit/timeline";
 import { PLATFORM_LABELS } from "@/lib/domain/concern-fields";
-import { describeConsiderations, OUTCOME_LABELS, stateLabel } from "@/lib/domain/concern-labels";
+import { describeConsiderations, OUTCOME_LABELS } from "@/lib/domain/concern-labels";
+import { formatCalendarDate, formatDateTime } from "@/lib/domain/date-words";
 import { SEVERITY_LABELS } from "@/lib/domain/policy-text";
+import { stateLabel } from "@/lib/domain/reader-words";
 import type { CaseNote, InformationRequestItem } from "@/lib/queries/case-file";
 import type { ConcernDetail } from "@/lib/queries/concerns";
 import { toCsv } from "./csv";
 
-/** A case file as exported for an external authority: plain text, nothing left to look up. */
+/**
+ * A case file as exported for an external authority: plain text, nothing left to look up.
+ * Dates read in words in `timeZone`, each with its zone's name; the CSV's time column also
+ * keeps the exact instant in ISO 8601, for sorting and checking.
+ */
 export interface CaseFileExport {
   reference: string;
+  timeZone: string;
   exportedAt: Date;
   exportedBy: string;
   includesNotes: boolean;
@@ -25,25 +32,27 @@ export function buildCaseFileExport(input: {
   notes: CaseNote[] | null;
   exportedBy: string;
   exportedAt: Date;
+  timeZone: string;
 }): CaseFileExport {
-  const { concern } = input;
+  const { concern, timeZone } = input;
+  const inWords = (date: Date) => formatDateTime(date, timeZone);
   const facts: [string, string][] = [
     ["Case reference", concern.reference],
-    ["Status", stateLabel(concern.state)],
+    ["Status", stateLabel(concern.state, "officer")],
     ["Colleague concerned", concern.subjectName],
     ["Department", concern.departmentName ?? "None"],
     [
       "Raised by",
       `${concern.reporterName ?? ""} (${concern.reporterEmail ?? ""}), ${concern.disclosure === "named" ? "named to the colleague" : "confidential to the colleague"}`,
     ],
-    ["Raised on", concern.createdAt.toISOString()],
+    ["Raised on", inWords(concern.createdAt)],
     ["Post", concern.postUrl],
     ["Platform", PLATFORM_LABELS[concern.platform]],
-    ["Seen on", concern.seenOn],
+    ["Seen on", formatCalendarDate(concern.seenOn)],
     ["What the post shows", concern.description],
     ["Considerations", describeConsiderations(concern)],
     ["Reporter's judgement", SEVERITY_LABELS[concern.severity]],
-    ["Escalated", concern.escalatedAt?.toISOString() ?? "Not escalated"],
+    ["Escalated", concern.escalatedAt ? inWords(concern.escalatedAt) : "Not escalated"],
     ["Outcome", concern.outcome ? OUTCOME_LABELS[concern.outcome] : "Not decided"],
   ];
   if (concern.externalAuthority) facts.push(["Referred to", concern.externalAuthority]);
@@ -51,6 +60,7 @@ export function buildCaseFileExport(input: {
 
   return {
     reference: concern.reference,
+    timeZone,
     exportedAt: input.exportedAt,
     exportedBy: input.exportedBy,
     includesNotes: input.notes !== null,
@@ -73,7 +83,7 @@ export function buildCaseFileExport(input: {
       who: note.authorName,
       text: note.body,
       retraction: note.retractedAt
-        ? `Retracted ${note.retractedAt.toISOString()} by ${note.retractedByName ?? "an officer"}: ${note.retractionReason ?? ""}`
+        ? `Retracted ${inWords(note.retractedAt)} by ${note.retractedByName ?? "an officer"}: ${note.retractionReason ?? ""}`
         : "",
     })),
   };

@@ -1,95 +1,247 @@
 /**
  * What a notification says to its reader. Worded at display time from the kind and the
- * reader's relation to the case, so no stored text can name a confidential reporter.
- * "admin" is only for alerts about no case, which go to administrators by role.
+ * reader's relation to the case, so no stored text can name a confidential reporter; none
+ * of these words names anyone, nor says anything the case's parties wrote.
  */
-export type RecipientRelation = "reporter" | "subject" | "officer" | "admin";
+import type { Viewer } from "@/lib/domain/reader-words";
+import type { NotificationKind } from "./notification-kinds";
 
-const AUDIT_TRAIL_BROKEN =
-  "The audit trail failed its integrity check: records were changed or removed outside the app. The affected records are no longer anchored until this is investigated. Ask your database administrator to run the audit verification and to keep the database's logs.";
+/** A case's reader, or an administrator, who is told only of alerts about no case. */
+export type RecipientRelation = Viewer | "admin";
 
-const TEXT: Record<string, Partial<Record<RecipientRelation, string>>> = {
-  concern_filed: { subject: "A colleague raised a concern about one of your posts." },
+const AUDIT_TRAIL_BROKEN: KindWords = {
+  happened:
+    "The audit trail failed its integrity check: records were changed or removed outside the app. The affected records are no longer anchored until this is investigated. Ask your database administrator to run the audit verification and to keep the database's logs.",
+  topic: "The audit trail needs investigating",
+};
+
+interface KindWords {
+  /** What happened, as the reader's list of notifications says it under the case's reference. */
+  happened: string;
+  /**
+   * What needs attention, with no case content: an email's subject leads with it, so a
+   * person can tell from their inbox whether it can wait.
+   */
+  topic: string;
+}
+
+const ESCALATED_FOR_OFFICERS: KindWords = {
+  happened: "The case was escalated to the compliance queue.",
+  topic: "A case was escalated",
+};
+
+const REFERRED_FOR_SUBJECT: KindWords = {
+  happened: "The concern about your post was referred to the compliance team.",
+  topic: "A concern about your post was referred to the compliance team",
+};
+
+/**
+ * The words of each kind for each reader it can reach (recipientsOf in notification-kinds.ts;
+ * a unit test holds the two tables together). Kinds that tell nobody have none.
+ */
+const WORDS: Readonly<
+  Record<NotificationKind, Readonly<Partial<Record<RecipientRelation, KindWords>>>>
+> = {
+  concern_filed: {
+    subject: {
+      happened: "A colleague raised a concern about one of your posts.",
+      topic: "A notice about one of your posts",
+    },
+  },
+  notice_opened: {},
   remediation_reported: {
-    reporter: "Your colleague reported an action on the post you raised. Please confirm.",
+    reporter: {
+      happened: "Your colleague reported an action on the post you raised.",
+      topic: "A response to your concern",
+    },
   },
-  disputed: { reporter: "Your colleague disputed your concern. Please review their explanation." },
-  remediation_confirmed: { subject: "The concern about your post is resolved." },
+  disputed: {
+    reporter: {
+      happened: "Your colleague disputed your concern and explained why.",
+      topic: "A response to your concern",
+    },
+  },
+  remediation_confirmed: {
+    subject: {
+      happened: "The colleague who raised the concern confirmed your action. It is resolved.",
+      topic: "A concern about your post was resolved",
+    },
+  },
   remediation_rejected: {
-    subject: "The action you reported was not considered enough. Please look again.",
+    subject: {
+      happened: "The colleague who raised the concern does not consider your action enough.",
+      topic: "A reply to your response about your post",
+    },
   },
-  escalated_on_rejection: {
-    subject: "A concern about your post was referred to the compliance team.",
-    officer: "A case was escalated to the compliance queue.",
-  },
-  escalated_on_dispute: {
-    subject: "A concern about your post was referred to the compliance team.",
-    officer: "A case was escalated to the compliance queue.",
-  },
+  escalated_on_rejection: { subject: REFERRED_FOR_SUBJECT, officer: ESCALATED_FOR_OFFICERS },
+  escalated_on_dispute: { subject: REFERRED_FOR_SUBJECT, officer: ESCALATED_FOR_OFFICERS },
   escalated_by_deadline: {
-    subject:
-      "A concern about your post was referred to the compliance team after its deadline passed.",
-    reporter: "Your concern was referred to the compliance team after its deadline passed.",
-    officer: "A case was escalated to the compliance queue.",
+    subject: {
+      happened:
+        "The concern about your post was referred to the compliance team: its deadline passed without a response.",
+      topic: REFERRED_FOR_SUBJECT.topic,
+    },
+    reporter: {
+      happened:
+        "Your concern was referred to the compliance team: its deadline passed without a response.",
+      topic: "Your concern was referred to the compliance team",
+    },
+    officer: ESCALATED_FOR_OFFICERS,
   },
-  dispute_accepted: { subject: "Your explanation was accepted. The concern is closed." },
+  dispute_accepted: {
+    subject: {
+      happened: "Your explanation was accepted. The concern is closed.",
+      topic: "A concern about your post was closed",
+    },
+  },
   dispute_auto_accepted: {
-    subject: "Your explanation stands. The concern is closed.",
-    reporter:
-      "Your colleague's explanation stands, as you did not answer in time. The concern is closed.",
+    subject: {
+      happened: "Your explanation stands: it was not answered in time. The concern is closed.",
+      topic: "A concern about your post was closed",
+    },
+    reporter: {
+      happened: "Your colleague's explanation stands, as you did not answer in time. It is closed.",
+      topic: "Your concern was closed",
+    },
   },
-  withdrawn: { subject: "A concern about one of your posts was withdrawn." },
+  withdrawn: {
+    subject: {
+      happened: "The concern about your post was withdrawn.",
+      topic: "A concern about your post was withdrawn",
+    },
+  },
   lapsed: {
-    subject: "A concern about one of your posts closed without a response.",
-    reporter: "Your concern closed without a response from your colleague.",
+    subject: {
+      happened: "The concern about your post closed without a response.",
+      topic: "A concern about your post was closed",
+    },
+    reporter: {
+      happened: "Your concern closed without a response from your colleague.",
+      topic: "Your concern was closed",
+    },
   },
   auto_confirmed: {
-    subject: "The concern about your post is resolved.",
-    reporter: "The action your colleague reported was accepted, as you did not answer in time.",
+    subject: {
+      happened: "The action you reported was accepted. The concern is resolved.",
+      topic: "A concern about your post was resolved",
+    },
+    reporter: {
+      happened: "The action your colleague reported was accepted, as you did not answer in time.",
+      topic: "Your concern was resolved",
+    },
+  },
+  case_claimed: {},
+  case_released: {},
+  case_assigned: {
+    officer: { happened: "The case was assigned to you.", topic: "A case was assigned to you" },
   },
   case_closed: {
-    subject: "The compliance team closed the case about your post.",
-    reporter: "The compliance team closed the case you raised.",
-  },
-  reminder_response_due: {
-    subject: "Reminder: the deadline to respond to a concern about your post is approaching.",
-  },
-  reminder_answer_due: {
-    reporter: "Reminder: your colleague's response is waiting for your answer before its deadline.",
+    subject: {
+      happened: "The compliance team closed the case about your post.",
+      topic: "A case about your post was closed",
+    },
+    reporter: {
+      happened: "The compliance team closed the case you raised.",
+      topic: "Your concern was closed by the compliance team",
+    },
   },
   case_reopened: {
-    subject: "The compliance team reopened the case about your post.",
-    reporter: "The compliance team reopened the case you raised.",
-    officer: "A closed case was reopened and is back in the compliance queue.",
+    subject: {
+      happened: "The compliance team reopened the case about your post.",
+      topic: "A case about your post was reopened",
+    },
+    reporter: {
+      happened: "The compliance team reopened the case you raised.",
+      topic: "Your concern was reopened",
+    },
+    officer: {
+      happened: "The case was reopened and is back in the compliance queue.",
+      topic: "A case was reopened",
+    },
   },
-  case_assigned: { officer: "A case was assigned to you." },
   information_requested: {
-    subject: "The compliance team has a question for you about the case concerning your post.",
-    reporter: "The compliance team has a question for you about the case you raised.",
+    subject: {
+      happened: "The compliance team has a question for you.",
+      topic: "A question from the compliance team",
+    },
+    reporter: {
+      happened: "The compliance team has a question for you.",
+      topic: "A question from the compliance team",
+    },
   },
-  information_provided: { officer: "A party answered a question on a case." },
-  triage_overdue: { officer: "An escalated case is past its triage deadline and nobody holds it." },
-  decision_overdue: { officer: "A case is past its decision deadline." },
+  information_provided: {
+    officer: {
+      happened: "A party answered a question on the case.",
+      topic: "An answer to a compliance question",
+    },
+  },
+  triage_overdue: {
+    officer: {
+      happened: "The case is past its triage deadline and nobody holds it.",
+      topic: "A case is past its triage deadline",
+    },
+  },
+  decision_overdue: {
+    officer: {
+      happened: "The case is past its decision deadline.",
+      topic: "A case is past its decision deadline",
+    },
+  },
+  reminder_response_due: {
+    subject: {
+      happened: "Reminder: the deadline for your response is approaching.",
+      topic: "Reminder: your response to a concern about your post is due",
+    },
+  },
+  reminder_answer_due: {
+    reporter: {
+      happened: "Reminder: your colleague's response is waiting for your answer.",
+      topic: "Reminder: your answer to a response is due",
+    },
+  },
   audit_trail_broken: { officer: AUDIT_TRAIL_BROKEN, admin: AUDIT_TRAIL_BROKEN },
 };
 
-export function describeNotification(kind: string, relation: RecipientRelation): string {
-  return TEXT[kind]?.[relation] ?? "There is an update on a case.";
+const UNKNOWN: KindWords = { happened: "There is an update on the case.", topic: "An update" };
+
+function wordsFor(kind: string, relation: RecipientRelation): KindWords {
+  return (
+    (WORDS as Record<string, Partial<Record<RecipientRelation, KindWords>>>)[kind]?.[relation] ??
+    UNKNOWN
+  );
 }
 
-export function caseLinkFor(relation: RecipientRelation, concernId: string): string {
+/** What happened, for the reader's list: "Your colleague disputed your concern and explained why." */
+export function describeNotification(kind: string, relation: RecipientRelation): string {
+  return wordsFor(kind, relation).happened;
+}
+
+/** What needs attention, for an email's subject: "A notice about one of your posts". */
+export function describeTopic(kind: string, relation: RecipientRelation): string {
+  return wordsFor(kind, relation).topic;
+}
+
+/** Whether a kind has words of its own for this reader (the rest read as "an update"). */
+export function hasWordsFor(kind: NotificationKind, relation: RecipientRelation): boolean {
+  return WORDS[kind][relation] !== undefined;
+}
+
+const CASE_FOR_READER: Readonly<Record<Viewer, string>> = {
+  subject: "A notice about one of your posts",
+  reporter: "A concern you raised",
+  officer: "A case in the compliance queue",
+};
+
+/** What the case is to this reader, beside its reference: "A concern you raised". */
+export function describeCaseFor(relation: Viewer): string {
+  return CASE_FOR_READER[relation];
+}
+
+/** Where an alert about no case is read. */
+export const NOTIFICATIONS_PATH = "/notifications";
+
+export function caseLinkFor(relation: Viewer, concernId: string): string {
   if (relation === "subject") return `/notices/${concernId}`;
   if (relation === "officer") return `/compliance/cases/${concernId}`;
   return `/concerns/${concernId}`;
 }
-
-/** Where a notification leads: its case, or nowhere for an alert about no case. */
-export function notificationLinkFor(
-  relation: RecipientRelation,
-  concernId: string | null,
-): string | null {
-  return concernId ? caseLinkFor(relation, concernId) : null;
-}
-
-/** The in-app list, where an alert about no case is read in full. */
-export const NOTIFICATIONS_PATH = "/notifications";

@@ -6,6 +6,7 @@ import { toTimelineEntry } from "@/lib/audit/timeline";
 import { type ConcernView, concernScope } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
 import { concernReference } from "@/lib/domain/concern-fields";
+import { describeWho } from "@/lib/domain/reader-words";
 
 const reporter = alias(users, "reporter");
 const subject = alias(users, "subject");
@@ -140,13 +141,16 @@ function describeActor(
   view: ConcernView,
   viewerId: string,
 ): string {
-  if (!row.actorId) return "Peer Concerns (automatic)";
-  if (row.actorId === viewerId) return "You";
-  if (row.actorId === concern.subjectId) return row.actorName ?? "The colleague";
-  if (row.actorId === concern.reporterId) {
-    return view === "subject" && concern.disclosure !== "named"
-      ? "The colleague who raised this"
-      : (row.actorName ?? "The colleague who raised this");
-  }
-  return view === "officer" ? (row.actorName ?? "An officer") : "The compliance team";
+  const party = !row.actorId
+    ? "system"
+    : row.actorId === concern.subjectId
+      ? "subject"
+      : row.actorId === concern.reporterId
+        ? "reporter"
+        : "officer";
+  return describeWho(
+    { party, name: row.actorName, isReader: row.actorId === viewerId },
+    view,
+    concern.disclosure === "named",
+  );
 }

@@ -136,3 +136,12 @@ export async function listDepartments(db: Db): Promise<{ id: string; name: strin
     .from(departments)
     .orderBy(asc(departments.name));
 }
+
+/** The zone a person chose for themself, or null when they read the organisation's. */
+export async function findOwnTimeZone(db: Db, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ timeZone: users.timeZone })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row?.timeZone ?? null;
+}

@@ -1,10 +1,13 @@
 import type { Db } from "@/db/client";
 import { organisationSettings } from "@/db/schema";
+import { DEFAULT_TIME_ZONE } from "@/lib/domain/date-words";
 import { DAY_MS, DEFAULT_WINDOWS, type DeadlineWindows } from "@/lib/domain/deadlines";
 
 export interface WorkflowSettings {
   windows: DeadlineWindows;
   dailyFilingLimit: number;
+  /** Dates are shown in this zone to everyone who has not chosen their own. */
+  timeZone: string;
 }
 
 export const DEFAULT_DAILY_FILING_LIMIT = 5;
@@ -13,7 +16,11 @@ export const DEFAULT_DAILY_FILING_LIMIT = 5;
 export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
   const [row] = await db.select().from(organisationSettings).limit(1);
   if (!row)
-    return { windows: { ...DEFAULT_WINDOWS }, dailyFilingLimit: DEFAULT_DAILY_FILING_LIMIT };
+    return {
+      windows: { ...DEFAULT_WINDOWS },
+      dailyFilingLimit: DEFAULT_DAILY_FILING_LIMIT,
+      timeZone: DEFAULT_TIME_ZONE,
+    };
   return {
     windows: {
       ...DEFAULT_WINDOWS,
@@ -24,5 +31,6 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
       decisionWindowMs: row.decisionWindowDays * DAY_MS,
     },
     dailyFilingLimit: row.dailyFilingLimit,
+    timeZone: row.timeZone,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NOTE_MAX } from "@/lib/domain/concern-fields";
+import { isTimeZone } from "@/lib/domain/date-words";
 import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
 
 // The building blocks of every use case's schema. The services parse with them, so a
@@ -41,3 +42,27 @@ export const identityConfirmed = () =>
  */
 export const flag = () =>
   z.union([z.boolean(), z.string().transform((value) => value === "on" || value === "true")]);
+
+const NOT_A_TIME_ZONE = "Choose a time zone from the list.";
+
+/** An IANA time zone from Intl's list, as the zone pickers offer them. */
+export const timeZone = () =>
+  z
+    .string(NOT_A_TIME_ZONE)
+    .trim()
+    // Marks the field required on its form; one message for a blank, not two.
+    .min(1, { message: NOT_A_TIME_ZONE, abort: true })
+    .refine(isTimeZone, NOT_A_TIME_ZONE);
+
+/** A person's own time zone, or none ("" from a form): they read dates in the organisation's. */
+export const ownTimeZone = () =>
+  z
+    .union(
+      [
+        z.null(),
+        z.literal(""),
+        z.string(NOT_A_TIME_ZONE).trim().refine(isTimeZone, NOT_A_TIME_ZONE),
+      ],
+      NOT_A_TIME_ZONE,
+    )
+    .transform((zone) => zone || null);

@@ -149,7 +149,7 @@ const PAGE_REQUESTS: Record<keyof typeof PAGES, RequestFor> = {
   "/sign-in": fixed("/sign-in", "Raise a concern about a colleague"),
   "/no-access": fixed("/no-access", heading("No role assigned yet")),
   "/notifications": fixed("/notifications", heading("Notifications")),
-  "/preferences/email": fixed("/preferences/email", heading("Email preferences")),
+  "/preferences/email": fixed("/preferences/email", heading("Preferences")),
   "/dev/mailbox": fixed("/dev/mailbox", heading("Development mailbox")),
   "/concerns": aboutCase(() => "/concerns"),
   "/concerns/new": fixed("/concerns/new", heading("Raise a concern with a colleague")),
@@ -413,6 +413,17 @@ const ACTION_REQUESTS: Record<keyof typeof SERVER_ACTIONS, ActionFor> = {
     "/preferences/email",
     {},
     /^Email preferences saved\.$/,
+  ),
+  "app/(app)/notifications/actions.ts#markAllNotificationsReadAction": plainForm(
+    "/notifications",
+    { upTo: String(Number.MAX_SAFE_INTEGER) },
+    /^(There was nothing unread|\d+ notifications? marked as read)\.$/,
+  ),
+  // "": the organisation's zone, which every principal reads already.
+  "app/(app)/preferences/email/actions.ts#updateOwnTimeZoneAction": plainForm(
+    "/preferences/email",
+    { timeZone: "" },
+    /^Time zone saved\. Dates are now shown in the organisation's\.$/,
   ),
   "app/(app)/concerns/actions.ts#fileConcernAction": plainForm("/concerns/new", {}, VALIDATION),
   "app/(app)/concerns/actions.ts#answerResponseAction": async (world, principal, whose) => {

@@ -275,6 +275,10 @@ export const SERVER_ACTIONS = {
   "app/(auth)/sign-in/actions.ts#signInWithSso": EVERYONE_MAY_TRY,
   "app/(app)/sign-out-action.ts#signOutAction": SIGNED_IN_ONLY,
   "app/(app)/preferences/email/actions.ts#updateEmailPreferencesAction": SIGNED_IN_ONLY,
+  // Each person's own notifications only: the action names no one else's.
+  "app/(app)/notifications/actions.ts#markAllNotificationsReadAction": SIGNED_IN_ONLY,
+  // Each person's own zone only: the action names no account.
+  "app/(app)/preferences/email/actions.ts#updateOwnTimeZoneAction": SIGNED_IN_ONLY,
   "app/(app)/concerns/actions.ts#fileConcernAction": PHYSICIANS_ONLY,
   "app/(app)/concerns/actions.ts#answerResponseAction": {
     signedOut: "signIn",

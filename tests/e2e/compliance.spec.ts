@@ -172,7 +172,7 @@ test("an officer opens a case, asks the colleague, gets the answer, decides, and
   await expect(admin.page.getByText(`${reference} is reopened`)).toBeVisible();
   await expect(admin.page.getByText("invented ward")).toHaveCount(0);
   await officer.page.reload();
-  await expect(officer.page.locator("header").getByText("With the compliance team")).toBeVisible();
+  await expect(officer.page.locator("header").getByText("Waiting for an officer")).toBeVisible();
   await expect(history.locator("li").filter({ hasText: "Case reopened" })).toContainText(
     "The colleague appealed the decision.",
   );

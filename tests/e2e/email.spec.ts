@@ -43,7 +43,7 @@ test("a filed concern's notice email reaches the development mailbox, without ca
     hasText: `/notices/${concernId}`,
   });
   await expect(email.getByRole("heading")).toHaveText(
-    "Something in Peer Concerns needs your attention",
+    /^A notice about one of your posts \(PC-\d{6}\) – respond by \w+day \d+ \w+ \d{4}, \d+:\d\d [ap]m E[SD]T$/,
   );
   await expect(email).toContainText("Dear Dr Chloe Nguyen,");
   await expect(email).not.toContainText("bay 4");
@@ -63,6 +63,78 @@ test("a filed concern's notice email reaches the development mailbox, without ca
   await expect(
     subject.page.getByText("When physicians see content posted by colleagues").first(),
   ).toBeVisible();
+});
+
+async function referenceOn(page: Page): Promise<string> {
+  const heading = await page.getByRole("heading", { level: 1 }).textContent();
+  return heading!.match(/PC-\d{6}/)![0];
+}
+
+async function chooseTimeZone(page: Page, zone: string) {
+  await page.goto("/preferences/email");
+  await page.getByLabel("Your time zone").selectOption({ label: zone });
+  await page.getByRole("button", { name: "Save time zone" }).click();
+  await expect(page.getByText(/^Time zone saved\./)).toBeVisible();
+}
+
+test("an email names the case's reference, what needs attention and the deadline in the reader's own zone, and nothing of the case", async ({
+  browser,
+}) => {
+  const subject = await personSignedIn(browser, COLLEAGUE);
+  await chooseTimeZone(subject.page, "Asia / Tokyo");
+  try {
+    const reporter = await personSignedIn(browser, REPORTER);
+    const postUrl = uniquePostUrl();
+    const concernId = await fileConcernThroughForm(reporter.page, {
+      colleague: "Chloe Nguyen",
+      postUrl,
+      description: DESCRIPTION,
+    });
+    const reference = await referenceOn(reporter.page);
+
+    // The deadline as the notice page words it for the colleague: in Tokyo time.
+    await subject.page.goto(`/notices/${concernId}`);
+    const deadline = (await subject.page
+      .locator("p", { hasText: "Please respond by" })
+      .locator("time")
+      .textContent())!;
+    expect(deadline).toMatch(/^\w+day \d+ \w+ \d{4}, \d+:\d\d [ap]m GMT\+9$/);
+
+    const notice = await mailboxEntry(subject.page, {
+      to: COLLEAGUE,
+      hasText: `/notices/${concernId}`,
+    });
+    await expect(notice.getByRole("heading")).toHaveText(
+      `A notice about one of your posts (${reference}) – respond by ${deadline}`,
+    );
+    await expect(notice).toContainText(`A notice about one of your posts: case ${reference}.`);
+    await expect(notice).toContainText(`Your response is needed by ${deadline}.`);
+    for (const content of ["bay 4", postUrl, "David", "Levi"]) {
+      await expect(notice).not.toContainText(content);
+    }
+
+    // The colleague answers: the reporter is told there is a response, and by when to answer
+    // it, in the organisation's zone (New York), and not what the colleague wrote.
+    await subject.page.goto(`/notices/${concernId}`);
+    await subject.page
+      .getByLabel("Your explanation")
+      .fill("It was a training scenario, no patient.");
+    await subject.page.getByRole("button", { name: "Send explanation" }).click();
+    await expect(subject.page.getByText("Your explanation has been sent.")).toBeVisible();
+    const response = await mailboxEntry(reporter.page, {
+      to: REPORTER,
+      hasText: `/concerns/${concernId}`,
+    });
+    await expect(response.getByRole("heading")).toHaveText(
+      new RegExp(
+        `^A response to your concern \\(${reference}\\) – answer by \\w+day \\d+ \\w+ \\d{4}, \\d+:\\d\\d [ap]m E[SD]T$`,
+      ),
+    );
+    await expect(response).not.toContainText("training scenario");
+    await expect(response).not.toContainText("Chloe");
+  } finally {
+    await chooseTimeZone(subject.page, "The organisation's: America / New York");
+  }
 });
 
 test("an administrator sees an email that failed after its last retry, without case content, and retries it into the mailbox", async ({

@@ -90,6 +90,12 @@ const FORMS: Record<ActionId, FormOrNot> = {
   "app/(app)/preferences/email/actions.ts#updateEmailPreferencesAction": {
     noTypedFields: "one checkbox, which no value can make wrong",
   },
+  "app/(app)/preferences/email/actions.ts#updateOwnTimeZoneAction": {
+    noTypedFields: "one list of time zones, which no choice in it can make wrong",
+  },
+  "app/(app)/notifications/actions.ts#markAllNotificationsReadAction": {
+    noTypedFields: "a button",
+  },
   "app/(app)/concerns/actions.ts#fileConcernAction": {
     open: async (world) => ({
       as: world.people.reporter,

@@ -21,7 +21,7 @@ test("file, colleague removes the post, reporter confirms: resolved for both", a
     postUrl: uniquePostUrl(),
   });
   await expect(
-    reporter.page.locator("header").getByText("Awaiting the colleague's response"),
+    reporter.page.locator("header").getByText("Awaiting your colleague's response"),
   ).toBeVisible();
 
   const subject = await personSignedIn(browser, DEMO.otherPhysician);
@@ -120,7 +120,7 @@ test("dispute, reporter escalates: the case appears in the compliance queue", as
 
   await reporter.page.reload();
   await expect(
-    reporter.page.locator("header").getByText("Disputed by the colleague"),
+    reporter.page.locator("header").getByText("Disputed: your answer is needed"),
   ).toBeVisible();
   const escalate = reporter.page.locator("form").filter({ hasText: "Escalate to compliance" });
   await escalate.getByLabel("Reason").fill("The account is verified as theirs.");
@@ -147,7 +147,7 @@ test("not significant and unanswered: the concern lapses", async ({ browser }) =
   } finally {
     await setWorkflowSettings({});
   }
-  await expectStatusEventually(reporter.page, "Lapsed without a response");
+  await expectStatusEventually(reporter.page, "Closed without a response");
   await expect(reporter.page.getByRole("button", { name: /Withdraw/ })).toHaveCount(0);
 });
 
@@ -163,7 +163,7 @@ test("a confidential reporter's name appears nowhere the colleague can look", as
   const withdraw = reporter.page.locator("form").filter({ hasText: "Withdraw the concern" });
   await confirmStep(withdraw, "Withdraw…", "Withdraw");
   await expect(
-    reporter.page.locator("header").getByText("Withdrawn", { exact: true }),
+    reporter.page.locator("header").getByText("You withdrew this concern", { exact: true }),
   ).toBeVisible();
 
   const subject = await personSignedIn(browser, CHLOE);

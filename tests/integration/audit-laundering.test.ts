@@ -20,7 +20,7 @@ import { createTaskList } from "@/lib/jobs/task-list";
 import { describeNotification } from "@/lib/notifications/describe-notification";
 import { smtpMailer } from "@/lib/notifications/mailer";
 import { recordCaseAccess } from "@/lib/services/concerns/record-case-access";
-import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
+import { markAlertsRead } from "@/lib/services/notifications/mark-notifications-read";
 import {
   escalatedAndClosedCase,
   launderAnchors,
@@ -158,7 +158,7 @@ describe("a case's chain laundered after an anchor: an access record deleted, ev
     );
 
     // Read in full on the notifications page, which marks it read; case notices stay unread.
-    await markNotificationsRead(database.db, laundered.officer, null);
+    await markAlertsRead(database.db, laundered.officer);
     const officerNotifications = await database.db
       .select()
       .from(notifications)

@@ -54,6 +54,19 @@ describe("exporting a case file", () => {
     expect(text).not.toContain("speak to the department head");
     // The reporter's formula-like text arrives as text.
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"") posted a patient's chart."`);
+    // Dates in words: in the organisation's zone by default, in the officer's when given.
+    expect(text).toMatch(/"Raised on","\w+day \d+ \w+ \d{4}, \d+:\d\d [ap]m E[SD]T"/);
+    expect(text).toMatch(/"Seen on","\d+ \w+ \d{4}"/);
+    const inLondon = await exportCaseFile(
+      database.db,
+      officer,
+      id,
+      { format: "csv" },
+      { timeZone: "Europe/London" },
+    );
+    expect(inLondon.body.toString("utf8")).toMatch(
+      /"Raised on","\w+day \d+ \w+ \d{4}, \d+:\d\d [ap]m (GMT|BST)"/,
+    );
 
     const withNotes = await exportCaseFile(database.db, officer, id, {
       format: "csv",
@@ -67,6 +80,10 @@ describe("exporting a case file", () => {
     expect(pdf.body.toString("latin1")).toContain(`Case file ${reference}`);
 
     expect((await exportsOf(id)).map((e) => [e.actorId, e.details])).toEqual([
+      [
+        officer.userId,
+        { format: "csv", includesNotes: false, seen: ["case_file", "reporter_identity"] },
+      ],
       [
         officer.userId,
         { format: "csv", includesNotes: false, seen: ["case_file", "reporter_identity"] },

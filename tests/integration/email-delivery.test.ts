@@ -2,6 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { emailDeliveries, notifications } from "@/db/schema";
 import type { Actor } from "@/lib/authz/permissions";
+import { concernReference } from "@/lib/domain/concern-fields";
+import { formatDateTime } from "@/lib/domain/date-words";
 import { smtpMailer } from "@/lib/notifications/mailer";
 import { notify, SEND_EMAIL } from "@/lib/notifications/notify";
 import { EMAIL_MAX_ATTEMPTS } from "@/lib/notifications/retry-schedule";
@@ -14,8 +16,10 @@ import { disputeConcern } from "@/lib/services/concerns/dispute-concern";
 import { reportRemediation } from "@/lib/services/concerns/report-remediation";
 import { deliverEmail } from "@/lib/services/notifications/deliver-email";
 import { retryEmailDelivery } from "@/lib/services/notifications/retry-email-delivery";
+import { updateOwnTimeZone } from "@/lib/services/users/update-own-time-zone";
 import {
   concernInput,
+  concernRow,
   fileAbout,
   insertOfficer,
   insertParties,
@@ -103,7 +107,13 @@ describe("who is emailed for each step, and what the email says", () => {
     await worker.run();
     expect(recipientsOf(sink.received)).toEqual([c.subject.email]);
     const notice = sink.received[0]!;
-    expect(notice.subject).toBe("Something in Peer Concerns needs your attention");
+    const { number, responseDueAt } = await concernRow(database.db, c.id);
+    const reference = concernReference(number);
+    // The reference, what needs attention and by when, in the organisation's zone.
+    expect(notice.subject).toBe(
+      `A notice about one of your posts (${reference}) – respond by ${formatDateTime(responseDueAt, "America/New_York")}`,
+    );
+    expect(notice.text).toContain(`A notice about one of your posts: case ${reference}.`);
     expect(notice.text).toContain(`Dear ${c.subject.name},`);
     expect(notice.text).toContain(`${MAIL.appUrl}/notices/${c.id}`);
     expect(notice.html).toContain(`href="${MAIL.appUrl}/notices/${c.id}"`);
@@ -137,6 +147,14 @@ describe("who is emailed for each step, and what the email says", () => {
     expect(recipientsOf(sink.received)).toEqual([c.subject.email, officer.email].sort());
     const toOfficer = sink.received.find((e) => e.to === officer.email)!;
     expect(toOfficer.text).toContain(`${MAIL.appUrl}/compliance/cases/${c.id}`);
+    const { triageDueAt } = await concernRow(database.db, c.id);
+    expect(toOfficer.subject).toBe(
+      `A case was escalated (${reference}) – claim by ${formatDateTime(triageDueAt!, "America/New_York")}`,
+    );
+    // The colleague is told where it went; nothing is asked of them, so no deadline.
+    expect(sink.received.find((e) => e.to === c.subject.email)!.subject).toBe(
+      `A concern about your post was referred to the compliance team (${reference})`,
+    );
     all.push(...sink.received);
 
     // Claiming tells nobody, so it sends no email.
@@ -156,6 +174,22 @@ describe("who is emailed for each step, and what the email says", () => {
     all.push(...sink.received);
 
     for (const email of all) expectPrivate(email, c);
+  });
+
+  it("writes the deadline in the recipient's own time zone when they chose one", async () => {
+    const c = await fileConfidential();
+    await worker.run();
+    const toOrganisationZone = sink.received.find((e) => e.to === c.subject.email)!;
+    expect(toOrganisationZone.subject).toMatch(/respond by .* (EST|EDT)$/);
+    sink.clear();
+
+    await updateOwnTimeZone(database.db, c.subject, { timeZone: "Asia/Tokyo" });
+    const second = await fileAbout(database.db, c.reporter, c.subject, later(NOW, 1000));
+    await worker.run();
+    const { responseDueAt } = await concernRow(database.db, second);
+    expect(sink.received.find((e) => e.to === c.subject.email)!.subject).toMatch(
+      new RegExp(`respond by ${formatDateTime(responseDueAt, "Asia/Tokyo").replace("+", "\\+")}$`),
+    );
   });
 
   it("emails the reporter about a dispute and the colleague when it is accepted", async () => {

@@ -15,7 +15,7 @@ import { listQueue } from "@/lib/queries/compliance-queue";
 import { loadInsights, parseInsightsPeriod } from "@/lib/queries/insights";
 import { parseQueueFilters, QUEUE_FILTER_PARAMS } from "@/lib/queries/queue-filters";
 import { searchTextSchema } from "@/lib/queries/search-text";
-import { listUsers, searchDirectory } from "@/lib/queries/users";
+import { findOwnTimeZone, listUsers, searchDirectory } from "@/lib/queries/users";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { addCaseNote } from "@/lib/services/concerns/add-case-note";
 import { answerInformationRequest } from "@/lib/services/concerns/answer-information-request";
@@ -34,6 +34,7 @@ import { retractCaseNote } from "@/lib/services/concerns/retract-case-note";
 import { createDepartment } from "@/lib/services/departments/create-department";
 import { updateWorkflowSettings } from "@/lib/services/settings/update-workflow-settings";
 import { createUser } from "@/lib/services/users/create-user";
+import { updateOwnTimeZone } from "@/lib/services/users/update-own-time-zone";
 import { updateUser } from "@/lib/services/users/update-user";
 import type { CreateUserInput, UpdateUserInput } from "@/lib/services/users/user-schemas";
 import { HOSTILE_PAYLOADS } from "../support/hostile-payloads";
@@ -554,6 +555,14 @@ const FIELDS: TextField<unknown>[] = [
       return newest?.name ?? null;
     },
   }),
+  field({
+    name: "a person's own time zone",
+    field: "timeZone",
+    prepare: async () => ({ person: await physician() }),
+    submit: ({ person }, value) => updateOwnTimeZone(database.db, person, { timeZone: value }),
+    read: ({ person }) => findOwnTimeZone(database.db, person.userId),
+    stored: () => "never accepted: none of the payloads is a time zone",
+  }),
   ...(
     [
       "remediationWindowHours",
@@ -562,6 +571,7 @@ const FIELDS: TextField<unknown>[] = [
       "dailyFilingLimit",
       "triageBusinessDays",
       "decisionWindowDays",
+      "timeZone",
     ] as const
   ).map((setting) =>
     field({
@@ -576,10 +586,11 @@ const FIELDS: TextField<unknown>[] = [
           dailyFilingLimit: 10,
           triageBusinessDays: 2,
           decisionWindowDays: 30,
+          timeZone: "America/New_York",
           [setting]: value,
         }),
       read: async () => JSON.stringify(await loadWorkflowSettings(database.db)),
-      stored: () => "never accepted: none of the payloads is a number in range",
+      stored: () => "never accepted: none of the payloads is a number in range or a time zone",
     }),
   ),
 ];

@@ -1,6 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { notifications } from "@/db/schema";
+import { concernReference } from "@/lib/domain/concern-fields";
+import { formatDateTime } from "@/lib/domain/date-words";
 import { HOUR_MS } from "@/lib/domain/deadlines";
 import { SEND_REMINDER } from "@/lib/jobs/schedule-reminder";
 import { answerResponse } from "@/lib/services/concerns/answer-response";
@@ -63,6 +65,10 @@ async function fileFresh() {
   return { ...people, id };
 }
 
+async function referenceOf(concernId: string) {
+  return concernReference((await concernRow(database.db, concernId)).number);
+}
+
 async function reminderJob(concernId: string) {
   const jobs = await queuedJobs(database.db, SEND_REMINDER);
   return jobs.filter((job) => job.key === `concern-reminder:${concernId}`);
@@ -96,6 +102,7 @@ describe("the colleague's reminder before the response deadline", () => {
       dailyFilingLimit: 100,
       triageBusinessDays: 2,
       decisionWindowDays: 30,
+      timeZone: "America/New_York",
     });
     const c = await fileFresh();
     await setOrganisationSettings(database.db, { reminderLeadSeconds: 48 * 3600 });
@@ -112,7 +119,9 @@ describe("the colleague's reminder before the response deadline", () => {
     await worker.run();
     expect(recipientsOf(sink.received)).toEqual([c.subject.email]);
     const [email] = sink.received;
-    expect(email!.subject).toBe("Reminder: a deadline is approaching in Peer Concerns");
+    expect(email!.subject).toBe(
+      `Reminder: your response to a concern about your post is due (${await referenceOf(c.id)}) – respond by ${formatDateTime(DUE, "America/New_York")}`,
+    );
     expect(email!.text).toContain("/preferences/email");
     expectNoCaseContent(email!, [DESCRIPTION, "theatre 3", "Ottoline", "Brackenbury"]);
     expect(await remindersOf(c.id)).toMatchObject([
@@ -185,9 +194,10 @@ describe("the reporter's reminder while a remediation waits for confirmation", (
     ).toBe(true);
     await worker.run();
     // The notice of the remediation, then the reminder.
+    const answerBy = `answer by ${formatDateTime(confirmationDueAt!, "America/New_York")}`;
     expect(sink.received.filter((e) => e.to === c.reporter.email).map((e) => e.subject)).toEqual([
-      "Something in Peer Concerns needs your attention",
-      "Reminder: a deadline is approaching in Peer Concerns",
+      `A response to your concern (${await referenceOf(c.id)}) – ${answerBy}`,
+      `Reminder: your answer to a response is due (${await referenceOf(c.id)}) – ${answerBy}`,
     ]);
 
     const second = await fileFresh();
@@ -243,7 +253,7 @@ describe("email preferences", () => {
     await worker.run();
     // The notice of filing was emailed; the reminder was not.
     expect(sink.received.filter((e) => e.to === c.subject.email).map((e) => e.subject)).toEqual([
-      "Something in Peer Concerns needs your attention",
+      `A notice about one of your posts (${await referenceOf(c.id)}) – respond by ${formatDateTime(DUE, "America/New_York")}`,
     ]);
     expect(await remindersOf(c.id)).toHaveLength(1);
     const deliveries = await deliveriesTo(database.db, c.subject.userId);

@@ -111,6 +111,13 @@ describe("describeTimeLeft", () => {
     ["hours past", ago(3 * HOUR_MS), "overdue by 3 hours"],
     ["days past", ago(2 * DAY_MS + 5 * HOUR_MS), "overdue by 2 days"],
     ["a single minute past", ago(MINUTE_MS), "overdue by 1 minute"],
+    ["a fresh 7-day window, read at once", later(7 * DAY_MS), "7 days left"],
+    ["a fresh 7-day window, read a second later", later(7 * DAY_MS - 1000), "7 days left"],
+    ["a fresh 7-day window, read a minute later", later(7 * DAY_MS - MINUTE_MS), "7 days left"],
+    ["a 7-day window read five minutes on", later(7 * DAY_MS - 5 * MINUTE_MS), "6 days left"],
+    ["a fresh 48-hour window, read a second later", later(2 * DAY_MS - 1000), "2 days left"],
+    ["an hour, read a second later", later(HOUR_MS - 1000), "due in 1 hour"],
+    ["an hour, read ten seconds later", later(HOUR_MS - 10_000), "due in 59 minutes"],
   ];
 
   for (const [situation, due, expected] of cases) {
@@ -118,4 +125,16 @@ describe("describeTimeLeft", () => {
       expect(describeTimeLeft(due, NOW)).toBe(expected);
     });
   }
+
+  it("never tells anyone they have more time than they do by more than a thousandth of the unit it names", () => {
+    const units = { day: DAY_MS, hour: HOUR_MS, minute: MINUTE_MS } as const;
+    for (let remaining = 1000; remaining < 10 * DAY_MS; remaining = Math.ceil(remaining * 1.013)) {
+      const words = describeTimeLeft(later(remaining), NOW);
+      const match = /(\d+) (day|hour|minute)s?/.exec(words);
+      if (!match) continue;
+      const unit = units[match[2] as keyof typeof units];
+      const told = Number(match[1]) * unit;
+      expect(told - remaining, `${words} for ${remaining} ms`).toBeLessThanOrEqual(unit / 1000);
+    }
+  });
 });

@@ -1,66 +1,106 @@
 import { describe, expect, it } from "vitest";
-import { ALL_NOTIFICATION_KINDS } from "@/lib/notifications/notification-kinds";
-import { renderEmail } from "@/lib/notifications/render-email";
+import { DAY_MS } from "@/lib/domain/deadlines";
+import { ALL_NOTIFICATION_KINDS, recipientsOf } from "@/lib/notifications/notification-kinds";
+import { type EmailInput, renderEmail } from "@/lib/notifications/render-email";
 
 const LINK = "https://concerns.hospital.example/notices/0b7e4c1e-6a55-4d8e-9c8d-3f1f2a0a9b11";
 const PREFERENCES = "https://concerns.hospital.example/preferences/email";
+const NOW = new Date("2026-11-20T19:05:00Z");
+// Seven days on, in New York: Friday 27 November 2026, 2:05 pm EST.
+const IN_SEVEN_DAYS = new Date(NOW.getTime() + 7 * DAY_MS);
+
+const NOTICE: EmailInput = {
+  recipientName: "Ben Carter",
+  kind: "concern_filed",
+  relation: "subject",
+  reference: "PC-000123",
+  need: { need: "response", dueAt: IN_SEVEN_DAYS },
+  timeZone: "America/New_York",
+  now: NOW,
+  link: LINK,
+  preferencesLink: PREFERENCES,
+};
 
 describe("the email a person receives", () => {
-  it("addresses the recipient, says something needs attention and links to it, in text and HTML", () => {
-    const email = renderEmail({
-      recipientName: "Ben Carter",
-      kind: "concern_filed",
-      link: LINK,
-      preferencesLink: PREFERENCES,
-    });
-    expect(email.subject).toBe("Something in Peer Concerns needs your attention");
+  it("names the reference, the kind of thing and the deadline in its subject, so an inbox says whether it can wait", () => {
+    expect(renderEmail(NOTICE).subject).toBe(
+      "A notice about one of your posts (PC-000123) – respond by Friday 27 November 2026, 2:05 pm EST",
+    );
+  });
+
+  it("addresses the recipient and says the same in its body, in text and HTML, with the link", () => {
+    const email = renderEmail(NOTICE);
     expect(email.text).toContain("Dear Ben Carter,");
+    expect(email.text).toContain("A notice about one of your posts: case PC-000123.");
+    expect(email.text).toContain(
+      "Your response is needed by Friday 27 November 2026, 2:05 pm EST.",
+    );
     expect(email.text).toContain(LINK);
     expect(email.html).toContain("Dear Ben Carter,");
+    expect(email.html).toContain(
+      "Your response is needed by Friday 27 November 2026, 2:05 pm EST.",
+    );
     expect(email.html).toContain(`<a href="${LINK}"`);
   });
 
-  it("reads without images and escapes the recipient's name", () => {
-    const email = renderEmail({
-      recipientName: "<b>Eve</b> & Co",
+  it("writes the deadline in the recipient's own zone", () => {
+    const email = renderEmail({ ...NOTICE, timeZone: "Asia/Tokyo" });
+    expect(email.subject).toMatch(/respond by Saturday 28 November 2026, 4:05 am GMT\+9$/);
+  });
+
+  it("names a deadline only when the case needs something of the recipient", () => {
+    const closed = renderEmail({
+      ...NOTICE,
       kind: "case_closed",
-      link: LINK,
-      preferencesLink: PREFERENCES,
+      relation: "reporter",
+      need: null,
     });
+    expect(closed.subject).toBe("Your concern was closed by the compliance team (PC-000123)");
+    expect(closed.text).not.toMatch(/needed by|due by/);
+  });
+
+  it("says when the deadline has already passed, for officers' overdue reminders", () => {
+    const email = renderEmail({
+      ...NOTICE,
+      kind: "triage_overdue",
+      relation: "officer",
+      need: { need: "triage", dueAt: new Date(NOW.getTime() - DAY_MS) },
+    });
+    expect(email.subject).toBe(
+      "A case is past its triage deadline (PC-000123) – overdue since Thursday 19 November 2026, 2:05 pm EST",
+    );
+    expect(email.text).toContain("that time has passed.");
+  });
+
+  it("reads without images and escapes the recipient's name", () => {
+    const email = renderEmail({ ...NOTICE, recipientName: "<b>Eve</b> & Co" });
     expect(email.html).not.toMatch(/<img|background=|url\(/i);
     expect(email.html).toContain("&lt;b&gt;Eve&lt;/b&gt; &amp; Co");
   });
 
-  it("carries no case content for any kind: its words are the same whatever the case", () => {
-    const words = new Set<string>();
+  it("is worded for every kind and every reader it reaches, with the reference and never an ISO date", () => {
+    const relation = {
+      reporter: "reporter",
+      subject: "subject",
+      officers: "officer",
+      assignee: "officer",
+      administrators: "admin",
+    } as const;
     for (const kind of ALL_NOTIFICATION_KINDS) {
-      const email = renderEmail({ recipientName: "R", kind, link: "L", preferencesLink: "P" });
-      words.add(`${email.subject}|${email.text}|${email.html}`);
-      // Nothing about what happened, to whom, or who raised it.
-      expect(`${email.subject} ${email.text}`.replaceAll("Peer Concerns", "")).not.toMatch(
-        /concern|post|colleague|reporter|dispute|escalat|compliance|closed|withdrawn|patient/i,
-      );
+      for (const recipient of recipientsOf(kind)) {
+        const email = renderEmail({ ...NOTICE, kind, relation: relation[recipient] });
+        expect(email.subject, kind).toContain("(PC-000123)");
+        expect(email.subject, kind).not.toMatch(/^An update/);
+        expect(`${email.subject} ${email.text}`, kind).not.toMatch(/\d{4}-\d{2}-\d{2}|UTC/);
+      }
     }
-    // One wording for updates, one for reminders before a deadline and one for deadlines
-    // passed: the kind changes nothing else.
-    expect(words.size).toBe(3);
   });
 
   it("offers the preferences page in reminders only, which can be turned off", () => {
-    const reminder = renderEmail({
-      recipientName: "R",
-      kind: "reminder_response_due",
-      link: LINK,
-      preferencesLink: PREFERENCES,
-    });
-    const notice = renderEmail({
-      recipientName: "R",
-      kind: "concern_filed",
-      link: LINK,
-      preferencesLink: PREFERENCES,
-    });
+    const reminder = renderEmail({ ...NOTICE, kind: "reminder_response_due" });
     expect(reminder.subject).toMatch(/^Reminder/);
     expect(reminder.text).toContain(PREFERENCES);
+    const notice = renderEmail(NOTICE);
     expect(notice.text).not.toContain(PREFERENCES);
     expect(notice.text).toContain("cannot be turned off");
   });

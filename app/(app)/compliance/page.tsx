@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDateTime, NextDeadline } from "@/components/concerns/next-deadline";
+import { NextDeadline } from "@/components/concerns/next-deadline";
 import { OverdueBadge } from "@/components/concerns/overdue-badge";
 import { StatusBadge } from "@/components/concerns/status-badge";
+import { DateTime } from "@/components/ui/date-time";
 import { Table } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
@@ -74,9 +75,19 @@ export default async function ComplianceQueuePage({
             { header: "Severity", cell: (item) => SEVERITY_LABELS[item.severity] },
             {
               header: "Escalated",
-              cell: (item) => (item.escalatedAt ? formatDateTime(item.escalatedAt) : "—"),
+              cell: (item) =>
+                item.escalatedAt ? (
+                  <DateTime date={item.escalatedAt} timeZone={actor.timeZone} />
+                ) : (
+                  "—"
+                ),
             },
-            { header: "Next due", cell: (item) => <NextDeadline due={item.nextDueAt} now={now} /> },
+            {
+              header: "Next due",
+              cell: (item) => (
+                <NextDeadline due={item.nextDueAt} now={now} timeZone={actor.timeZone} />
+              ),
+            },
             {
               header: "Assigned to",
               cell: (item) =>
@@ -86,7 +97,7 @@ export default async function ComplianceQueuePage({
               header: "Status",
               cell: (item) => (
                 <span className="flex flex-wrap gap-2">
-                  <StatusBadge state={item.state} />
+                  <StatusBadge state={item.state} viewer="officer" />
                   <OverdueBadge clock={item.overdue} />
                 </span>
               ),

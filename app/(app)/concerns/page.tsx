@@ -51,11 +51,18 @@ export default async function MyConcernsPage() {
                 ),
               },
               { header: "Colleague", cell: (concern) => concern.subjectName },
-              { header: "Status", cell: (concern) => <StatusBadge state={concern.state} /> },
+              {
+                header: "Status",
+                cell: (concern) => <StatusBadge state={concern.state} viewer="reporter" />,
+              },
               {
                 header: "Next deadline",
                 cell: (concern) => (
-                  <NextDeadline due={waitingOn(concern)?.dueAt ?? null} now={now} />
+                  <NextDeadline
+                    due={waitingOn(concern)?.dueAt ?? null}
+                    now={now}
+                    timeZone={actor.timeZone}
+                  />
                 ),
               },
             ]}

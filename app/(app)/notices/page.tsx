@@ -38,9 +38,14 @@ export default async function NoticesPage() {
               >
                 {notice.reference}: raised by {notice.reporterName ?? "a colleague"}
               </Link>
-              <StatusBadge state={notice.state} />
+              <StatusBadge state={notice.state} viewer="subject" />
               <span className="text-sm text-slate-700">
-                Deadline: <NextDeadline due={deadlineFor("subject", notice)} now={now} />
+                Deadline:{" "}
+                <NextDeadline
+                  due={deadlineFor("subject", notice)}
+                  now={now}
+                  timeZone={actor.timeZone}
+                />
               </span>
             </li>
           ))}

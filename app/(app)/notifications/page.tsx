@@ -1,55 +1,148 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDateTime } from "@/components/concerns/next-deadline";
+import { NextDeadline } from "@/components/concerns/next-deadline";
+import { StatusBadge } from "@/components/concerns/status-badge";
+import { DateTime } from "@/components/ui/date-time";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/authz/current-actor";
+import { describeNeed } from "@/lib/domain/reader-words";
+import { neededFrom } from "@/lib/domain/waiting-on";
 import {
+  caseLinkFor,
+  describeCaseFor,
   describeNotification,
-  notificationLinkFor,
 } from "@/lib/notifications/describe-notification";
-import { listNotifications } from "@/lib/queries/notifications";
-import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
+import { listAlerts, listNotifications, type NotificationGroup } from "@/lib/queries/notifications";
+import { markAlertsRead } from "@/lib/services/notifications/mark-notifications-read";
+import { MarkAllReadForm } from "./mark-all-read-form";
 
 export const metadata: Metadata = { title: "Notifications · Peer Concerns" };
 
+/**
+ * What happened on each of the reader's cases, newest first, and what each case needs of
+ * them now and by when. Read notifications stay, marked as such.
+ */
 export default async function NotificationsPage() {
   const actor = await requireActor();
   const db = getDb();
-  const items = await listNotifications(db, actor);
-  // An alert about no case has no page of its own: shown here, it has been read.
-  await markNotificationsRead(db, actor, null);
+  const [groups, alerts] = await Promise.all([listNotifications(db, actor), listAlerts(db, actor)]);
+  // Alerts about no case are read here in full, so showing them marks them read.
+  if (alerts.some((alert) => !alert.readAt)) await markAlertsRead(db, actor);
+  const now = new Date();
+  const all = groups.flatMap((group) => group.notifications);
+  const unread = all.filter((notification) => !notification.readAt).length;
   return (
-    <section>
-      <h1 className="text-2xl font-bold">Notifications</h1>
-      {items.length === 0 ? (
-        <p className="mt-4 text-slate-700">Nothing yet.</p>
-      ) : (
-        <ul className="mt-4 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-          {items.map((item) => {
-            const href = notificationLinkFor(item.relation, item.concernId);
-            const text = describeNotification(item.kind, item.relation);
-            return (
-              <li key={item.id} className="px-4 py-3">
-                {/* An alert about no case is read here, in full: it has nowhere to lead. */}
-                {href ? (
-                  <Link
-                    href={href}
-                    className={`text-brand-700 underline ${item.readAt ? "" : "font-bold"}`}
-                  >
-                    {text}
-                  </Link>
-                ) : (
-                  <p className={item.readAt ? "" : "font-bold"}>{text}</p>
-                )}
-                <p className="text-sm text-slate-600">
-                  {item.readAt ? "" : "Unread · "}
-                  {formatDateTime(item.createdAt)}
+    <section className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">Notifications</h1>
+        {all.length > 0 ? (
+          <MarkAllReadForm upTo={Math.max(...all.map((notification) => notification.id))} />
+        ) : null}
+      </div>
+      {alerts.length > 0 ? (
+        <section
+          aria-labelledby="alerts"
+          className="rounded-lg border-2 border-red-700 bg-red-50 p-4"
+        >
+          <h2 id="alerts" className="text-lg font-semibold">
+            About Peer Concerns itself
+          </h2>
+          <ul className="mt-2 space-y-2">
+            {alerts.map((alert) => (
+              <li key={alert.id} data-testid="alert">
+                <p className={alert.readAt ? "" : "font-semibold"}>
+                  {describeNotification(alert.kind, alert.relation)}
+                </p>
+                <p className="text-sm text-slate-700">
+                  <DateTime date={alert.createdAt} timeZone={actor.timeZone} />
                 </p>
               </li>
-            );
-          })}
-        </ul>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {groups.length === 0 ? (
+        <p className="text-slate-700">
+          {alerts.length ? "Nothing about any case yet." : "Nothing yet."}
+        </p>
+      ) : (
+        <>
+          <p className="text-slate-700">
+            {unread === 0 ? "All read." : `${unread} unread.`} Grouped by case, the latest first.
+          </p>
+          <ol className="space-y-4" aria-label="Cases with notifications">
+            {groups.map((group) => (
+              <CaseNotifications
+                key={group.concernId}
+                group={group}
+                viewerId={actor.userId}
+                now={now}
+                timeZone={actor.timeZone}
+              />
+            ))}
+          </ol>
+        </>
       )}
     </section>
+  );
+}
+
+function CaseNotifications({
+  group,
+  viewerId,
+  now,
+  timeZone,
+}: {
+  group: NotificationGroup;
+  viewerId: string;
+  now: Date;
+  timeZone: string;
+}) {
+  const headingId = `case-${group.concernId}`;
+  const need = neededFrom(group.relation, viewerId, group.concern);
+  return (
+    <li
+      aria-labelledby={headingId}
+      className="rounded-lg border border-slate-200 bg-white p-4"
+      data-testid="notification-group"
+    >
+      <h2 id={headingId} className="text-lg font-semibold">
+        <Link
+          href={caseLinkFor(group.relation, group.concernId)}
+          className="text-brand-700 underline"
+        >
+          {group.reference}
+        </Link>
+        <span className="font-normal text-slate-700"> · {describeCaseFor(group.relation)}</span>
+      </h2>
+      <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+        <StatusBadge state={group.concern.state} viewer={group.relation} />
+        {need ? (
+          <p className="font-medium" data-testid="needed-by">
+            {describeNeed(need.need)}{" "}
+            <NextDeadline due={need.dueAt} now={now} timeZone={timeZone} />
+          </p>
+        ) : (
+          <p className="text-slate-600">Nothing is needed from you now.</p>
+        )}
+      </div>
+      <ul className="mt-3 space-y-2 border-t border-slate-200 pt-3">
+        {group.notifications.map((notification) => (
+          <li key={notification.id} data-testid="notification">
+            <p className={notification.readAt ? "" : "font-semibold"}>
+              {notification.readAt ? null : (
+                <span className="mr-2 rounded bg-brand-600 px-1.5 py-0.5 text-xs font-bold text-white">
+                  Unread
+                </span>
+              )}
+              {describeNotification(notification.kind, group.relation)}
+            </p>
+            <p className="text-sm text-slate-600">
+              <DateTime date={notification.createdAt} timeZone={timeZone} />
+            </p>
+          </li>
+        ))}
+      </ul>
+    </li>
   );
 }

@@ -1,11 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { users } from "@/db/schema";
-import {
-  type ActorRelation,
-  STATE_LABELS,
-  type TransitionRefusal,
-} from "@/lib/domain/concern-workflow";
+import type { ActorRelation, TransitionRefusal } from "@/lib/domain/concern-workflow";
+import { stateInSentence } from "@/lib/domain/reader-words";
 import { Refusal } from "@/lib/errors/refusal";
 import type { ConcernRow } from "./lock-concern";
 
@@ -68,6 +65,6 @@ async function heldBy(tx: Transaction, concern: ConcernRow, then?: string): Prom
     .select({ name: users.name })
     .from(users)
     .where(eq(users.id, concern.assigneeId!));
-  const held = `This case is ${STATE_LABELS[concern.state]}: it is assigned to ${holder?.name ?? "another officer"}.`;
+  const held = `This case is ${stateInSentence(concern.state, "officer")}: it is assigned to ${holder?.name ?? "another officer"}.`;
   return new Refusal("conflict", then ? `${held} ${then}` : held);
 }

@@ -8,6 +8,7 @@ import { buildCaseFileExport, caseFileToCsv } from "@/lib/exports/case-file";
 import { caseFileToPdf } from "@/lib/exports/case-file-pdf";
 import { listCaseNotes, listInformationRequests } from "@/lib/queries/case-file";
 import { findConcernFor, listTimeline } from "@/lib/queries/concerns";
+import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { CASE_NOT_FOUND } from "./case-refusals";
 import { concernIdSchema } from "./concern-schemas";
 
@@ -27,7 +28,8 @@ export async function exportCaseFile(
   actor: Actor,
   concernId: string,
   input: z.input<typeof exportCaseFileSchema>,
-  now = new Date(),
+  /** Dates are written in this zone (the exporting officer's); the organisation's if none. */
+  { timeZone, now = new Date() }: { timeZone?: string; now?: Date } = {},
 ): Promise<{ filename: string; contentType: string; body: Buffer }> {
   assertCan(actor, "compliance:work");
   const id = concernIdSchema.parse(concernId);
@@ -40,6 +42,7 @@ export async function exportCaseFile(
     const timeline = await listTimeline(tx, concern, "officer", actor.userId);
     const questions = await listInformationRequests(tx, concern.id);
     const notes = includeNotes ? await listCaseNotes(tx, concern.id) : null;
+    const zone = timeZone ?? (await loadWorkflowSettings(tx)).timeZone;
     const file = buildCaseFileExport({
       concern,
       // Earlier openings and exports are the access log, not the case's history.
@@ -48,6 +51,7 @@ export async function exportCaseFile(
       notes,
       exportedBy: actor.name,
       exportedAt: now,
+      timeZone: zone,
     });
     const body =
       format === "pdf" ? await caseFileToPdf(file) : Buffer.from(caseFileToCsv(file), "utf8");

@@ -1,9 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { emailDeliveries, emailPreferences, notifications, users } from "@/db/schema";
+import { concerns, emailDeliveries, emailPreferences, notifications, users } from "@/db/schema";
+import { concernReference } from "@/lib/domain/concern-fields";
+import { resolveTimeZone } from "@/lib/domain/date-words";
+import { neededFrom } from "@/lib/domain/waiting-on";
 import {
+  caseLinkFor,
   NOTIFICATIONS_PATH,
-  notificationLinkFor,
   type RecipientRelation,
 } from "@/lib/notifications/describe-notification";
 import { type MailSettings, messageIdFor } from "@/lib/notifications/mail-config";
@@ -12,6 +15,7 @@ import { isNotificationKind, policyOf } from "@/lib/notifications/notification-k
 import { enqueueEmailDelivery } from "@/lib/notifications/notify";
 import { renderEmail } from "@/lib/notifications/render-email";
 import { retryDelayMs } from "@/lib/notifications/retry-schedule";
+import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 
 export const EMAIL_PREFERENCES_PATH = "/preferences/email";
 
@@ -42,10 +46,23 @@ export async function deliverEmail(
         email: users.email,
         name: users.name,
         deactivatedAt: users.deactivatedAt,
+        timeZone: users.timeZone,
         remindersByEmail: emailPreferences.remindersByEmail,
+        // The case as the email may name it: its reference and its clocks, nothing it says.
+        concern: {
+          number: concerns.number,
+          state: concerns.state,
+          responseDueAt: concerns.responseDueAt,
+          confirmationDueAt: concerns.confirmationDueAt,
+          assigneeId: concerns.assigneeId,
+          triageDueAt: concerns.triageDueAt,
+          decisionDueAt: concerns.decisionDueAt,
+        },
       })
       .from(emailDeliveries)
       .innerJoin(notifications, eq(notifications.id, emailDeliveries.notificationId))
+      // An alert about no case (the audit trail) has none.
+      .leftJoin(concerns, eq(concerns.id, notifications.concernId))
       .innerJoin(users, eq(users.id, emailDeliveries.recipientId))
       .leftJoin(emailPreferences, eq(emailPreferences.userId, emailDeliveries.recipientId))
       .where(eq(emailDeliveries.id, deliveryId))
@@ -67,10 +84,21 @@ export async function deliverEmail(
     }
     if (!isNotificationKind(delivery.kind)) return skip("Unknown kind of notification.");
 
+    const relation = row.relation as RecipientRelation;
+    const { concern, concernId } = row;
+    const onCase =
+      concern && concernId && relation !== "admin" ? { concern, concernId, relation } : null;
+    // The deadline as the case stands when the email is sent, which a retry hours later
+    // may find moved on.
     const content = renderEmail({
       recipientName: row.name,
       kind: delivery.kind,
-      link: `${settings.appUrl}${notificationLinkFor(row.relation as RecipientRelation, row.concernId) ?? NOTIFICATIONS_PATH}`,
+      relation,
+      reference: onCase ? concernReference(onCase.concern.number) : null,
+      need: onCase ? neededFrom(onCase.relation, delivery.recipientId, onCase.concern) : null,
+      timeZone: resolveTimeZone(row.timeZone, (await loadWorkflowSettings(tx)).timeZone),
+      now,
+      link: `${settings.appUrl}${onCase ? caseLinkFor(onCase.relation, onCase.concernId) : NOTIFICATIONS_PATH}`,
       preferencesLink: `${settings.appUrl}${EMAIL_PREFERENCES_PATH}`,
     });
     try {

@@ -6,6 +6,7 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
+import { timeZone } from "../field-schemas";
 
 export const workflowSettingsSchema = z.object({
   remediationWindowHours: z.coerce
@@ -44,9 +45,13 @@ export const workflowSettingsSchema = z.object({
     .min(1, "At least 1 day.")
     .max(365, "At most 365 days.")
     .describe("Time compliance has to decide an escalated case (days)"),
+  timeZone: timeZone().describe("The organisation's time zone"),
 });
 
-/** Changes apply to deadlines set from now on; running deadlines keep their dates. */
+/**
+ * Changes apply to deadlines set from now on; running deadlines keep their dates. A new
+ * time zone applies at once to every date shown to people who have not chosen their own.
+ */
 export async function updateWorkflowSettings(
   db: Database,
   actor: Actor,
@@ -63,6 +68,7 @@ export async function updateWorkflowSettings(
       dailyFilingLimit: data.dailyFilingLimit,
       triageBusinessDays: data.triageBusinessDays,
       decisionWindowDays: data.decisionWindowDays,
+      timeZone: data.timeZone,
       updatedAt: sql`now()`,
       updatedById: actor.userId,
     };
@@ -83,6 +89,7 @@ export async function updateWorkflowSettings(
           dailyFilingLimit: before.dailyFilingLimit,
           triageBusinessDays: before.windows.triageBusinessDays,
           decisionWindowMs: before.windows.decisionWindowMs,
+          timeZone: before.timeZone,
         },
         after: data,
       },

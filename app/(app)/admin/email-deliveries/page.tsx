@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { formatDateTime } from "@/components/concerns/next-deadline";
+import { DateTime } from "@/components/ui/date-time";
 import { Table } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Failed emails · Peer Concerns" };
  * what went wrong and when; never which case or anything in it.
  */
 export default async function FailedEmailsPage() {
-  await requirePermission("users:manage");
+  const actor = await requirePermission("users:manage");
   const failed = await listFailedDeliveries(getDb());
   return (
     <section className="space-y-4">
@@ -45,10 +45,18 @@ export default async function FailedEmailsPage() {
             { header: "Kind", cell: (delivery) => policyOf(delivery.kind).label },
             { header: "Error", cell: (delivery) => delivery.lastError },
             { header: "Attempts", cell: (delivery) => delivery.attempts },
-            { header: "Created", cell: (delivery) => formatDateTime(delivery.createdAt) },
+            {
+              header: "Created",
+              cell: (delivery) => <DateTime date={delivery.createdAt} timeZone={actor.timeZone} />,
+            },
             {
               header: "Failed",
-              cell: (delivery) => (delivery.failedAt ? formatDateTime(delivery.failedAt) : ""),
+              cell: (delivery) =>
+                delivery.failedAt ? (
+                  <DateTime date={delivery.failedAt} timeZone={actor.timeZone} />
+                ) : (
+                  ""
+                ),
             },
             {
               header: "Retry",

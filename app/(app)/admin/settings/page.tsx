@@ -27,6 +27,7 @@ export default async function SettingsPage() {
           dailyFilingLimit: settings.dailyFilingLimit,
           triageBusinessDays: settings.windows.triageBusinessDays,
           decisionWindowDays: Math.max(1, Math.round(settings.windows.decisionWindowMs / DAY_MS)),
+          timeZone: settings.timeZone,
         }}
       />
     </section>

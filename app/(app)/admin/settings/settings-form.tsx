@@ -1,6 +1,7 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
-import { TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
+import { timeZoneChoices, timeZoneLabel } from "@/lib/domain/date-words";
 import { workflowSettingsSchema } from "@/lib/services/settings/update-workflow-settings";
 import { updateWorkflowSettingsAction } from "./actions";
 
@@ -14,6 +15,7 @@ export function SettingsForm({
     dailyFilingLimit: number;
     triageBusinessDays: number;
     decisionWindowDays: number;
+    timeZone: string;
   };
 }) {
   return (
@@ -52,6 +54,12 @@ export function SettingsForm({
         type="number"
         defaultValue={values.decisionWindowDays}
         hint="Counted from the escalation. Open cases past this are flagged overdue and their officer is reminded."
+      />
+      <SelectField
+        name="timeZone"
+        defaultValue={values.timeZone}
+        options={timeZoneChoices().map((zone) => ({ value: zone, label: timeZoneLabel(zone) }))}
+        hint="Dates and deadlines are shown in this zone, in the app and in emails, to everyone who has not chosen their own under Preferences."
       />
       <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
     </ActionForm>

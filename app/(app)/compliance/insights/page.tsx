@@ -4,9 +4,9 @@ import { BarChart } from "@/components/insights/bar-chart";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { PLATFORM_LABELS, type Platform } from "@/lib/domain/concern-fields";
-import { stateLabel } from "@/lib/domain/concern-labels";
 import { ALL_STATES, type ConcernState } from "@/lib/domain/concern-workflow";
 import { CONCERN_CATEGORY_OPTIONS, type ConcernCategory } from "@/lib/domain/policy-text";
+import { stateLabel } from "@/lib/domain/reader-words";
 import { loadInsights, parseInsightsPeriod } from "@/lib/queries/insights";
 
 export const metadata: Metadata = { title: "Insights · Peer Concerns" };
@@ -98,7 +98,7 @@ export default async function InsightsPage({
         labelHeader="State"
         series={["Concerns"]}
         rows={ALL_STATES.filter((s) => stateCounts.has(s)).map((state: ConcernState) => ({
-          label: stateLabel(state),
+          label: stateLabel(state, "officer"),
           values: [stateCounts.get(state) ?? 0],
         }))}
       />

@@ -14,7 +14,7 @@ import { waitingOn } from "@/lib/domain/waiting-on";
 import { listInformationRequests } from "@/lib/queries/case-file";
 import { listTimeline } from "@/lib/queries/concerns";
 import { REPORTER_DECISIONS, type ReporterDecision } from "@/lib/services/concerns/answer-response";
-import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
+import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { ReporterActions } from "./reporter-actions";
 
 export const metadata: Metadata = { title: "Concern · Peer Concerns" };
@@ -31,7 +31,7 @@ export default async function ConcernPage({
   const [timeline, questions] = await Promise.all([
     listTimeline(db, concern, "reporter", actor.userId),
     listInformationRequests(db, concern.id, "reporter"),
-    markNotificationsRead(db, actor, concern.id),
+    markCaseNotificationsRead(db, actor, concern.id),
   ]);
   const decisions = availableEvents(
     concern.state,
@@ -51,9 +51,14 @@ export default async function ConcernPage({
           {concern.reference}: concern about {concern.subjectName}&apos;s post
         </h1>
         <p className="mt-1 flex flex-wrap items-center gap-3">
-          <StatusBadge state={concern.state} />
+          <StatusBadge state={concern.state} viewer="reporter" />
           <span className="text-sm text-slate-700">
-            Next deadline: <NextDeadline due={waitingOn(concern)?.dueAt ?? null} now={new Date()} />
+            Next deadline:{" "}
+            <NextDeadline
+              due={waitingOn(concern)?.dueAt ?? null}
+              now={new Date()}
+              timeZone={actor.timeZone}
+            />
           </span>
           <span className="text-sm text-slate-700">
             {concern.disclosure === "named"
@@ -97,8 +102,9 @@ export default async function ConcernPage({
         requests={questions}
         view="reporter"
         open={!isTerminal(concern.state)}
+        timeZone={actor.timeZone}
       />
-      <Timeline entries={timeline} />
+      <Timeline entries={timeline} timeZone={actor.timeZone} />
     </article>
   );
 }

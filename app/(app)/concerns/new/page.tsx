@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
+import { calendarDateIn } from "@/lib/domain/date-words";
 import { AMA_CONSIDERATIONS } from "@/lib/domain/policy-text";
 import { searchTextSchema } from "@/lib/queries/search-text";
 import { findDirectoryEntry, searchDirectory } from "@/lib/queries/users";
@@ -49,7 +50,8 @@ export default async function NewConcernPage({
       )}
       {/* Without scripts the form waits for the search step, so nothing typed is lost. */}
       <div className={chosen ? "" : "js-only"}>
-        <FileConcernForm today={new Date().toISOString().slice(0, 10)} colleague={chosen} />
+        {/* The reader's today: in New York at 9 pm, UTC is already on tomorrow. */}
+        <FileConcernForm today={calendarDateIn(new Date(), actor.timeZone)} colleague={chosen} />
       </div>
     </section>
   );

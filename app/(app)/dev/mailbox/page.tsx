@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatDateTime } from "@/components/concerns/next-deadline";
+import { DateTime } from "@/components/ui/date-time";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/authz/current-actor";
 import { isMailCaptureOn } from "@/lib/notifications/mail-config";
@@ -43,7 +43,9 @@ export default async function DevelopmentMailboxPage() {
                 <dt>To</dt>
                 <dd data-testid="captured-email-to">{email.toAddress}</dd>
                 <dt>Sent</dt>
-                <dd>{formatDateTime(email.capturedAt)}</dd>
+                <dd>
+                  <DateTime date={email.capturedAt} timeZone={actor.timeZone} />
+                </dd>
                 <dt>Message-ID</dt>
                 <dd className="break-all">{email.messageId}</dd>
               </dl>

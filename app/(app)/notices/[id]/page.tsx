@@ -19,7 +19,7 @@ import { deadlineFor } from "@/lib/domain/waiting-on";
 import { listInformationRequests } from "@/lib/queries/case-file";
 import { listTimeline } from "@/lib/queries/concerns";
 import { openNotice } from "@/lib/services/concerns/open-notice";
-import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
+import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { ResponseForms } from "./response-forms";
 
 export const metadata: Metadata = { title: "Notice · Peer Concerns" };
@@ -39,7 +39,7 @@ export default async function NoticePage({
   const [timeline, questions] = await Promise.all([
     listTimeline(db, concern, "subject", actor.userId),
     listInformationRequests(db, concern.id, "subject"),
-    markNotificationsRead(db, actor, concern.id),
+    markCaseNotificationsRead(db, actor, concern.id),
   ]);
   const events = availableEvents(
     concern.state,
@@ -60,7 +60,7 @@ export default async function NoticePage({
           {concern.reference}: a concern about one of your posts
         </h1>
         <p className="mt-1 flex flex-wrap items-center gap-3">
-          <StatusBadge state={concern.state} />
+          <StatusBadge state={concern.state} viewer="subject" />
           <span className="text-sm">
             Raised by:{" "}
             <span className="font-medium" data-testid="raised-by">
@@ -79,7 +79,8 @@ export default async function NoticePage({
           className="rounded-lg border-2 border-amber-400 bg-amber-50 p-4"
         >
           <h2 id="deadline" className="text-lg font-semibold">
-            Please respond by <NextDeadline due={yourDeadline} now={new Date()} />
+            Please respond by{" "}
+            <NextDeadline due={yourDeadline} now={new Date()} timeZone={actor.timeZone} />
           </h2>
           <p className="mt-1">
             {concern.severity === "significantly_violates_norms"
@@ -133,8 +134,9 @@ export default async function NoticePage({
         requests={questions}
         view="subject"
         open={!isTerminal(concern.state)}
+        timeZone={actor.timeZone}
       />
-      <Timeline entries={timeline} />
+      <Timeline entries={timeline} timeZone={actor.timeZone} />
     </article>
   );
 }

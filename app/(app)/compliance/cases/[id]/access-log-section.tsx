@@ -1,8 +1,16 @@
-import { formatDateTime } from "@/components/concerns/next-deadline";
+import { DateTime } from "@/components/ui/date-time";
 import type { CaseAccess } from "@/lib/queries/case-file";
 
 /** Every officer who opened or exported this file: how often, and when last. */
-export function AccessLogSection({ access, viewerId }: { access: CaseAccess[]; viewerId: string }) {
+export function AccessLogSection({
+  access,
+  viewerId,
+  timeZone,
+}: {
+  access: CaseAccess[];
+  viewerId: string;
+  timeZone: string;
+}) {
   return (
     <section aria-labelledby="access" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="access" className="text-lg font-semibold">
@@ -19,7 +27,7 @@ export function AccessLogSection({ access, viewerId }: { access: CaseAccess[]; v
             </span>
             : opened {times(entry.openings)}
             {entry.exports ? `, exported ${times(entry.exports)}` : ""}; last{" "}
-            <time dateTime={entry.lastAt.toISOString()}>{formatDateTime(entry.lastAt)}</time>
+            <DateTime date={entry.lastAt} timeZone={timeZone} />
           </li>
         ))}
       </ul>

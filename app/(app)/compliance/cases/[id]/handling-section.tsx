@@ -8,11 +8,13 @@ export function HandlingSection({
   viewerId,
   officers,
   now,
+  timeZone,
 }: {
   concern: ConcernDetail;
   viewerId: string;
   officers: { id: string; name: string }[];
   now: Date;
+  timeZone: string;
 }) {
   const heldByMe = concern.state === "in_review" && concern.assigneeId === viewerId;
   const inCompliance = concern.state === "escalated" || concern.state === "in_review";
@@ -37,12 +39,12 @@ export function HandlingSection({
               {concern.assigneeId ? (
                 "Claimed"
               ) : (
-                <NextDeadline due={concern.triageDueAt} now={now} />
+                <NextDeadline due={concern.triageDueAt} now={now} timeZone={timeZone} />
               )}
             </dd>
             <dt className="font-medium">Decision due</dt>
             <dd>
-              <NextDeadline due={concern.decisionDueAt} now={now} />
+              <NextDeadline due={concern.decisionDueAt} now={now} timeZone={timeZone} />
             </dd>
           </>
         ) : null}

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/components/concerns/next-deadline";
+import { DateTime } from "@/components/ui/date-time";
 import type { CaseNote } from "@/lib/queries/case-file";
 import { AddNoteForm, RetractNoteForm } from "./case-forms";
 
@@ -8,11 +8,13 @@ export function NotesSection({
   notes,
   viewerId,
   canAdd,
+  timeZone,
 }: {
   concernId: string;
   notes: CaseNote[];
   viewerId: string;
   canAdd: boolean;
+  timeZone: string;
 }) {
   return (
     <section aria-labelledby="notes" className="space-y-3">
@@ -24,7 +26,7 @@ export function NotesSection({
         {notes.map((note) => (
           <li key={note.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
             <p className="text-slate-600">
-              {note.authorName} · {formatDateTime(note.createdAt)}
+              {note.authorName} · <DateTime date={note.createdAt} timeZone={timeZone} />
             </p>
             <p
               className={`whitespace-pre-wrap break-words ${note.retractedAt ? "line-through" : ""}`}
@@ -33,8 +35,8 @@ export function NotesSection({
             </p>
             {note.retractedAt ? (
               <p className="mt-1 font-medium">
-                Retracted by {note.retractedByName} on {formatDateTime(note.retractedAt)}:{" "}
-                {note.retractionReason}
+                Retracted by {note.retractedByName} on{" "}
+                <DateTime date={note.retractedAt} timeZone={timeZone} />: {note.retractionReason}
               </p>
             ) : note.authorId === viewerId ? (
               <RetractNoteForm concernId={concernId} noteId={note.id} />

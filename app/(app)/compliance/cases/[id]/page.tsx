@@ -18,7 +18,7 @@ import {
 import { listTimeline } from "@/lib/queries/concerns";
 import { activeOfficers } from "@/lib/queries/officers";
 import { recordCaseAccess } from "@/lib/services/concerns/record-case-access";
-import { markNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
+import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { AccessLogSection } from "./access-log-section";
 import { DecisionSection } from "./decision-section";
 import { ExportSection } from "./export-section";
@@ -49,7 +49,7 @@ export default async function CaseFilePage({
     listSubjectHistory(db, concern, now),
     activeOfficers(db, { excluding: [concern.reporterId, concern.subjectId] }),
     listCaseAccess(db, concern.id),
-    markNotificationsRead(db, actor, concern.id),
+    markCaseNotificationsRead(db, actor, concern.id),
   ]);
   const heldByMe = concern.state === "in_review" && concern.assigneeId === actor.userId;
 
@@ -63,7 +63,7 @@ export default async function CaseFilePage({
           {concern.reference}: {concern.subjectName}
         </h1>
         <p className="mt-1 flex flex-wrap items-center gap-3">
-          <StatusBadge state={concern.state} />
+          <StatusBadge state={concern.state} viewer="officer" />
           <OverdueBadge clock={overdueComplianceClock(concern, now)} />
           <span className="text-sm">{concern.departmentName ?? "No department"}</span>
         </p>
@@ -71,21 +71,33 @@ export default async function CaseFilePage({
       </header>
       {/* The decision first: it is what the holder came for, and once made, what matters. */}
       <DecisionSection concern={concern} heldByMe={heldByMe} />
-      <HandlingSection concern={concern} viewerId={actor.userId} officers={officers} now={now} />
+      <HandlingSection
+        concern={concern}
+        viewerId={actor.userId}
+        officers={officers}
+        now={now}
+        timeZone={actor.timeZone}
+      />
       <PartiesSection concern={concern} />
       <PostDetails concern={concern} />
       <LatestResponse concern={concern} view="officer" />
-      <SubjectHistorySection history={history} />
-      <QuestionsSection concernId={concern.id} requests={requests} canAsk={heldByMe} />
+      <SubjectHistorySection history={history} timeZone={actor.timeZone} />
+      <QuestionsSection
+        concernId={concern.id}
+        requests={requests}
+        canAsk={heldByMe}
+        timeZone={actor.timeZone}
+      />
       <NotesSection
         concernId={concern.id}
         notes={notes}
         viewerId={actor.userId}
         canAdd={heldByMe}
+        timeZone={actor.timeZone}
       />
       <ExportSection concernId={concern.id} />
-      <AccessLogSection access={access} viewerId={actor.userId} />
-      <Timeline entries={timeline} />
+      <AccessLogSection access={access} viewerId={actor.userId} timeZone={actor.timeZone} />
+      <Timeline entries={timeline} timeZone={actor.timeZone} />
     </article>
   );
 }

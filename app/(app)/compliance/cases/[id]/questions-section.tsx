@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/components/concerns/next-deadline";
+import { DateTime } from "@/components/ui/date-time";
 import type { InformationRequestItem } from "@/lib/queries/case-file";
 import { RequestInformationForm } from "./case-forms";
 
@@ -12,10 +12,12 @@ export function QuestionsSection({
   concernId,
   requests,
   canAsk,
+  timeZone,
 }: {
   concernId: string;
   requests: InformationRequestItem[];
   canAsk: boolean;
+  timeZone: string;
 }) {
   return (
     <section aria-labelledby="questions" className="space-y-3">
@@ -27,12 +29,16 @@ export function QuestionsSection({
         {requests.map((request) => (
           <li key={request.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
             <p className="text-slate-600">
-              Asked {RECIPIENT_LABELS[request.recipient]} on {formatDateTime(request.askedAt)}
+              Asked {RECIPIENT_LABELS[request.recipient]} on{" "}
+              <DateTime date={request.askedAt} timeZone={timeZone} />
             </p>
             <p className="whitespace-pre-wrap break-words font-medium">{request.question}</p>
             {request.answer && request.answeredAt ? (
               <p className="mt-2 whitespace-pre-wrap break-words">
-                <span className="font-medium">Answer ({formatDateTime(request.answeredAt)}): </span>
+                <span className="font-medium">
+                  Answer (<DateTime date={request.answeredAt} timeZone={timeZone} />
+                  ):{" "}
+                </span>
                 {request.answer}
               </p>
             ) : (

@@ -23,10 +23,13 @@ export async function GET(
   const concernId = concernIdSchema.safeParse(id);
   if (!concernId.success || (format !== "pdf" && format !== "csv")) return answer(404, NOT_FOUND);
   try {
-    const file = await exportCaseFile(getDb(), actor, concernId.data, {
-      format,
-      includeNotes: request.nextUrl.searchParams.get("notes") === "include",
-    });
+    const file = await exportCaseFile(
+      getDb(),
+      actor,
+      concernId.data,
+      { format, includeNotes: request.nextUrl.searchParams.get("notes") === "include" },
+      { timeZone: actor.timeZone },
+    );
     return new Response(new Uint8Array(file.body), {
       headers: {
         "Content-Type": file.contentType,
