@@ -15,7 +15,12 @@ export interface DatabaseHandle {
 
 export function connectDatabase(
   url: string,
-  options: { max?: number; role?: string } = {},
+  options: {
+    max?: number;
+    role?: string;
+    /** Told instead of the log when an idle connection is lost (the worker's one line per outage). */
+    onConnectionLost?: (error: Error) => void;
+  } = {},
 ): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
@@ -36,9 +41,12 @@ export function connectDatabase(
   // Without a listener, an idle client losing its connection (Postgres restarting)
   // emits an unhandled 'error' and kills the process. The pool drops that client and
   // opens a fresh one on the next query, so logging is all that is needed.
+  const connectionLost =
+    options.onConnectionLost ??
+    ((error: Error) => console.error(`[db] idle connection lost: ${error.message}`));
   pool.on("error", (error) => {
     noteDatabaseError(error);
-    console.error(`[db] idle connection lost: ${error.message}`);
+    connectionLost(error);
   });
   // The pool listens only while a client is idle; a client lent out (inside a
   // transaction, between its statements) whose server goes away emits 'error' too, and

@@ -1,6 +1,6 @@
 /**
  * Whether the database can be reached at all, as opposed to a statement failing. The web
- * server answers 503 "try again" while it cannot (scripts/lib/database-outage.ts) instead
+ * server answers 503 "try again" while it cannot (scripts/launcher/database-outage.ts) instead
  * of a generic error, and forms say the same.
  *
  * The state lives on globalThis under a registry symbol because this module is loaded

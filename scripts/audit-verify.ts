@@ -18,7 +18,7 @@ import { connectDatabase } from "@/db/client";
 import { anchorAuditChains } from "@/lib/audit/anchor-audit-chains";
 import { formatAnchorLine, parsePublishedAnchors } from "@/lib/audit/publish-anchor";
 import { verifyAuditTrail } from "@/lib/audit/verify-audit-trail";
-import { resolveDatabase } from "./lib/database-url";
+import { provisionDatabase } from "./launcher/provision-database";
 
 /** A page of findings is enough to act on; the count says how many more there are. */
 const PRINTED_PROBLEMS = 200;
@@ -49,7 +49,7 @@ if (againstFile) {
   }
 }
 
-const database = await resolveDatabase({ log: () => {} });
+const database = await provisionDatabase({ log: () => {} });
 let exitCode = 2;
 try {
   const url = process.env.MIGRATION_DATABASE_URL || database.ownerUrl;

@@ -37,7 +37,7 @@ import {
 import { measureQueueQuery, type QueueQueryResult, type QueueView } from "./bench/queue-query";
 import { PERSONAS, REPORTER_CONCERNS, type SeedSize, seedBenchDatabase } from "./bench/seed";
 import { sessionCookieFor, sessionCookiesFor } from "./bench/sessions";
-import { buildIfStale } from "./lib/build-if-stale";
+import { buildIfStale } from "./launcher/build-if-stale";
 
 const require = createRequire(import.meta.url);
 const quick = process.argv.includes("--quick");

@@ -3,7 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { oidcEnabled, serverConfig } from "@/lib/config";
-import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { trustedClientAddress } from "./client-address";
 import { createAuthSession, revokeAuthSession } from "./session-store";
 import { verifyCredentialsThrottled } from "./sign-in-throttle";
 import { findActiveUserIdByEmail } from "./verify-credentials";
@@ -35,7 +35,7 @@ function providers(): NextAuthConfig["providers"] {
         if (!parsed.success) return null;
         const result = await verifyCredentialsThrottled(
           getDb(),
-          { ...parsed.data, address: request.headers.get(CLIENT_ADDRESS_HEADER) },
+          { ...parsed.data, address: trustedClientAddress(request.headers) },
           new Date(),
         );
         if (result.ok) return result.user;

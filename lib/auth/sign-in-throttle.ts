@@ -22,7 +22,7 @@ export interface SignInAttempt {
   email: string;
   password: string;
   /**
-   * The client's network address, as the launcher recorded it (scripts/start.ts); null
+   * The client's network address, as the launcher recorded it (lib/auth/client-address.ts); null
    * when unknown (served some other way), so strangers never share one address's limit.
    */
   address: string | null;

@@ -126,6 +126,11 @@ test("PostgreSQL stopped and restarted while filings arrive: every acknowledged 
   expect(pageDuring.status()).toBe(503);
   expect(pageDuring.headers()["retry-after"]).toBeTruthy();
   expect(await pageDuring.text()).toMatch(TRY_AGAIN);
+  // A load balancer's check gets the documented JSON, not the page.
+  const healthDuring = await context.request.get("/api/health");
+  expect(healthDuring.status()).toBe(503);
+  expect(healthDuring.headers()["content-type"]).toContain("application/json");
+  expect(await healthDuring.json()).toEqual({ status: "unavailable", database: "unreachable" });
   await page.goto("/concerns");
   await expect(page.getByRole("heading", { name: "Temporarily unavailable" })).toBeVisible();
 

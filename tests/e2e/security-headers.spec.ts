@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type APIResponse, expect, test } from "@playwright/test";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/auth/client-address";
+import { withE2eDatabase } from "./database";
 import { DEMO, DEMO_PASSWORD, formAlert, signIn } from "./support";
 
 const EVIL = "https://evil.example";
@@ -163,5 +165,28 @@ test.describe("sign-in throttling", () => {
     await expect(formAlert(page)).toHaveText(
       /^Too many failed sign-in attempts\. For your account's safety, sign-in is paused: try again in 1[45] minutes\.$/,
     );
+  });
+
+  test("a wrong password counts against the address the launcher saw, never one the client claims", async ({
+    page,
+  }) => {
+    const email = `claimed-${randomBytes(4).toString("hex")}@hospital.example`;
+    await page.setExtraHTTPHeaders({ [CLIENT_ADDRESS_HEADER]: "198.51.100.7" });
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formAlert(page)).toHaveText("Incorrect email or password.");
+    const addresses = await withE2eDatabase(
+      async (client) =>
+        (
+          await client.query<{ address: string }>(
+            "select address from sign_in_failures where account = $1",
+            [email],
+          )
+        ).rows,
+    );
+    expect(addresses).toHaveLength(1);
+    expect(["127.0.0.1", "::1", "::ffff:127.0.0.1"]).toContain(addresses[0]!.address);
   });
 });

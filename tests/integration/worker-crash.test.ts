@@ -1,10 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { createServer, type Server } from "node:net";
 import { describe, expect, it } from "vitest";
 import { withAdminClient } from "@/db/admin";
 import { SWEEP_DUE_CONCERNS } from "@/lib/jobs/task-list";
+import { freePort } from "../support/free-port";
 import { withAppLogin } from "./support/app-login";
-import { insertOfficer } from "./support/concern-factories";
+import { fileAbout, insertOfficer } from "./support/concern-factories";
+import { insertPerson } from "./support/factories";
 import { withFreshDatabase } from "./support/fresh-database";
 import { insertOverdueConcerns, scheduleDueJobs } from "./support/overdue-concerns";
 import { waitUntil } from "./support/wait-until";
@@ -64,17 +67,77 @@ describe("a worker killed with SIGKILL in the middle of its work", () => {
   }, 600_000);
 });
 
+describe("notice emails whose jobs a worker held when it was killed", () => {
+  it("are all sent within minutes of another worker running, each once", async () => {
+    // Only this test's jobs in the queue (the test above leaves its notices' emails).
+    await withAdminClient(database.url, (owner) =>
+      owner.query("delete from graphile_worker._private_jobs"),
+    );
+    const reporter = await insertPerson(database.db, { roles: ["physician"] });
+    const subjects = await Promise.all(
+      Array.from({ length: 4 }, () => insertPerson(database.db, { roles: ["physician"] })),
+    );
+    for (const subject of subjects) await fileAbout(database.db, reporter, subject, new Date());
+    const deliveries = await database.pool.query<{ id: number }>(
+      "select id from email_deliveries where recipient_id = any($1::uuid[])",
+      [subjects.map((s) => s.userId)],
+    );
+    expect(deliveries.rowCount).toBe(4);
+
+    // A mail server that greets and then never answers: the first worker's sends hang,
+    // their jobs locked, when it is killed.
+    const silent = await startSilentMailServer();
+    try {
+      const killed = startWorkerProcess({ SMTP_URL: `smtp://127.0.0.1:${silent.port}` });
+      await waitUntil(
+        async () => (await lockedSendJobs(deliveries.rows.map((d) => d.id))) === 2,
+        60_000,
+        "the first worker to be sending",
+      );
+      await stopWorkerProcess(killed, "SIGKILL");
+    } finally {
+      await silent.close();
+    }
+
+    const t0 = Date.now();
+    // The next worker (mail kept in the database) sends them all: the two the killed one
+    // held wait no four hours for graphile-worker's stale lock.
+    const next = startWorkerProcess();
+    try {
+      await waitUntil(
+        async () => (await sentDeliveries(subjects.map((s) => s.userId))) === 4,
+        240_000,
+        "every notice email to be sent",
+      );
+    } finally {
+      await stopWorkerProcess(next, "SIGTERM");
+    }
+    console.info(`sent ${Math.round((Date.now() - t0) / 1000)} s after the next worker started`);
+    expect(next.log).toMatch(/Released 2 job\(s\) held by a worker that is gone/);
+    const captured = await database.pool.query<{ to_address: string; n: number }>(
+      `select to_address, count(*)::int as n from captured_emails
+       where to_address = any($1::text[]) group by to_address`,
+      [subjects.map((s) => s.email)],
+    );
+    expect(captured.rows.map((row) => row.n)).toEqual([1, 1, 1, 1]);
+  }, 600_000);
+});
+
 /**
  * `npm run worker`: the real entry, in its own process, as the application's login. Node
  * itself with tsx as a loader, not the tsx command, which runs the worker in a child
- * process that a SIGKILL to the command would leave running.
+ * process that a SIGKILL to the command would leave running. Its log is kept in `log`.
  */
-function startWorkerProcess(): ChildProcess {
+function startWorkerProcess(env: Record<string, string> = {}): ChildProcess & { log: string } {
   const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-    env: { ...process.env, DATABASE_URL: appLogin.url, SMTP_URL: "" },
-    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: appLogin.url, SMTP_URL: "", ...env },
+    stdio: ["ignore", "ignore", "pipe"],
   });
-  return worker;
+  const withLog = Object.assign(worker, { log: "" });
+  worker.stderr?.on("data", (chunk) => {
+    withLog.log += chunk;
+  });
+  return withLog;
 }
 
 function hasExited(worker: ChildProcess): boolean {
@@ -139,4 +202,44 @@ async function sessionsOfTheWorkerLogin(): Promise<number> {
     [login],
   );
   return result.rows[0]!.n;
+}
+
+/** The send-email jobs of these deliveries that a worker holds now. */
+async function lockedSendJobs(deliveryIds: number[]): Promise<number> {
+  const result = await database.pool.query<{ n: number }>(
+    `select count(*)::int as n from graphile_worker._private_jobs
+     where locked_at is not null and (payload->>'deliveryId')::bigint = any($1::bigint[])`,
+    [deliveryIds],
+  );
+  return result.rows[0]!.n;
+}
+
+async function sentDeliveries(recipients: string[]): Promise<number> {
+  const result = await database.pool.query<{ n: number }>(
+    "select count(*)::int as n from email_deliveries where recipient_id = any($1::uuid[]) and status = 'sent'",
+    [recipients],
+  );
+  return result.rows[0]!.n;
+}
+
+/** An SMTP server that says hello and then nothing more, however long the client waits. */
+async function startSilentMailServer(): Promise<{ port: number; close(): Promise<void> }> {
+  const port = await freePort();
+  const sockets = new Set<import("node:net").Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on("error", () => {});
+    socket.on("close", () => sockets.delete(socket));
+    socket.write("220 silent.example ESMTP\r\n");
+    socket.resume();
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  return {
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { HEALTHY, UNHEALTHY } from "@/lib/http/health";
 
 export const dynamic = "force-dynamic";
 
@@ -7,8 +8,8 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   try {
     await getDb().execute(sql`select 1`);
-    return Response.json({ status: "ok", database: "reachable" });
+    return Response.json(HEALTHY);
   } catch {
-    return Response.json({ status: "unavailable", database: "unreachable" }, { status: 503 });
+    return Response.json(UNHEALTHY, { status: 503 });
   }
 }

@@ -3,7 +3,7 @@ import { createDatabaseIfMissing, withAdminClient } from "@/db/admin";
 import { ensureEmbeddedAppLogin } from "@/db/app-role";
 import { startEmbeddedServer } from "@/db/embedded-server";
 
-export interface ResolvedDatabase {
+export interface ProvisionedDatabase {
   /** The owner: runs migrations and grants. */
   ownerUrl: string;
   /** The application's own connection (web and worker); call after migrating. */
@@ -17,14 +17,15 @@ export interface ResolvedDatabase {
 const EMBEDDED_DATABASE = "peer_concerns";
 
 /**
- * DATABASE_URL when set (an external server: nothing is started or stopped), with
- * MIGRATION_DATABASE_URL as the owner that migrates it; otherwise the embedded PostgreSQL
- * whose data lives in `.data/postgres`, where the superuser migrates and the app connects
- * as a login role with only the application's privileges (db/app-role.ts).
+ * The launcher's first step: the database the app will use. DATABASE_URL when set (an
+ * external server: nothing is started or stopped), with MIGRATION_DATABASE_URL as the
+ * owner that migrates it; otherwise the embedded PostgreSQL whose data lives in
+ * `.data/postgres`, where the superuser migrates and the app connects as a login role with
+ * only the application's privileges (db/app-role.ts).
  */
-export async function resolveDatabase(
+export async function provisionDatabase(
   options: { log?: (line: string) => void } = {},
-): Promise<ResolvedDatabase> {
+): Promise<ProvisionedDatabase> {
   const log = options.log ?? ((line: string) => console.log(line));
   const external = process.env.DATABASE_URL;
   if (external) {
