@@ -25,6 +25,9 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"], ["json", { outputFile: ".test-results/e2e.json" }]],
   use: {
+    // A locator that finds nothing fails at once with its own name, rather than silently
+    // using up the whole test's minute (reading text has no timeout of its own otherwise).
+    actionTimeout: 15_000,
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
     launchOptions: {
