@@ -17,6 +17,7 @@ import {
 } from "@/lib/queries/case-file";
 import { listTimeline } from "@/lib/queries/concerns";
 import { activeOfficers } from "@/lib/queries/officers";
+import { listRetaliationLinks } from "@/lib/queries/retaliation";
 import { recordCaseAccess } from "@/lib/services/concerns/record-case-access";
 import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { AccessLogSection } from "./access-log-section";
@@ -26,6 +27,7 @@ import { HandlingSection } from "./handling-section";
 import { NotesSection } from "./notes-section";
 import { PartiesSection } from "./parties-section";
 import { QuestionsSection } from "./questions-section";
+import { RetaliationSection } from "./retaliation-section";
 import { SubjectHistorySection } from "./subject-history-section";
 
 export const metadata: Metadata = { title: "Case file · Peer Concerns" };
@@ -42,13 +44,14 @@ export default async function CaseFilePage({
   // The file shows the reporter's identity as it opens, so opening it is the access.
   await recordCaseAccess(db, actor, concern.id);
   const now = new Date();
-  const [timeline, notes, requests, history, officers, access] = await Promise.all([
+  const [timeline, notes, requests, history, officers, access, retaliation] = await Promise.all([
     listTimeline(db, concern, "officer", actor.userId),
     listCaseNotes(db, concern.id),
     listInformationRequests(db, concern.id),
     listSubjectHistory(db, concern, now),
     activeOfficers(db, { excluding: [concern.reporterId, concern.subjectId] }),
     listCaseAccess(db, concern.id),
+    listRetaliationLinks(db, concern),
     markCaseNotificationsRead(db, actor, concern.id),
   ]);
   const heldByMe = concern.state === "in_review" && concern.assigneeId === actor.userId;
@@ -79,6 +82,12 @@ export default async function CaseFilePage({
         timeZone={actor.timeZone}
       />
       <PartiesSection concern={concern} />
+      <RetaliationSection
+        links={retaliation}
+        reporterName={concern.reporterName ?? "the reporter"}
+        subjectName={concern.subjectName}
+        timeZone={actor.timeZone}
+      />
       <PostDetails concern={concern} />
       <LatestResponse concern={concern} view="officer" />
       <SubjectHistorySection history={history} timeZone={actor.timeZone} />
