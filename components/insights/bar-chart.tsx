@@ -1,4 +1,5 @@
 import { Table } from "@/components/ui/table";
+import type { InsightTable } from "@/lib/domain/insight-tables";
 
 /**
  * A horizontal bar chart drawn as SVG on the server, with the table of its numbers beside
@@ -13,23 +14,10 @@ const BAR_HEIGHT = 18;
 const GAP = 8;
 const LABEL_WIDTH = 170;
 const CHART_WIDTH = 460;
-const COLOURS = ["#1d4ed8", "#b91c1c", "#b45309"];
+const COLOURS = ["#1d4ed8", "#b91c1c", "#b45309", "#047857"];
 
-export function BarChart({
-  id,
-  title,
-  labelHeader,
-  rows,
-  series,
-}: {
-  id: string;
-  title: string;
-  /** What the rows are, heading their column in the table: "Department", say. */
-  labelHeader: string;
-  rows: ChartRow[];
-  /** One name per value in each row, e.g. ["Raised", "Escalated"]. */
-  series: string[];
-}) {
+export function BarChart({ table, csvHref }: { table: InsightTable; csvHref: string }) {
+  const { id, title, labelHeader, rows, series } = table;
   const max = Math.max(1, ...rows.flatMap((r) => r.values));
   const groupHeight = series.length * BAR_HEIGHT + GAP;
   const height = Math.max(groupHeight, rows.length * groupHeight);
@@ -42,8 +30,8 @@ export function BarChart({
       <figcaption id={`${id}-title`} className="text-lg font-semibold">
         {title}
       </figcaption>
-      {series.length > 1 ? (
-        <p className="mt-1 flex gap-4 text-sm" aria-hidden="true">
+      {series.length > 1 && table.chart ? (
+        <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-hidden="true">
           {series.map((name, i) => (
             <span key={name} className="inline-flex items-center gap-1">
               <span className="inline-block size-3" style={{ background: COLOURS[i] }} />
@@ -54,8 +42,8 @@ export function BarChart({
       ) : null}
       <div className="mt-3 grid gap-4 lg:grid-cols-2">
         {rows.length === 0 ? (
-          <p className="text-sm">No concerns in this period.</p>
-        ) : (
+          <p className="text-sm">None in this period.</p>
+        ) : !table.chart ? null : (
           <svg
             aria-hidden="true"
             viewBox={`0 0 ${CHART_WIDTH} ${height}`}
@@ -111,6 +99,10 @@ export function BarChart({
               })),
             ]}
           />
+          {table.note ? <p className="mt-2 text-sm text-slate-700">{table.note}</p> : null}
+          <a href={csvHref} className="mt-2 inline-block text-sm text-brand-700 underline" download>
+            Download this table as CSV
+          </a>
         </div>
       </div>
     </figure>

@@ -97,12 +97,17 @@ export async function loadInsights(db: Db, period: InsightsPeriod, now: Date) {
     db
       .select({
         key: sql<string>`coalesce(${departments.name}, 'No department')`,
+        // How many people the department has now: a figure about fewer than five is
+        // about someone who can be recognised, so the page merges such departments.
+        people: sql<number>`(select count(*) from users u
+          where u.department_id is not distinct from ${departments.id}
+            and u.deactivated_at is null)::int`,
         ...dimensionColumns(now),
       })
       .from(concerns)
       .leftJoin(departments, sql`${departments.id} = ${concerns.subjectDepartmentId}`)
       .where(where)
-      .groupBy(departments.name)
+      .groupBy(departments.id, departments.name)
       .orderBy(desc(count()), sql`1`),
     db
       .select({ key: concerns.platform, ...dimensionColumns(now) })

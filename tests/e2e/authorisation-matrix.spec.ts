@@ -194,6 +194,7 @@ const ROUTE_HANDLER_REQUESTS: Record<keyof typeof ROUTE_HANDLERS, RequestFor> = 
   "GET /compliance/cases/[id]/export/[format]": aboutCase(
     (c) => `/compliance/cases/${c.id}/export/csv`,
   ),
+  "GET /compliance/insights/csv": fixed("/compliance/insights/csv?table=by-state", "State"),
 };
 
 async function send(world: World, request: HttpRequest, cookie: string | null) {

@@ -237,6 +237,8 @@ export const ROUTE_HANDLERS = {
   // Nothing is posted to Auth.js without its CSRF token, whoever posts it.
   "POST /api/auth/[...nextauth]": everyone("redirect:/sign-in?error=MissingCSRF"),
   "GET /compliance/cases/[id]/export/[format]": OFFICERS_SEE_ESCALATED_CASES,
+  // Names colleagues raised more than once: the compliance team's only.
+  "GET /compliance/insights/csv": OFFICERS_ONLY,
 } as const satisfies Record<string, Row<PageOutcome>>;
 
 const EVERYONE_MAY_TRY = everyone("allow");

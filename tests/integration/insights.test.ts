@@ -5,6 +5,7 @@ import { PLATFORMS } from "@/lib/domain/concern-fields";
 import { ALL_STATES } from "@/lib/domain/concern-workflow";
 import { CONCERN_CATEGORIES } from "@/lib/domain/policy-text";
 import { loadInsights, parseInsightsPeriod } from "@/lib/queries/insights";
+import { loadOutcomeInsights } from "@/lib/queries/insights-outcomes";
 import { DAY_MS, later } from "./support/concern-factories";
 import { insertDepartment, insertPerson } from "./support/factories";
 import { withFreshDatabase } from "./support/fresh-database";
@@ -141,7 +142,7 @@ describe("insights", () => {
     expect(sortByKey(insights.byCategory)).toEqual(
       sortByKey(await dimension("c::text", "concerns, unnest(categories) as c")),
     );
-    expect(sortByKey(insights.byDepartment)).toEqual(
+    expect(sortByKey(insights.byDepartment.map(({ people: _, ...counts }) => counts))).toEqual(
       sortByKey(
         await dimension(
           "coalesce(d.name, 'No department')",
@@ -150,6 +151,57 @@ describe("insights", () => {
       ),
     );
     expect(insights.byDepartment.map((d) => d.key)).toContain("No department");
+  });
+
+  it("counts outcomes, the monthly trend, repeat colleagues and lasting peer resolutions as the rows say", async () => {
+    // The seed of the first test, read back whole and counted here by hand.
+    const rows = await sqlRows<{
+      subject_id: string;
+      state: string;
+      outcome: string | null;
+      created_at: Date;
+      escalated_at: Date | null;
+      closed_at: Date | null;
+    }>("select subject_id, state, outcome, created_at, escalated_at, closed_at from concerns", []);
+    const { period } = parseInsightsPeriod({ from: "2026-04-01", to: "2026-05-31" }, NOW);
+    const within = (at: Date | null) => at !== null && at >= period.from && at < period.to;
+    const raised = rows.filter((r) => within(r.created_at));
+    const peerResolved = (r: (typeof rows)[number]) =>
+      r.state === "resolved" || r.state === "dispute_accepted";
+    const later = new Date("2027-12-01T00:00:00.000Z");
+    const outcomes = await loadOutcomeInsights(database.db, period, later);
+
+    expect(outcomes.byOutcome).toEqual([
+      { key: "coaching", value: raised.filter((r) => r.outcome === "coaching").length },
+    ]);
+    const month = (at: Date | null, name: string) => at?.toISOString().slice(0, 7) === name;
+    expect(outcomes.trend.map((m) => m.month)).toEqual(["2026-04", "2026-05"]);
+    for (const m of outcomes.trend) {
+      expect(m).toEqual({
+        month: m.month,
+        filed: rows.filter((r) => within(r.created_at) && month(r.created_at, m.month)).length,
+        peerResolved: rows.filter(
+          (r) => peerResolved(r) && within(r.closed_at) && month(r.closed_at, m.month),
+        ).length,
+        escalated: rows.filter((r) => within(r.escalated_at) && month(r.escalated_at, m.month))
+          .length,
+        lapsed: rows.filter(
+          (r) => r.state === "lapsed" && within(r.closed_at) && month(r.closed_at, m.month),
+        ).length,
+      });
+    }
+    expect(outcomes.repeatColleagues.map((c) => c.concerns).sort()).toEqual(
+      [...new Set(raised.map((r) => r.subject_id))]
+        .map((id) => raised.filter((r) => r.subject_id === id).length)
+        .sort(),
+    );
+    // Every colleague resolved in the period was raised again within the year.
+    const resolvedSubjects = new Set(raised.filter(peerResolved).map((r) => r.subject_id));
+    expect(resolvedSubjects.size).toBeGreaterThan(0);
+    expect(outcomes.durable).toEqual({ judged: resolvedSubjects.size, noNewConcern: 0 });
+    expect(outcomes.retaliationMarks).toBe(0);
+    // A year is not yet over at NOW: nothing can be judged.
+    expect((await loadOutcomeInsights(database.db, period, NOW)).durable.judged).toBe(0);
   });
 
   it("reports nothing, not a division by zero, for a period without concerns", async () => {

@@ -3,15 +3,14 @@ import Link from "next/link";
 import { BarChart } from "@/components/insights/bar-chart";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
-import { PLATFORM_LABELS, type Platform } from "@/lib/domain/concern-fields";
-import { ALL_STATES, type ConcernState } from "@/lib/domain/concern-workflow";
-import { CONCERN_CATEGORY_OPTIONS, type ConcernCategory } from "@/lib/domain/policy-text";
-import { stateLabel } from "@/lib/domain/reader-words";
-import { loadInsights, parseInsightsPeriod } from "@/lib/queries/insights";
+import { SMALLEST_GROUP } from "@/lib/domain/insight-tables";
+import { loadInsightReport } from "@/lib/queries/insight-report";
+import { parseInsightsPeriod } from "@/lib/queries/insights";
 
 export const metadata: Metadata = { title: "Insights · Peer Concerns" };
 
-const SERIES = ["Raised", "Escalated", "Overdue now"];
+/** Hotline cases close in about 45 days from escalation: the benchmark officers compare with. */
+const DECISION_BENCHMARK_DAYS = 45;
 
 export default async function InsightsPage({
   searchParams,
@@ -21,8 +20,9 @@ export default async function InsightsPage({
   await requirePermission("compliance:work");
   const now = new Date();
   const { period, from, to, problem } = parseInsightsPeriod(await searchParams, now);
-  const insights = await loadInsights(getDb(), period, now);
-  const stateCounts = new Map(insights.byState.map((s) => [s.key, s.value]));
+  const { insights, outcomes, tables } = await loadInsightReport(getDb(), period, now);
+  const csvHref = (table: string) =>
+    `/compliance/insights/csv?${new URLSearchParams({ table, from, to })}`;
 
   return (
     <section className="space-y-6">
@@ -70,7 +70,7 @@ export default async function InsightsPage({
         has passed.
       </p>
 
-      <dl className="grid gap-4 sm:grid-cols-3 lg:grid-cols-6" data-testid="headline">
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="headline">
         <Figure label="Concerns raised" value={String(insights.filed)} />
         <Figure label="Escalated" value={String(insights.escalated)} />
         <Figure
@@ -90,48 +90,25 @@ export default async function InsightsPage({
           value={describeDuration(insights.medianDecisionSeconds)}
         />
         <Figure label="Overdue now" value={String(insights.overdue)} />
+        <Figure label="Possible retaliation marked" value={String(outcomes.retaliationMarks)} />
+        <Figure
+          label="Resolved between colleagues and no new concern within 12 months"
+          value={
+            outcomes.durable.judged < SMALLEST_GROUP
+              ? "—"
+              : `${((outcomes.durable.noNewConcern / outcomes.durable.judged) * 100).toFixed(0)}% of ${outcomes.durable.judged}`
+          }
+        />
       </dl>
+      <p className="text-sm text-slate-700">
+        Median time to decision is from escalation; hotline cases close in about{" "}
+        {DECISION_BENCHMARK_DAYS} days. Whether a resolution between colleagues lasted can be judged
+        only a year after it, and is not shown for fewer than {SMALLEST_GROUP} colleagues.
+      </p>
 
-      <BarChart
-        id="by-state"
-        title="Concerns by current state"
-        labelHeader="State"
-        series={["Concerns"]}
-        rows={ALL_STATES.filter((s) => stateCounts.has(s)).map((state: ConcernState) => ({
-          label: stateLabel(state, "officer"),
-          values: [stateCounts.get(state) ?? 0],
-        }))}
-      />
-      <BarChart
-        id="by-department"
-        title="By department of the colleague concerned"
-        labelHeader="Department"
-        series={SERIES}
-        rows={insights.byDepartment.map((r) => ({
-          label: r.key,
-          values: [r.filed, r.escalated, r.overdue],
-        }))}
-      />
-      <BarChart
-        id="by-category"
-        title="By policy consideration (a concern can touch several)"
-        labelHeader="Consideration"
-        series={SERIES}
-        rows={insights.byCategory.map((r) => ({
-          label: CONCERN_CATEGORY_OPTIONS[r.key as ConcernCategory]?.label ?? r.key,
-          values: [r.filed, r.escalated, r.overdue],
-        }))}
-      />
-      <BarChart
-        id="by-platform"
-        title="By platform"
-        labelHeader="Platform"
-        series={SERIES}
-        rows={insights.byPlatform.map((r) => ({
-          label: PLATFORM_LABELS[r.key as Platform] ?? r.key,
-          values: [r.filed, r.escalated, r.overdue],
-        }))}
-      />
+      {tables.map((table) => (
+        <BarChart key={table.id} table={table} csvHref={csvHref(table.id)} />
+      ))}
     </section>
   );
 }
