@@ -87,6 +87,9 @@ async function withOwner<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
 }
 
 test.beforeAll(async () => {
+  // A first start provisions and migrates a new PostgreSQL: on a loaded machine that can
+  // take longer than a test's default minute (untilServing bounds it at three).
+  test.setTimeout(240_000);
   appPort = await freePort();
   pgPort = await freePort();
   await rm(DATA_DIR, { recursive: true, force: true });
