@@ -66,6 +66,8 @@ export const concerns = pgTable(
 
     outcome: caseOutcomeEnum(),
     outcomeRationale: text(),
+    // What the parties are told of the decision, apart from the internal rationale.
+    outcomeSummary: text(),
     externalAuthority: text(),
     closedById: uuid().references(() => users.id, { onDelete: "restrict" }),
 

@@ -225,7 +225,11 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
     timeline: "parties",
     detailsFor: "officers",
     summary: (details) => details.outcome && `Outcome: ${OUTCOME_LABELS[details.outcome]}`,
-    quotes: { rationale: "Rationale", externalAuthority: "Referred to" },
+    quotes: {
+      rationale: "Rationale",
+      externalAuthority: "Referred to",
+      partySummary: "Told to the parties",
+    },
   },
   case_reopened: {
     entityType: "concern",

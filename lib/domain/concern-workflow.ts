@@ -88,6 +88,8 @@ export type ConcernEvent =
       outcome: CaseOutcome;
       rationale: string;
       externalAuthority?: string;
+      /** For the reporter and the colleague; the rationale stays internal. */
+      partySummary?: string;
     }
   | { type: "reopen"; reason: string };
 

@@ -57,6 +57,7 @@ export function buildCaseFileExport(input: {
   ];
   if (concern.externalAuthority) facts.push(["Referred to", concern.externalAuthority]);
   if (concern.outcomeRationale) facts.push(["Rationale", concern.outcomeRationale]);
+  if (concern.outcomeSummary) facts.push(["Told to the parties", concern.outcomeSummary]);
 
   return {
     reference: concern.reference,

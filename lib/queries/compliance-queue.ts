@@ -5,6 +5,7 @@ import { concerns, departments, users } from "@/db/schema";
 import { concernScope } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
 import { concernReference } from "@/lib/domain/concern-fields";
+import { feedbackClock } from "@/lib/domain/feedback-clock";
 import { overdueComplianceClock } from "@/lib/domain/waiting-on";
 import {
   caseNumberIn,
@@ -40,6 +41,7 @@ export async function listQueue(
     ...row,
     reference: concernReference(row.number),
     overdue: overdueComplianceClock(row, now),
+    feedback: feedbackClock(row, now),
   }));
   const last = page.at(-1);
   const lastKey = last && (filters.sort === "due" ? last.nextDueAt : last.escalatedAt);
@@ -93,6 +95,7 @@ export function queueQuery(
       platform: concerns.platform,
       categories: concerns.categories,
       escalatedAt: concerns.escalatedAt,
+      closedAt: concerns.closedAt,
       triageDueAt: concerns.triageDueAt,
       decisionDueAt: concerns.decisionDueAt,
       nextDueAt: concerns.nextDueAt,

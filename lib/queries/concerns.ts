@@ -79,8 +79,10 @@ export async function findConcernFor(db: Db, actor: Actor, view: ConcernView, co
       responseNote: concerns.responseNote,
       respondedAt: concerns.respondedAt,
       outcome: concerns.outcome,
-      outcomeRationale: concerns.outcomeRationale,
-      externalAuthority: concerns.externalAuthority,
+      outcomeSummary: concerns.outcomeSummary,
+      // The officers' reasons are internal: a party's query never carries them.
+      outcomeRationale: view === "officer" ? concerns.outcomeRationale : sql<string | null>`null`,
+      externalAuthority: view === "officer" ? concerns.externalAuthority : sql<string | null>`null`,
       // Which officer holds the case is officers' business only.
       assigneeId: view === "officer" ? concerns.assigneeId : sql<string | null>`null`,
       assigneeName: view === "officer" ? assignee.name : sql<string | null>`null`,

@@ -199,6 +199,11 @@ const FORMS: Record<ActionId, FormOrNot> = {
         kind: "text",
         value: "The post identified a patient; referred as the policy requires.",
       },
+      {
+        label: "What the reporter and the colleague are told",
+        kind: "text",
+        value: "The case was referred to the state medical board.",
+      },
     ],
     bad: {
       label: "External authority (when referred)",

@@ -513,3 +513,48 @@ describe("access log", () => {
     expect(viewed!.occurredAt).toBeInstanceOf(Date);
   });
 });
+
+describe("feedback to the parties", () => {
+  it("tells both parties the outcome and the officer's summary for them, never the internal rationale", async () => {
+    const { id, escalatedAt, reporter, subject } = await insertEscalatedCase(database.db, FILED);
+    const officer = await insertOfficer(database.db);
+    const at = later(escalatedAt, 1000);
+    await claimCase(database.db, officer, id, at);
+    await closeCase(
+      database.db,
+      officer,
+      id,
+      { ...CLOSE, partySummary: "  The colleague has agreed to a coaching conversation.  " },
+      later(at, 1000),
+    );
+
+    for (const [actor, view] of [
+      [reporter, "reporter"],
+      [subject, "subject"],
+    ] as const) {
+      const seen = await findConcernFor(database.db, actor, view, id);
+      expect(seen).toMatchObject({
+        outcome: "coaching",
+        outcomeSummary: "The colleague has agreed to a coaching conversation.",
+        outcomeRationale: null,
+      });
+      expect(JSON.stringify(seen)).not.toContain(CLOSE.rationale);
+    }
+    expect(await findConcernFor(database.db, officer, "officer", id)).toMatchObject({
+      outcomeRationale: CLOSE.rationale,
+    });
+
+    // Reopening makes the case undecided again: nothing is told any more.
+    await reopenCase(
+      database.db,
+      officer,
+      id,
+      { reason: "New information arrived." },
+      later(at, 2000),
+    );
+    expect(await findConcernFor(database.db, reporter, "reporter", id)).toMatchObject({
+      outcome: null,
+      outcomeSummary: null,
+    });
+  });
+});

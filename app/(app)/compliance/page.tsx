@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FeedbackBadge } from "@/components/concerns/feedback-badge";
 import { NextDeadline } from "@/components/concerns/next-deadline";
 import { OverdueBadge } from "@/components/concerns/overdue-badge";
 import { StatusBadge } from "@/components/concerns/status-badge";
@@ -99,6 +100,7 @@ export default async function ComplianceQueuePage({
                 <span className="flex flex-wrap gap-2">
                   <StatusBadge state={item.state} viewer="officer" />
                   <OverdueBadge clock={item.overdue} />
+                  <FeedbackBadge clock={item.feedback} />
                 </span>
               ),
             },

@@ -127,6 +127,7 @@ function recordedFields(event: ConcernEvent, by: EventSource, now: Date): Partia
       return {
         outcome: event.outcome,
         outcomeRationale: event.rationale.trim(),
+        outcomeSummary: event.partySummary?.trim() || null,
         externalAuthority: event.externalAuthority?.trim() || null,
         closedById: by === "system" ? null : by.userId,
       };
@@ -137,6 +138,7 @@ function recordedFields(event: ConcernEvent, by: EventSource, now: Date): Partia
       return {
         outcome: null,
         outcomeRationale: null,
+        outcomeSummary: null,
         externalAuthority: null,
         closedById: null,
         triageRemindedAt: null,

@@ -9,15 +9,15 @@ export async function closeCase(
   db: Database,
   actor: Actor,
   concernId: string,
-  input: { outcome: string; rationale: string; externalAuthority?: string },
+  input: { outcome: string; rationale: string; externalAuthority?: string; partySummary?: string },
   now?: Date,
 ) {
   assertCan(actor, "compliance:work");
-  const { outcome, rationale, externalAuthority } = closeCaseSchema.parse(input);
+  const { outcome, rationale, externalAuthority, partySummary } = closeCaseSchema.parse(input);
   return applyConcernEvent(db, {
     concernId: concernIdSchema.parse(concernId),
     by: actor,
-    event: { type: "close_case", outcome, rationale, externalAuthority },
+    event: { type: "close_case", outcome, rationale, externalAuthority, partySummary },
     now,
   });
 }

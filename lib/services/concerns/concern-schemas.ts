@@ -97,4 +97,7 @@ export const closeCaseSchema = z.object({
     "Record the reasons for the outcome, in at least 10 characters.",
   ).describe("Rationale"),
   externalAuthority: optionalText(200).optional().describe("External authority (when referred)"),
+  partySummary: optionalText(1000)
+    .optional()
+    .describe("What the reporter and the colleague are told"),
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DecidedOutcome } from "@/components/concerns/decided-outcome";
 import { DoneBanner } from "@/components/concerns/done-banner";
 import { LatestResponse } from "@/components/concerns/latest-response";
 import { NextDeadline } from "@/components/concerns/next-deadline";
@@ -72,15 +73,11 @@ export default async function ConcernPage({
       <LatestResponse concern={concern} view="reporter" />
 
       {concern.outcome ? (
-        <section
-          aria-labelledby="outcome"
-          className="rounded-lg border border-slate-200 bg-white p-4"
-        >
-          <h2 id="outcome" className="text-lg font-semibold">
-            Closed by the compliance team
-          </h2>
-          <p>The compliance team has decided this case and closed it.</p>
-        </section>
+        <DecidedOutcome
+          outcome={concern.outcome}
+          summary={concern.outcomeSummary}
+          view="reporter"
+        />
       ) : null}
 
       {decisions.length > 0 ? (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DecidedOutcome } from "@/components/concerns/decided-outcome";
 import { DoneBanner } from "@/components/concerns/done-banner";
 import { LatestResponse } from "@/components/concerns/latest-response";
 import { NextDeadline } from "@/components/concerns/next-deadline";
@@ -88,6 +89,10 @@ export default async function NoticePage({
               : "If you do nothing by then, the concern closes but stays on record."}
           </p>
         </section>
+      ) : null}
+
+      {concern.outcome ? (
+        <DecidedOutcome outcome={concern.outcome} summary={concern.outcomeSummary} view="subject" />
       ) : null}
 
       <LatestResponse concern={concern} view="subject" />

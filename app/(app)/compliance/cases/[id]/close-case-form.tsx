@@ -26,16 +26,21 @@ export function CloseCaseForm({ concernId }: { concernId: string }) {
       <TextField name="externalAuthority" placeholder="e.g. State Medical Board" />
       <TextareaField
         name="rationale"
-        hint="Kept in the case file for officers and any export; the parties are told only that the case is closed."
+        hint="Kept in the case file for officers and any export; the parties never see it."
         rows={4}
+      />
+      <TextareaField
+        name="partySummary"
+        hint="Optional. The colleague concerned and the colleague who raised it see the outcome and this summary. It may simply say that no further detail can be shared."
+        rows={3}
       />
       <ConfirmStep
         label="Close the case…"
         consequence={
           <p>
             The case will close with this outcome. The colleague concerned and the colleague who
-            raised it will both be told that it is closed, not the outcome or your rationale.
-            Reopening it later is recorded.
+            raised it will both be told that it is closed, and will see the outcome and your summary
+            for them, never your rationale. Reopening it later is recorded.
           </p>
         }
       >

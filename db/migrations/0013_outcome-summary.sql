@@ -1,0 +1,1 @@
+ALTER TABLE "concerns" ADD COLUMN "outcome_summary" text;
