@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CaseThread } from "@/components/concerns/case-thread";
 import { DoneBanner } from "@/components/concerns/done-banner";
 import { LatestResponse } from "@/components/concerns/latest-response";
 import { NextDeadline } from "@/components/concerns/next-deadline";
@@ -9,12 +10,15 @@ import { StatusBadge } from "@/components/concerns/status-badge";
 import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
+import { threadRecipient } from "@/lib/domain/case-thread";
 import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
 import { waitingOn } from "@/lib/domain/waiting-on";
 import { listInformationRequests } from "@/lib/queries/case-file";
+import { listThread } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
 import { REPORTER_DECISIONS, type ReporterDecision } from "@/lib/services/concerns/answer-response";
 import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
+import { MessageFormOrClosed, ReportMessageForm } from "../thread-forms";
 import { ReporterActions } from "./reporter-actions";
 
 export const metadata: Metadata = { title: "Concern · Peer Concerns" };
@@ -24,9 +28,10 @@ export default async function ConcernPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string }>;
+  searchParams: Promise<{ done?: string; thread?: string }>;
 }) {
   const { actor, concern } = await requireCase("reporter", params);
+  const { done, thread: threadPage } = await searchParams;
   const db = getDb();
   const [timeline, questions] = await Promise.all([
     listTimeline(db, concern, "reporter", actor.userId),
@@ -40,7 +45,9 @@ export default async function ConcernPage({
   ).filter((event): event is ReporterDecision =>
     (REPORTER_DECISIONS as readonly string[]).includes(event),
   );
-  const { done } = await searchParams;
+  const thread = await listThread(db, concern, "reporter", actor.userId, timeline, {
+    all: threadPage === "all",
+  });
   return (
     <article className="space-y-8">
       <header>
@@ -97,6 +104,27 @@ export default async function ConcernPage({
         </section>
       ) : null}
       <PostDetails concern={concern} />
+
+      <CaseThread
+        items={thread.items}
+        earlier={thread.earlier}
+        showEarlierHref={`/concerns/${concern.id}?thread=all#thread`}
+        timeZone={actor.timeZone}
+        intro={`You and ${concern.subjectName} can write to each other here until the case is finished. ${
+          concern.disclosure === "named"
+            ? "They see your name."
+            : "They see you as \u201cthe colleague who raised this\u201d, never your name."
+        }`}
+        footer={
+          <MessageFormOrClosed
+            concernId={concern.id}
+            state={concern.state}
+            recipient={threadRecipient("reporter", { name: concern.subjectName }, true)}
+            confidentialReporter={concern.disclosure === "confidential"}
+          />
+        }
+        reportFormFor={(messageId) => <ReportMessageForm messageId={messageId} />}
+      />
 
       <QuestionsFromCompliance
         requests={questions}
