@@ -19,7 +19,8 @@ import { DEMO } from "./support";
  * their own, so no other journey's counts move.
  */
 
-const PASSWORD = "thread-password-1";
+// The password signInOverHttp (the matrix's helper) signs in with.
+const PASSWORD = "matrix-password-1";
 const PHONE = { width: 390, height: 844 };
 const tag = randomBytes(3).toString("hex");
 const REPORTER_NAME = `Dr Quillon Vantreight ${tag}`;

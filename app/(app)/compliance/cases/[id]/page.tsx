@@ -96,7 +96,7 @@ export default async function CaseFilePage({
         footer={
           <p className="text-sm text-slate-700">
             Only the two colleagues write here; you read it. To ask either of them something, use
-            Questions to the parties.
+            Requests for information below.
           </p>
         }
       />
