@@ -95,7 +95,7 @@ test("an email names the case's reference, what needs attention and the deadline
     // The deadline as the notice page words it for the colleague: in Tokyo time.
     await subject.page.goto(`/notices/${concernId}`);
     const deadline = (await subject.page
-      .locator("p", { hasText: "Please respond by" })
+      .getByRole("heading", { name: /^Please respond by/ })
       .locator("time")
       .textContent())!;
     expect(deadline).toMatch(/^\w+day \d+ \w+ \d{4}, \d+:\d\d [ap]m GMT\+9$/);
