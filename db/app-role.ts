@@ -28,6 +28,9 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>
   audit_anchor_heads: ["SELECT", "INSERT"],
   auth_sessions: ["SELECT", "INSERT", "UPDATE"],
   captured_emails: ["SELECT", "INSERT"],
+  // The parties' thread and reports of its messages: added to and read, never changed.
+  case_message_reports: ["SELECT", "INSERT"],
+  case_messages: ["SELECT", "INSERT"],
   case_notes: ["SELECT", "INSERT", "UPDATE"],
   concerns: ["SELECT", "INSERT", "UPDATE"],
   // Renamed by administrators (audited); never deleted.

@@ -19,6 +19,9 @@ const MESSAGES: Record<string, string> = {
   note: "Note added.",
   retract_note: "Note retracted.",
   request_information: "Question sent. You will be told when it is answered.",
+  message: "Message sent. Your colleague has been told there is a new message.",
+  message_reported:
+    "Thank you. The compliance team has been told about this message. Your colleague is not told.",
   answer_information: "Thank you. Your answer has been sent to the compliance team.",
 };
 

@@ -1,5 +1,6 @@
 export * from "./audit-events";
 export * from "./auth-sessions";
+export * from "./case-messages";
 export * from "./case-notes";
 export * from "./concerns";
 export * from "./email-deliveries";

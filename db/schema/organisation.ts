@@ -34,6 +34,8 @@ export const organisationSettings = pgTable(
       .notNull()
       .default(48 * 3600),
     dailyFilingLimit: integer().notNull().default(5),
+    // Messages one party may send on one case per 24 hours: a thread is not a channel for harassment.
+    dailyMessageLimit: integer().notNull().default(10),
     // Compliance clocks: triage in business days (Mon–Fri), decision in calendar days.
     triageBusinessDays: integer().notNull().default(2),
     decisionWindowDays: integer().notNull().default(30),
@@ -49,7 +51,10 @@ export const organisationSettings = pgTable(
       "organisation_settings_positive_windows",
       sql`${t.remediationWindowSeconds} > 0 and ${t.confirmationWindowSeconds} > 0 and ${t.reminderLeadSeconds} > 0`,
     ),
-    check("organisation_settings_positive_limit", sql`${t.dailyFilingLimit} > 0`),
+    check(
+      "organisation_settings_positive_limit",
+      sql`${t.dailyFilingLimit} > 0 and ${t.dailyMessageLimit} > 0`,
+    ),
     check(
       "organisation_settings_positive_compliance_clocks",
       sql`${t.triageBusinessDays} > 0 and ${t.decisionWindowDays} > 0`,

@@ -9,6 +9,7 @@ import type { IdentityDisclosure, Platform } from "@/lib/domain/concern-fields";
 import { OUTCOME_LABELS, REMEDIATION_LABELS } from "@/lib/domain/concern-labels";
 import type { ConcernEvent, ConcernEventType, ConcernState } from "@/lib/domain/concern-workflow";
 import type { ConcernCategory, Severity } from "@/lib/domain/policy-text";
+import type { AuditActionDeclaration } from "./audit-declaration";
 import type { AuditProblem } from "./audit-problems";
 
 /** A transition's record: where the case was, where it went, and what the event carried. */
@@ -16,6 +17,8 @@ type Transition<E extends ConcernEventType> = { from: ConcernState; to: ConcernS
   Extract<ConcernEvent, { type: E }>,
   "type"
 >;
+
+type Party = "reporter" | "subject";
 
 /** What an officer saw by opening or exporting a case file. */
 type Seen = ("case_file" | "reporter_identity")[];
@@ -59,6 +62,12 @@ export interface AuditCatalogue {
   // A note's words stay in the append-only notes table; the event names the note only.
   note_added: { entity: "concern"; details: { noteId: number } };
   note_retracted: { entity: "concern"; details: { noteId: number; reason: string } };
+  // A message's words stay in the append-only thread; the event names the message only.
+  message_posted: { entity: "concern"; details: { messageId: number; from: Party } };
+  message_reported: {
+    entity: "concern";
+    details: { messageId: number; by: Party; reason?: string };
+  };
   information_requested: {
     entity: "concern";
     details: { requestId: string; recipient: "reporter" | "subject"; question: string };
@@ -106,30 +115,7 @@ export type AuditAction = keyof AuditCatalogue;
 export type AuditEntityType = AuditCatalogue[AuditAction]["entity"];
 export type AuditDetailsOf<A extends AuditAction> = AuditCatalogue[A]["details"];
 
-/**
- * Who sees an entry on a case's timeline: both parties (and officers), officers only, or
- * nobody (events about accounts and settings, which have no case).
- */
-export type TimelineAudience = "parties" | "officers" | "nobody";
-
-/** The keys of an action's details that hold someone's own words. */
-type TextKeys<D> = { [K in keyof D]-?: D[K] extends string | undefined ? K : never }[keyof D];
-
-interface AuditActionDeclaration<A extends AuditAction> {
-  entityType: AuditCatalogue[A]["entity"];
-  /** What the timeline and the export say happened. */
-  label: string;
-  timeline: TimelineAudience;
-  /**
-   * Who may read what the event carries (its words and summary), when narrower than who
-   * sees the entry: parties are told a case was closed, not the reasons.
-   */
-  detailsFor?: "officers";
-  /** Words someone wrote, shown under the entry with these labels, in this order. */
-  quotes?: Partial<Record<TextKeys<AuditDetailsOf<A>>, string>>;
-  /** One line that says what the event carried, such as the remedy or the outcome. */
-  summary?: (details: AuditDetailsOf<A>) => string | undefined;
-}
+export type { TimelineAudience } from "./audit-declaration";
 
 const remedy = (details: { action?: keyof typeof REMEDIATION_LABELS }) =>
   details.action ? REMEDIATION_LABELS[details.action] : undefined;
@@ -245,6 +231,14 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
   note_retracted: {
     entityType: "concern",
     label: "Internal note retracted",
+    timeline: "officers",
+    quotes: { reason: "Reason" },
+  },
+  // The thread itself shows each message; only officers see (and judge) a report of one.
+  message_posted: { entityType: "concern", label: "Message sent", timeline: "nobody" },
+  message_reported: {
+    entityType: "concern",
+    label: "Message reported as abusive",
     timeline: "officers",
     quotes: { reason: "Reason" },
   },

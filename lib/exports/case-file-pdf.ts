@@ -62,6 +62,14 @@ export function caseFileToPdf(file: CaseFileExport): Promise<Buffer> {
     doc.moveDown(0.4);
   }
 
+  heading("Conversation between the colleagues");
+  if (file.conversation.length === 0) doc.text("No messages.");
+  for (const item of file.conversation) {
+    doc.font("Helvetica-Bold").text(printable(`${stamp(item.at)} · ${item.who} · ${item.what}`));
+    doc.font("Helvetica").text(printable(item.text));
+    doc.moveDown(0.4);
+  }
+
   if (file.questions.length > 0) {
     heading("Requests for information");
     for (const q of file.questions) {

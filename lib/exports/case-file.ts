@@ -1,4 +1,5 @@
 import type { TimelineEntry } from "@/lib/audit/timeline";
+import type { ThreadItem } from "@/lib/domain/case-thread";
 import { PLATFORM_LABELS } from "@/lib/domain/concern-fields";
 import { describeConsiderations, OUTCOME_LABELS } from "@/lib/domain/concern-labels";
 import { formatCalendarDate, formatDateTime } from "@/lib/domain/date-words";
@@ -21,6 +22,8 @@ export interface CaseFileExport {
   includesNotes: boolean;
   facts: [label: string, value: string][];
   timeline: { at: Date; who: string; what: string; text: string }[];
+  /** The colleagues' thread: their messages and responses, with any report of a message. */
+  conversation: { at: Date; who: string; what: string; text: string }[];
   questions: { at: Date; to: string; question: string; answer: string; answeredAt: Date | null }[];
   notes: { at: Date; who: string; text: string; retraction: string }[];
 }
@@ -28,6 +31,7 @@ export interface CaseFileExport {
 export function buildCaseFileExport(input: {
   concern: ConcernDetail;
   timeline: TimelineEntry[];
+  conversation: ThreadItem[];
   questions: InformationRequestItem[];
   notes: CaseNote[] | null;
   exportedBy: string;
@@ -72,6 +76,17 @@ export function buildCaseFileExport(input: {
       what: entry.label,
       text: entry.quotes.map((quote) => `${quote.label}: ${quote.text}`).join("\n"),
     })),
+    conversation: input.conversation.map((item) => ({
+      at: item.at,
+      who: item.who,
+      what: item.label ?? "Message",
+      text: [
+        ...item.texts.map((t) => (t.label ? `${t.label}: ${t.text}` : t.text)),
+        ...(item.message?.reports ?? []).map(
+          (r) => `Reported as abusive by ${r.by}${r.reason ? `: ${r.reason}` : ""}`,
+        ),
+      ].join("\n"),
+    })),
     questions: input.questions.map((q) => ({
       at: q.askedAt,
       to: q.recipient === "subject" ? "The colleague concerned" : "The colleague who raised it",
@@ -103,6 +118,9 @@ export function caseFileToCsv(file: CaseFileExport): string {
   for (const [label, value] of file.facts) rows.push(["case", null, null, label, value]);
   for (const entry of file.timeline) {
     rows.push(["timeline", entry.at.toISOString(), entry.who, entry.what, entry.text]);
+  }
+  for (const item of file.conversation) {
+    rows.push(["conversation", item.at.toISOString(), item.who, item.what, item.text]);
   }
   for (const q of file.questions) {
     rows.push(["question", q.at.toISOString(), "Compliance team", `Asked of: ${q.to}`, q.question]);

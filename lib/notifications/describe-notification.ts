@@ -175,6 +175,22 @@ const WORDS: Readonly<
       topic: "An answer to a compliance question",
     },
   },
+  message_posted: {
+    subject: {
+      happened: "There is a new message for you about the concern on your post.",
+      topic: "A new message about a concern on your post",
+    },
+    reporter: {
+      happened: "Your colleague sent you a new message about your concern.",
+      topic: "A new message about your concern",
+    },
+  },
+  message_reported: {
+    officer: {
+      happened: "A message between the colleagues of a case was reported as abusive.",
+      topic: "A message was reported as abusive",
+    },
+  },
   triage_overdue: {
     officer: {
       happened: "The case is past its triage deadline and nobody holds it.",
@@ -240,8 +256,17 @@ export function describeCaseFor(relation: Viewer): string {
 /** Where an alert about no case is read. */
 export const NOTIFICATIONS_PATH = "/notifications";
 
-export function caseLinkFor(relation: Viewer, concernId: string): string {
+/** Where officers read messages reported as abusive on cases that have not reached them. */
+export const REPORTED_MESSAGES_PATH = "/compliance#reported-messages";
+
+/**
+ * The reader's page of the case. An officer's case file exists once the case is escalated;
+ * before that, the only thing officers are told of is a reported message, read on the queue.
+ */
+export function caseLinkFor(relation: Viewer, concernId: string, escalated = true): string {
   if (relation === "subject") return `/notices/${concernId}`;
-  if (relation === "officer") return `/compliance/cases/${concernId}`;
+  if (relation === "officer") {
+    return escalated ? `/compliance/cases/${concernId}` : REPORTED_MESSAGES_PATH;
+  }
   return `/concerns/${concernId}`;
 }

@@ -23,6 +23,9 @@ import {
 /** Questions from the compliance team to a party, and a party's answer. */
 type InformationKind = "information_requested" | "information_provided";
 
+/** The parties' thread: a new message for the other party, a report of one for officers. */
+type ThreadKind = "message_posted" | "message_reported";
+
 /** About no case: the audit trail failed its integrity check (lib/audit/alert-audit-break.ts). */
 type AuditAlertKind = "audit_trail_broken";
 
@@ -37,6 +40,7 @@ export type NotificationKind =
   | "concern_filed"
   | TransitionAuditAction
   | InformationKind
+  | ThreadKind
   | AuditAlertKind
   | ReminderKind
   | OverdueReminderKind;
@@ -86,6 +90,19 @@ export const NOTIFICATION_KINDS: Readonly<Record<NotificationKind, KindPolicy>> 
     essential: true,
     to: ["assignee", "officers"],
     label: "Answer to a compliance question",
+  },
+  // The email says there is a new message on the case, never its words or its writer.
+  message_posted: {
+    email: true,
+    essential: true,
+    to: ["reporter", "subject"],
+    label: "New message from a colleague",
+  },
+  message_reported: {
+    email: true,
+    essential: true,
+    to: ["officers"],
+    label: "A message reported as abusive",
   },
   triage_overdue: {
     email: true,

@@ -41,6 +41,7 @@ function selectNotifications(db: Db, actor: Actor, limit: number) {
       confirmationDueAt: concerns.confirmationDueAt,
       assigneeId: concerns.assigneeId,
       triageDueAt: concerns.triageDueAt,
+      escalatedAt: concerns.escalatedAt,
       decisionDueAt: concerns.decisionDueAt,
     })
     .from(notifications)

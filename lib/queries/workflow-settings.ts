@@ -1,11 +1,14 @@
 import type { Db } from "@/db/client";
 import { organisationSettings } from "@/db/schema";
+import { DEFAULT_DAILY_MESSAGE_LIMIT } from "@/lib/domain/case-thread";
 import { DEFAULT_TIME_ZONE } from "@/lib/domain/date-words";
 import { DAY_MS, DEFAULT_WINDOWS, type DeadlineWindows } from "@/lib/domain/deadlines";
 
 export interface WorkflowSettings {
   windows: DeadlineWindows;
   dailyFilingLimit: number;
+  /** Messages one party may send on one case per 24 hours. */
+  dailyMessageLimit: number;
   /** Dates are shown in this zone to everyone who has not chosen their own. */
   timeZone: string;
 }
@@ -19,6 +22,7 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
     return {
       windows: { ...DEFAULT_WINDOWS },
       dailyFilingLimit: DEFAULT_DAILY_FILING_LIMIT,
+      dailyMessageLimit: DEFAULT_DAILY_MESSAGE_LIMIT,
       timeZone: DEFAULT_TIME_ZONE,
     };
   return {
@@ -31,6 +35,7 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
       decisionWindowMs: row.decisionWindowDays * DAY_MS,
     },
     dailyFilingLimit: row.dailyFilingLimit,
+    dailyMessageLimit: row.dailyMessageLimit,
     timeZone: row.timeZone,
   };
 }

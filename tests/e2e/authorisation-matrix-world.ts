@@ -41,6 +41,8 @@ export interface World {
   questions: { toReporter: string; toSubject: string; toUnrelated: string };
   /** Internal notes: one by each officer, on the case they hold. */
   notes: { byAssigned: string; byOther: string };
+  /** Thread messages: by A's reporter and subject, and by B's colleague (its subject). */
+  messages: { byReporterOnA: string; bySubjectOnA: string; byColleagueOnB: string };
 }
 
 const OWN_CASE: Record<Principal, CaseName> = {
@@ -254,6 +256,30 @@ export async function askQuestion(
   });
 }
 
+/** A message in the case's thread from one of its parties; returns the message's id. */
+export async function postThreadMessage(
+  world: Pick<World, "baseURL">,
+  sender: Person,
+  caseId: string,
+  page: "concerns" | "notices",
+) {
+  await setUpStep(
+    world,
+    "app/(app)/concerns/actions.ts#postMessageAction",
+    sender.cookie,
+    `/${page}/${caseId}`,
+    { concernId: caseId, body: `Message ${randomBytes(4).toString("hex")}` },
+    /\?done=message(#thread)?$/,
+  );
+  return withE2eDatabase(async (db) => {
+    const { rows } = await db.query<{ id: string }>(
+      "select id::text from case_messages where sender_id = $1 and concern_id = $2 order by id desc limit 1",
+      [sender.id, caseId],
+    );
+    return rows[0]!.id;
+  });
+}
+
 async function referenceOf(id: string): Promise<Case> {
   return withE2eDatabase(async (db) => {
     const { rows } = await db.query<{ number: number }>(
@@ -346,6 +372,11 @@ export async function setUpWorld(baseURL: string): Promise<World> {
     notes: {
       byAssigned: await addNote(bare, assignedOfficer, a),
       byOther: await addNote(bare, otherOfficer, b),
+    },
+    messages: {
+      byReporterOnA: await postThreadMessage(bare, reporter, a, "concerns"),
+      bySubjectOnA: await postThreadMessage(bare, subject, a, "notices"),
+      byColleagueOnB: await postThreadMessage(bare, colleague, b, "notices"),
     },
   };
 }

@@ -454,6 +454,39 @@ const ACTION_REQUESTS: Record<keyof typeof SERVER_ACTIONS, ActionFor> = {
       ran: /\?done=answer_information$/,
     };
   },
+  "app/(app)/concerns/actions.ts#postMessageAction": async (world, principal, whose) => {
+    const caseId = caseOf(world, principal, whose).id;
+    const page = principal === "subject" ? "notices" : "concerns";
+    return {
+      path: `/${page}/${caseId}`,
+      args: formArgs({ concernId: caseId, body: "Could we talk about the post?" }),
+      watch: [caseId],
+      ran: new RegExp(`^/${page}/${caseId}\\?done=message(#thread)?$`),
+    };
+  },
+  "app/(app)/concerns/actions.ts#reportMessageAction": async (world, principal, whose) => {
+    const { messages } = world;
+    // The message the other party of the principal's own case sent, or one on another case.
+    const own = {
+      reporter: messages.bySubjectOnA,
+      subject: messages.byReporterOnA,
+      unrelatedPhysician: messages.byColleagueOnB,
+    } as Partial<Record<Principal, string>>;
+    const messageId =
+      whose === "own"
+        ? (own[principal] ?? messages.bySubjectOnA)
+        : principal === "unrelatedPhysician"
+          ? messages.bySubjectOnA
+          : messages.byColleagueOnB;
+    const caseId = (messageId === messages.byColleagueOnB ? world.cases.B : world.cases.A).id;
+    const page = principal === "subject" ? "notices" : "concerns";
+    return {
+      path: `/${page}/${caseId}`,
+      args: formArgs({ messageId, reason: "" }),
+      watch: [caseId],
+      ran: new RegExp(`^/${page}/${caseId}\\?done=message_reported(#thread)?$`),
+    };
+  },
   "app/(app)/notices/actions.ts#reportRemediationAction": subjectAction("report_remediation", {
     action: "removed",
     note: "",
@@ -641,7 +674,7 @@ function expectActionOutcome(
       break;
     case "notFound":
       expect.soft(answer.status, cell).toBe(200);
-      expect.soft(said, cell).toMatch(/^We could not find that (case|question|note)\.$/);
+      expect.soft(said, cell).toMatch(/^We could not find that (case|question|note|message)\.$/);
       break;
     case "refused":
       expect.soft(answer.status, cell).toBe(200);

@@ -271,6 +271,18 @@ const SUBJECT_ONLY = {
   deactivated: "signIn",
 } as const;
 
+/** Either party of the case, on its own case only. */
+const THREAD_PARTIES_ONLY = {
+  signedOut: "signIn",
+  reporter: { own: "allow", other: "notFound" },
+  subject: { own: "allow", other: "notFound" },
+  unrelatedPhysician: { own: "allow", other: "notFound" },
+  assignedOfficer: { own: "notFound", other: "notFound" },
+  otherOfficer: { own: "notFound", other: "notFound" },
+  admin: { own: "notFound", other: "notFound" },
+  deactivated: "signIn",
+} as const;
+
 /** Server actions, by `file#export` as the build's server-reference manifest names them. */
 export const SERVER_ACTIONS = {
   "app/(auth)/sign-in/actions.ts#signInWithPassword": EVERYONE_MAY_TRY,
@@ -304,6 +316,11 @@ export const SERVER_ACTIONS = {
     admin: { own: "notFound", other: "notFound" },
     deactivated: "signIn",
   },
+  // The thread: either party of a case writes, and reports the other's messages; officers
+  // read it on the case file but write nothing, and for everyone else the case does not exist.
+  "app/(app)/concerns/actions.ts#postMessageAction": THREAD_PARTIES_ONLY,
+  // Own: a message the other party of their case sent them. Other: one on another case.
+  "app/(app)/concerns/actions.ts#reportMessageAction": THREAD_PARTIES_ONLY,
   "app/(app)/notices/actions.ts#reportRemediationAction": SUBJECT_ONLY,
   "app/(app)/notices/actions.ts#disputeAction": SUBJECT_ONLY,
   "app/(app)/compliance/actions.ts#claimCaseAction": {

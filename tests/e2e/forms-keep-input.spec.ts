@@ -151,6 +151,34 @@ const FORMS: Record<ActionId, FormOrNot> = {
     bad: { label: "Your answer", kind: "text", value: "x", message: /Write your answer/ },
     submit: "Send answer",
   },
+  // Over the daily limit, the form says so and keeps the message: the limit is reached first.
+  "app/(app)/concerns/actions.ts#postMessageAction": {
+    open: async (world) => {
+      const id = await subjectNotice(world);
+      for (let i = 0; i < 10; i++) {
+        await setUpStep(
+          world,
+          "app/(app)/concerns/actions.ts#postMessageAction",
+          world.people.subject.cookie,
+          `/notices/${id}`,
+          { concernId: id, body: `Message ${i + 1}` },
+          /\?done=message(#thread)?$/,
+        );
+      }
+      return { as: world.people.subject, path: `/notices/${id}` };
+    },
+    controls: [],
+    bad: {
+      label: /^Your message to/,
+      kind: "text",
+      value: "One more thing about the post.",
+      message: /^You have sent 10 messages on this case in the last 24 hours/,
+    },
+    submit: "Send message",
+  },
+  "app/(app)/concerns/actions.ts#reportMessageAction": {
+    noTypedFields: "an optional reason whose only limit the field itself enforces",
+  },
   "app/(app)/notices/actions.ts#reportRemediationAction": {
     open: async (world) => ({
       as: world.people.subject,

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
   auditEvents,
+  caseMessageReports,
+  caseMessages,
   caseNotes,
   concerns,
   departments,
@@ -26,8 +28,10 @@ import type { FileConcernInput } from "@/lib/services/concerns/concern-schemas";
 import { disputeConcern } from "@/lib/services/concerns/dispute-concern";
 import { exportCaseFile } from "@/lib/services/concerns/export-case-file";
 import { fileConcern } from "@/lib/services/concerns/file-concern";
+import { postMessage } from "@/lib/services/concerns/post-message";
 import { releaseCase } from "@/lib/services/concerns/release-case";
 import { reopenCase, reopenCaseByReference } from "@/lib/services/concerns/reopen-case";
+import { reportMessage } from "@/lib/services/concerns/report-message";
 import { reportRemediation } from "@/lib/services/concerns/report-remediation";
 import { requestInformation } from "@/lib/services/concerns/request-information";
 import { retractCaseNote } from "@/lib/services/concerns/retract-case-note";
@@ -297,6 +301,41 @@ const FIELDS: TextField<unknown>[] = [
     submit: ({ concernId, reporter }, value) =>
       answerResponse(database.db, reporter, concernId, "withdraw", { reason: value }),
     read: ({ concernId }) => latestReason(concernId),
+  }),
+  field({
+    name: "thread: a message",
+    field: "body",
+    embed: true,
+    prepare: () => filed(),
+    submit: ({ concernId, subject }, value) =>
+      postMessage(database.db, subject, { concernId, body: value }),
+    read: async ({ concernId }) => {
+      const [message] = await database.db
+        .select({ body: caseMessages.body })
+        .from(caseMessages)
+        .where(eq(caseMessages.concernId, concernId))
+        .orderBy(desc(caseMessages.id))
+        .limit(1);
+      return message?.body ?? null;
+    },
+  }),
+  field({
+    name: "thread: the reason a message is reported",
+    field: "reason",
+    prepare: async () => {
+      const { concernId, reporter, subject } = await filed();
+      const { messageId } = await postMessage(database.db, subject, { concernId, body: "Hi." });
+      return { messageId, reporter };
+    },
+    submit: ({ messageId, reporter }, value) =>
+      reportMessage(database.db, reporter, { messageId, reason: value }),
+    read: async ({ messageId }) => {
+      const [report] = await database.db
+        .select({ reason: caseMessageReports.reason })
+        .from(caseMessageReports)
+        .where(eq(caseMessageReports.messageId, messageId));
+      return report ? (report.reason ?? "") : null;
+    },
   }),
   field({
     name: "officer's note",
@@ -569,6 +608,7 @@ const FIELDS: TextField<unknown>[] = [
       "confirmationWindowHours",
       "reminderLeadHours",
       "dailyFilingLimit",
+      "dailyMessageLimit",
       "triageBusinessDays",
       "decisionWindowDays",
       "timeZone",
@@ -584,6 +624,7 @@ const FIELDS: TextField<unknown>[] = [
           confirmationWindowHours: 72,
           reminderLeadHours: 24,
           dailyFilingLimit: 10,
+          dailyMessageLimit: 10,
           triageBusinessDays: 2,
           decisionWindowDays: 30,
           timeZone: "America/New_York",

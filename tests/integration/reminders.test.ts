@@ -100,6 +100,7 @@ describe("the colleague's reminder before the response deadline", () => {
       confirmationWindowHours: 7 * 24,
       reminderLeadHours: 24,
       dailyFilingLimit: 100,
+      dailyMessageLimit: 10,
       triageBusinessDays: 2,
       decisionWindowDays: 30,
       timeZone: "America/New_York",

@@ -19,6 +19,7 @@ const SETTINGS = {
   confirmationWindowHours: 168,
   reminderLeadHours: 48,
   dailyFilingLimit: 5,
+  dailyMessageLimit: 10,
   triageBusinessDays: 2,
   decisionWindowDays: 30,
 };

@@ -22,6 +22,16 @@ const NOTICE: EmailInput = {
 };
 
 describe("the email a person receives", () => {
+  it("says there is a new message on the case by its reference, to either party (the input has no field for its words)", () => {
+    for (const relation of ["subject", "reporter"] as const) {
+      const email = renderEmail({ ...NOTICE, kind: "message_posted", relation, need: null });
+      expect(email.subject).toMatch(
+        /^A new message about (a concern on your post|your concern) \(PC-000123\)$/,
+      );
+      expect(email.text).toMatch(/A new message about .*: case PC-000123\./);
+    }
+  });
+
   it("names the reference, the kind of thing and the deadline in its subject, so an inbox says whether it can wait", () => {
     expect(renderEmail(NOTICE).subject).toBe(
       "A notice about one of your posts (PC-000123) – respond by Friday 27 November 2026, 2:05 pm EST",

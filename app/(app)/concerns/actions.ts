@@ -8,6 +8,9 @@ import { answerResponse, answerResponseSchema } from "@/lib/services/concerns/an
 import { answerInformationSchema } from "@/lib/services/concerns/compliance-schemas";
 import { fileConcernSchema, onCase } from "@/lib/services/concerns/concern-schemas";
 import { fileConcern } from "@/lib/services/concerns/file-concern";
+import { postMessage } from "@/lib/services/concerns/post-message";
+import { reportMessage } from "@/lib/services/concerns/report-message";
+import { postMessageSchema, reportMessageSchema } from "@/lib/services/concerns/thread-schemas";
 import { recordId } from "@/lib/services/field-schemas";
 
 export const fileConcernAction = formAction({
@@ -44,5 +47,32 @@ export const answerInformationAction = formAction({
   done: ({ concernId }, { view }) => {
     const page = `${view === "subject" ? "/notices" : "/concerns"}/${concernId}`;
     return { revalidate: page, redirect: `${page}?done=answer_information` };
+  },
+});
+
+/** Either party's page of a case: the reporter's concern or the colleague's notice. */
+function partyPage(party: "reporter" | "subject", concernId: string): string {
+  return `${party === "subject" ? "/notices" : "/concerns"}/${concernId}`;
+}
+
+/** A message in the case's thread, from either party; the service finds which they are. */
+export const postMessageAction = formAction({
+  allow: "signed-in",
+  input: postMessageSchema,
+  run: (actor, input) => postMessage(getDb(), actor, input),
+  done: ({ party, concernId }) => {
+    const page = partyPage(party, concernId);
+    return { revalidate: page, redirect: `${page}?done=message#thread` };
+  },
+});
+
+/** A party reports the other party's message as abusive, for the compliance officers. */
+export const reportMessageAction = formAction({
+  allow: "signed-in",
+  input: reportMessageSchema,
+  run: (actor, input) => reportMessage(getDb(), actor, input),
+  done: ({ party, concernId }) => {
+    const page = partyPage(party, concernId);
+    return { revalidate: page, redirect: `${page}?done=message_reported#thread` };
   },
 });

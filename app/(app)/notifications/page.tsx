@@ -108,7 +108,7 @@ function CaseNotifications({
     >
       <h2 id={headingId} className="text-lg font-semibold">
         <Link
-          href={caseLinkFor(group.relation, group.concernId)}
+          href={caseLinkFor(group.relation, group.concernId, group.concern.escalatedAt !== null)}
           className="text-brand-700 underline"
         >
           {group.reference}

@@ -7,6 +7,7 @@ import { Refusal } from "@/lib/errors/refusal";
 import { buildCaseFileExport, caseFileToCsv } from "@/lib/exports/case-file";
 import { caseFileToPdf } from "@/lib/exports/case-file-pdf";
 import { listCaseNotes, listInformationRequests } from "@/lib/queries/case-file";
+import { listThread } from "@/lib/queries/case-thread";
 import { findConcernFor, listTimeline } from "@/lib/queries/concerns";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { CASE_NOT_FOUND } from "./case-refusals";
@@ -40,6 +41,9 @@ export async function exportCaseFile(
     // One after another: a transaction is one connection, which runs one query at a time
     // (pg warns on overlapping queries and will refuse them).
     const timeline = await listTimeline(tx, concern, "officer", actor.userId);
+    const conversation = await listThread(tx, concern, "officer", actor.userId, timeline, {
+      all: true,
+    });
     const questions = await listInformationRequests(tx, concern.id);
     const notes = includeNotes ? await listCaseNotes(tx, concern.id) : null;
     const zone = timeZone ?? (await loadWorkflowSettings(tx)).timeZone;
@@ -47,6 +51,7 @@ export async function exportCaseFile(
       concern,
       // Earlier openings and exports are the access log, not the case's history.
       timeline: timeline.filter((e) => e.action !== "case_viewed" && e.action !== "case_exported"),
+      conversation: conversation.items,
       questions,
       notes,
       exportedBy: actor.name,

@@ -56,6 +56,7 @@ export async function deliverEmail(
           confirmationDueAt: concerns.confirmationDueAt,
           assigneeId: concerns.assigneeId,
           triageDueAt: concerns.triageDueAt,
+          escalatedAt: concerns.escalatedAt,
           decisionDueAt: concerns.decisionDueAt,
         },
       })
@@ -98,7 +99,7 @@ export async function deliverEmail(
       need: onCase ? neededFrom(onCase.relation, delivery.recipientId, onCase.concern) : null,
       timeZone: resolveTimeZone(row.timeZone, (await loadWorkflowSettings(tx)).timeZone),
       now,
-      link: `${settings.appUrl}${onCase ? caseLinkFor(onCase.relation, onCase.concernId) : NOTIFICATIONS_PATH}`,
+      link: `${settings.appUrl}${onCase ? caseLinkFor(onCase.relation, onCase.concernId, onCase.concern.escalatedAt !== null) : NOTIFICATIONS_PATH}`,
       preferencesLink: `${settings.appUrl}${EMAIL_PREFERENCES_PATH}`,
     });
     try {

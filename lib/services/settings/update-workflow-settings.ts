@@ -33,6 +33,12 @@ export const workflowSettingsSchema = z.object({
     .min(1, "At least 1.")
     .max(100, "At most 100.")
     .describe("Concerns one physician may raise per 24 hours"),
+  dailyMessageLimit: z.coerce
+    .number("Enter a number.")
+    .int("Use a whole number.")
+    .min(1, "At least 1.")
+    .max(100, "At most 100.")
+    .describe("Messages one colleague may send on one case per 24 hours"),
   triageBusinessDays: z.coerce
     .number("Enter a number of business days.")
     .int("Use whole days.")
@@ -66,6 +72,7 @@ export async function updateWorkflowSettings(
       confirmationWindowSeconds: data.confirmationWindowHours * 3600,
       reminderLeadSeconds: data.reminderLeadHours * 3600,
       dailyFilingLimit: data.dailyFilingLimit,
+      dailyMessageLimit: data.dailyMessageLimit,
       triageBusinessDays: data.triageBusinessDays,
       decisionWindowDays: data.decisionWindowDays,
       timeZone: data.timeZone,
@@ -87,6 +94,7 @@ export async function updateWorkflowSettings(
           confirmationWindowMs: before.windows.confirmationWindowMs,
           reminderLeadMs: before.windows.reminderLeadMs,
           dailyFilingLimit: before.dailyFilingLimit,
+          dailyMessageLimit: before.dailyMessageLimit,
           triageBusinessDays: before.windows.triageBusinessDays,
           decisionWindowMs: before.windows.decisionWindowMs,
           timeZone: before.timeZone,

@@ -25,6 +25,7 @@ export default async function SettingsPage() {
           ),
           reminderLeadHours: Math.max(1, Math.round(settings.windows.reminderLeadMs / 3_600_000)),
           dailyFilingLimit: settings.dailyFilingLimit,
+          dailyMessageLimit: settings.dailyMessageLimit,
           triageBusinessDays: settings.windows.triageBusinessDays,
           decisionWindowDays: Math.max(1, Math.round(settings.windows.decisionWindowMs / DAY_MS)),
           timeZone: settings.timeZone,

@@ -13,6 +13,7 @@ export function SettingsForm({
     confirmationWindowHours: number;
     reminderLeadHours: number;
     dailyFilingLimit: number;
+    dailyMessageLimit: number;
     triageBusinessDays: number;
     decisionWindowDays: number;
     timeZone: string;
@@ -43,6 +44,12 @@ export function SettingsForm({
         hint="48 hours by default. In a window shorter than twice this, the reminder goes out halfway through."
       />
       <TextField name="dailyFilingLimit" type="number" defaultValue={values.dailyFilingLimit} />
+      <TextField
+        name="dailyMessageLimit"
+        type="number"
+        defaultValue={values.dailyMessageLimit}
+        hint="Counted per sender and case over the last 24 hours, so a thread cannot be used to harass."
+      />
       <TextField
         name="triageBusinessDays"
         type="number"

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CaseThread } from "@/components/concerns/case-thread";
 import { DecidedOutcome } from "@/components/concerns/decided-outcome";
 import { DoneBanner } from "@/components/concerns/done-banner";
 import { LatestResponse } from "@/components/concerns/latest-response";
@@ -10,12 +11,15 @@ import { StatusBadge } from "@/components/concerns/status-badge";
 import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
+import { threadRecipient } from "@/lib/domain/case-thread";
 import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
 import { waitingOn } from "@/lib/domain/waiting-on";
 import { listInformationRequests } from "@/lib/queries/case-file";
+import { listThread } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
 import { REPORTER_DECISIONS, type ReporterDecision } from "@/lib/services/concerns/answer-response";
 import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
+import { MessageFormOrClosed, ReportMessageForm } from "../thread-forms";
 import { ReporterActions } from "./reporter-actions";
 
 export const metadata: Metadata = { title: "Concern · Peer Concerns" };
@@ -25,9 +29,10 @@ export default async function ConcernPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string }>;
+  searchParams: Promise<{ done?: string; thread?: string }>;
 }) {
   const { actor, concern } = await requireCase("reporter", params);
+  const { done, thread: threadPage } = await searchParams;
   const db = getDb();
   const [timeline, questions] = await Promise.all([
     listTimeline(db, concern, "reporter", actor.userId),
@@ -41,7 +46,9 @@ export default async function ConcernPage({
   ).filter((event): event is ReporterDecision =>
     (REPORTER_DECISIONS as readonly string[]).includes(event),
   );
-  const { done } = await searchParams;
+  const thread = await listThread(db, concern, "reporter", actor.userId, timeline, {
+    all: threadPage === "all",
+  });
   return (
     <article className="space-y-8">
       <header>
@@ -94,6 +101,27 @@ export default async function ConcernPage({
         </section>
       ) : null}
       <PostDetails concern={concern} />
+
+      <CaseThread
+        items={thread.items}
+        earlier={thread.earlier}
+        showEarlierHref={`/concerns/${concern.id}?thread=all#thread`}
+        timeZone={actor.timeZone}
+        intro={`You and ${concern.subjectName} can write to each other here until the case is finished. ${
+          concern.disclosure === "named"
+            ? "They see your name."
+            : "They see you as \u201cthe colleague who raised this\u201d, never your name."
+        }`}
+        footer={
+          <MessageFormOrClosed
+            concernId={concern.id}
+            state={concern.state}
+            recipient={threadRecipient("reporter", { name: concern.subjectName }, true)}
+            confidentialReporter={concern.disclosure === "confidential"}
+          />
+        }
+        reportFormFor={(messageId) => <ReportMessageForm messageId={messageId} />}
+      />
 
       <QuestionsFromCompliance
         requests={questions}

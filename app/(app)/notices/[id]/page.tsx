@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CaseThread } from "@/components/concerns/case-thread";
 import { DecidedOutcome } from "@/components/concerns/decided-outcome";
 import { DoneBanner } from "@/components/concerns/done-banner";
 import { LatestResponse } from "@/components/concerns/latest-response";
@@ -10,6 +11,7 @@ import { StatusBadge } from "@/components/concerns/status-badge";
 import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
+import { threadRecipient } from "@/lib/domain/case-thread";
 import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
 import {
   AMA_CONSIDERATIONS,
@@ -18,9 +20,11 @@ import {
 } from "@/lib/domain/policy-text";
 import { deadlineFor } from "@/lib/domain/waiting-on";
 import { listInformationRequests } from "@/lib/queries/case-file";
+import { listThread } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
 import { openNotice } from "@/lib/services/concerns/open-notice";
 import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
+import { MessageFormOrClosed, ReportMessageForm } from "../../concerns/thread-forms";
 import { ResponseForms } from "./response-forms";
 
 export const metadata: Metadata = { title: "Notice · Peer Concerns" };
@@ -30,9 +34,10 @@ export default async function NoticePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string }>;
+  searchParams: Promise<{ done?: string; thread?: string }>;
 }) {
   const { actor, concern } = await requireCase("subject", params);
+  const { done, thread: threadPage } = await searchParams;
   const db = getDb();
   // Opening the notice is part of the record (recorded once), so it is written before the
   // timeline is read.
@@ -42,6 +47,14 @@ export default async function NoticePage({
     listInformationRequests(db, concern.id, "subject"),
     markCaseNotificationsRead(db, actor, concern.id),
   ]);
+  const thread = await listThread(db, concern, "subject", actor.userId, timeline, {
+    all: threadPage === "all",
+  });
+  const otherParty = threadRecipient(
+    "subject",
+    { name: concern.reporterName },
+    concern.disclosure === "named",
+  );
   const events = availableEvents(
     concern.state,
     "subject",
@@ -69,7 +82,7 @@ export default async function NoticePage({
             </span>
           </span>
         </p>
-        <DoneBanner done={(await searchParams).done} />
+        <DoneBanner done={done} />
       </header>
 
       <PostDetails concern={concern} title="What was seen" />
@@ -109,6 +122,23 @@ export default async function NoticePage({
           />
         </section>
       ) : null}
+
+      <CaseThread
+        items={thread.items}
+        earlier={thread.earlier}
+        showEarlierHref={`/notices/${concern.id}?thread=all#thread`}
+        timeZone={actor.timeZone}
+        intro={`You and ${otherParty} can write to each other here until the case is finished.`}
+        footer={
+          <MessageFormOrClosed
+            concernId={concern.id}
+            state={concern.state}
+            recipient={otherParty}
+            confidentialReporter={false}
+          />
+        }
+        reportFormFor={(messageId) => <ReportMessageForm messageId={messageId} />}
+      />
 
       {/* Open, but after what the colleague must act on, and out of the way once read. */}
       <details open className="rounded-lg border border-slate-200 bg-white p-4">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CaseThread } from "@/components/concerns/case-thread";
 import { DoneBanner } from "@/components/concerns/done-banner";
 import { LatestResponse } from "@/components/concerns/latest-response";
 import { OverdueBadge } from "@/components/concerns/overdue-badge";
@@ -15,6 +16,7 @@ import {
   listInformationRequests,
   listSubjectHistory,
 } from "@/lib/queries/case-file";
+import { listThread } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
 import { activeOfficers } from "@/lib/queries/officers";
 import { listRetaliationLinks } from "@/lib/queries/retaliation";
@@ -37,9 +39,10 @@ export default async function CaseFilePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string }>;
+  searchParams: Promise<{ done?: string; thread?: string }>;
 }) {
   const { actor, concern } = await requireCase("officer", params);
+  const { done, thread: threadPage } = await searchParams;
   const db = getDb();
   // The file shows the reporter's identity as it opens, so opening it is the access.
   await recordCaseAccess(db, actor, concern.id);
@@ -54,6 +57,9 @@ export default async function CaseFilePage({
     listRetaliationLinks(db, concern),
     markCaseNotificationsRead(db, actor, concern.id),
   ]);
+  const thread = await listThread(db, concern, "officer", actor.userId, timeline, {
+    all: threadPage === "all",
+  });
   const heldByMe = concern.state === "in_review" && concern.assigneeId === actor.userId;
 
   return (
@@ -70,7 +76,7 @@ export default async function CaseFilePage({
           <OverdueBadge clock={overdueComplianceClock(concern, now)} />
           <span className="text-sm">{concern.departmentName ?? "No department"}</span>
         </p>
-        <DoneBanner done={(await searchParams).done} />
+        <DoneBanner done={done} />
       </header>
       {/* The decision first: it is what the holder came for, and once made, what matters. */}
       <DecisionSection concern={concern} heldByMe={heldByMe} />
@@ -90,6 +96,19 @@ export default async function CaseFilePage({
       />
       <PostDetails concern={concern} />
       <LatestResponse concern={concern} view="officer" />
+      <CaseThread
+        items={thread.items}
+        earlier={thread.earlier}
+        showEarlierHref={`/compliance/cases/${concern.id}?thread=all#thread`}
+        timeZone={actor.timeZone}
+        intro="What the two colleagues wrote to each other, with their responses, from the filing on."
+        footer={
+          <p className="text-sm text-slate-700">
+            Only the two colleagues write here; you read it. To ask either of them something, use
+            Requests for information below.
+          </p>
+        }
+      />
       <SubjectHistorySection history={history} timeZone={actor.timeZone} />
       <QuestionsSection
         concernId={concern.id}
