@@ -34,6 +34,9 @@ export const organisationSettings = pgTable(
       .notNull()
       .default(48 * 3600),
     dailyFilingLimit: integer().notNull().default(5),
+    // Evidence a reporter may attach when filing; within lib/domain/evidence.ts's ceiling.
+    evidenceFileLimit: integer().notNull().default(3),
+    evidenceMegabytesPerFile: integer().notNull().default(5),
     // Compliance clocks: triage in business days (Mon–Fri), decision in calendar days.
     triageBusinessDays: integer().notNull().default(2),
     decisionWindowDays: integer().notNull().default(30),
@@ -50,6 +53,10 @@ export const organisationSettings = pgTable(
       sql`${t.remediationWindowSeconds} > 0 and ${t.confirmationWindowSeconds} > 0 and ${t.reminderLeadSeconds} > 0`,
     ),
     check("organisation_settings_positive_limit", sql`${t.dailyFilingLimit} > 0`),
+    check(
+      "organisation_settings_evidence_limits",
+      sql`${t.evidenceFileLimit} between 0 and 3 and ${t.evidenceMegabytesPerFile} between 1 and 5`,
+    ),
     check(
       "organisation_settings_positive_compliance_clocks",
       sql`${t.triageBusinessDays} > 0 and ${t.decisionWindowDays} > 0`,

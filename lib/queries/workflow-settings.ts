@@ -2,10 +2,13 @@ import type { Db } from "@/db/client";
 import { organisationSettings } from "@/db/schema";
 import { DEFAULT_TIME_ZONE } from "@/lib/domain/date-words";
 import { DAY_MS, DEFAULT_WINDOWS, type DeadlineWindows } from "@/lib/domain/deadlines";
+import { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits, MB } from "@/lib/domain/evidence";
 
 export interface WorkflowSettings {
   windows: DeadlineWindows;
   dailyFilingLimit: number;
+  /** How many files a reporter may attach when filing, and how large each may be. */
+  evidence: EvidenceLimits;
   /** Dates are shown in this zone to everyone who has not chosen their own. */
   timeZone: string;
 }
@@ -19,6 +22,7 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
     return {
       windows: { ...DEFAULT_WINDOWS },
       dailyFilingLimit: DEFAULT_DAILY_FILING_LIMIT,
+      evidence: { ...DEFAULT_EVIDENCE_LIMITS },
       timeZone: DEFAULT_TIME_ZONE,
     };
   return {
@@ -31,6 +35,7 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
       decisionWindowMs: row.decisionWindowDays * DAY_MS,
     },
     dailyFilingLimit: row.dailyFilingLimit,
+    evidence: { files: row.evidenceFileLimit, bytesPerFile: row.evidenceMegabytesPerFile * MB },
     timeZone: row.timeZone,
   };
 }

@@ -13,6 +13,8 @@ export function SettingsForm({
     confirmationWindowHours: number;
     reminderLeadHours: number;
     dailyFilingLimit: number;
+    evidenceFileLimit: number;
+    evidenceMegabytesPerFile: number;
     triageBusinessDays: number;
     decisionWindowDays: number;
     timeZone: string;
@@ -43,6 +45,18 @@ export function SettingsForm({
         hint="48 hours by default. In a window shorter than twice this, the reminder goes out halfway through."
       />
       <TextField name="dailyFilingLimit" type="number" defaultValue={values.dailyFilingLimit} />
+      <TextField
+        name="evidenceFileLimit"
+        type="number"
+        defaultValue={values.evidenceFileLimit}
+        hint="Screenshots or PDFs of the post, at most 3. 0 turns attaching off."
+      />
+      <TextField
+        name="evidenceMegabytesPerFile"
+        type="number"
+        defaultValue={values.evidenceMegabytesPerFile}
+        hint="At most 5 MB."
+      />
       <TextField
         name="triageBusinessDays"
         type="number"
