@@ -13,6 +13,7 @@ import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
 import { waitingOn } from "@/lib/domain/waiting-on";
 import { listInformationRequests } from "@/lib/queries/case-file";
 import { listTimeline } from "@/lib/queries/concerns";
+import { listEvidence } from "@/lib/queries/evidence";
 import { REPORTER_DECISIONS, type ReporterDecision } from "@/lib/services/concerns/answer-response";
 import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { ReporterActions } from "./reporter-actions";
@@ -28,9 +29,10 @@ export default async function ConcernPage({
 }) {
   const { actor, concern } = await requireCase("reporter", params);
   const db = getDb();
-  const [timeline, questions] = await Promise.all([
+  const [timeline, questions, evidence] = await Promise.all([
     listTimeline(db, concern, "reporter", actor.userId),
     listInformationRequests(db, concern.id, "reporter"),
+    listEvidence(db, concern.id),
     markCaseNotificationsRead(db, actor, concern.id),
   ]);
   const decisions = availableEvents(
@@ -96,7 +98,7 @@ export default async function ConcernPage({
           />
         </section>
       ) : null}
-      <PostDetails concern={concern} />
+      <PostDetails concern={concern} evidence={evidence} />
 
       <QuestionsFromCompliance
         requests={questions}

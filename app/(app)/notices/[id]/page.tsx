@@ -18,6 +18,7 @@ import {
 import { deadlineFor } from "@/lib/domain/waiting-on";
 import { listInformationRequests } from "@/lib/queries/case-file";
 import { listTimeline } from "@/lib/queries/concerns";
+import { listEvidence } from "@/lib/queries/evidence";
 import { openNotice } from "@/lib/services/concerns/open-notice";
 import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { ResponseForms } from "./response-forms";
@@ -36,9 +37,10 @@ export default async function NoticePage({
   // Opening the notice is part of the record (recorded once), so it is written before the
   // timeline is read.
   await openNotice(db, actor, concern.id);
-  const [timeline, questions] = await Promise.all([
+  const [timeline, questions, evidence] = await Promise.all([
     listTimeline(db, concern, "subject", actor.userId),
     listInformationRequests(db, concern.id, "subject"),
+    listEvidence(db, concern.id),
     markCaseNotificationsRead(db, actor, concern.id),
   ]);
   const events = availableEvents(
@@ -71,7 +73,7 @@ export default async function NoticePage({
         <DoneBanner done={(await searchParams).done} />
       </header>
 
-      <PostDetails concern={concern} title="What was seen" />
+      <PostDetails concern={concern} evidence={evidence} title="What was seen" />
 
       {yourDeadline ? (
         <section

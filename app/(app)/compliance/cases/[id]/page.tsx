@@ -16,6 +16,7 @@ import {
   listSubjectHistory,
 } from "@/lib/queries/case-file";
 import { listTimeline } from "@/lib/queries/concerns";
+import { listEvidence } from "@/lib/queries/evidence";
 import { activeOfficers } from "@/lib/queries/officers";
 import { recordCaseAccess } from "@/lib/services/concerns/record-case-access";
 import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
@@ -42,13 +43,14 @@ export default async function CaseFilePage({
   // The file shows the reporter's identity as it opens, so opening it is the access.
   await recordCaseAccess(db, actor, concern.id);
   const now = new Date();
-  const [timeline, notes, requests, history, officers, access] = await Promise.all([
+  const [timeline, notes, requests, history, officers, access, evidence] = await Promise.all([
     listTimeline(db, concern, "officer", actor.userId),
     listCaseNotes(db, concern.id),
     listInformationRequests(db, concern.id),
     listSubjectHistory(db, concern, now),
     activeOfficers(db, { excluding: [concern.reporterId, concern.subjectId] }),
     listCaseAccess(db, concern.id),
+    listEvidence(db, concern.id),
     markCaseNotificationsRead(db, actor, concern.id),
   ]);
   const heldByMe = concern.state === "in_review" && concern.assigneeId === actor.userId;
@@ -79,7 +81,7 @@ export default async function CaseFilePage({
         timeZone={actor.timeZone}
       />
       <PartiesSection concern={concern} />
-      <PostDetails concern={concern} />
+      <PostDetails concern={concern} evidence={evidence} />
       <LatestResponse concern={concern} view="officer" />
       <SubjectHistorySection history={history} timeZone={actor.timeZone} />
       <QuestionsSection
