@@ -237,6 +237,18 @@ export const ROUTE_HANDLERS = {
   // Nothing is posted to Auth.js without its CSRF token, whoever posts it.
   "POST /api/auth/[...nextauth]": everyone("redirect:/sign-in?error=MissingCSRF"),
   "GET /compliance/cases/[id]/export/[format]": OFFICERS_SEE_ESCALATED_CASES,
+  // A case's evidence: to both parties and, once escalated, every officer; to anyone else
+  // it does not exist, whatever their role.
+  "GET /evidence/[id]": {
+    signedOut: "signIn",
+    reporter: { own: "allow", other: "notFound" },
+    subject: { own: "allow", other: "notFound" },
+    unrelatedPhysician: { own: "allow", other: "notFound" },
+    assignedOfficer: { own: "allow", other: "allow" },
+    otherOfficer: { own: "allow", other: "allow" },
+    admin: { own: "notFound", other: "notFound" },
+    deactivated: "signIn",
+  },
 } as const satisfies Record<string, Row<PageOutcome>>;
 
 const EVERYONE_MAY_TRY = everyone("allow");
