@@ -90,7 +90,9 @@ export function EvidenceField({
         Optional: up to {limits.files} screenshots (PNG, JPEG or WebP) or PDFs of the post,{" "}
         {formatBytes(limits.bytesPerFile)} each, so the post can be seen after it is deleted. Your
         colleague sees them too. Black out patients' names, faces, record numbers and anything else
-        that could identify a patient, and anything that would identify you.
+        that could identify a patient, and anything that would identify you. Images are cleaned of
+        camera and location details; a PDF is kept as it is, with any author name written into it,
+        so if you stay confidential, prefer a screenshot.
       </p>
       {field.errors ? (
         <p id={`${field.id}-error`} className="mt-1 text-sm font-semibold text-red-700">
@@ -138,7 +140,8 @@ export function EvidenceField({
               />
             ) : (
               <p className="text-sm text-slate-600">
-                A PDF cannot be blacked out here: check it shows no patient before you send it.
+                A PDF cannot be blacked out here and is sent as it is: check it shows no patient and
+                carries nothing that names you.
               </p>
             )}
           </li>

@@ -67,7 +67,7 @@ test("a confidential reporter blacks out part of a screenshot and files it; the 
   });
   // Black out the red patch by dragging across it on the image (drawn 400 px wide).
   const canvas = reporter.page.getByRole("img", { name: /blacked out/ });
-  await expect(canvas).toBeVisible();
+  await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
   const scale = box.width / 400;
   await reporter.page.mouse.move(box.x + 40 * scale, box.y + 40 * scale);
