@@ -16,11 +16,17 @@ const nextConfig: NextConfig = {
     "graphile-worker",
     "nodemailer",
     "pdfkit",
+    "sharp",
   ],
   poweredByHeader: false,
   reactStrictMode: true,
-  // forbidden() renders app/forbidden.tsx with a 403 status.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a 403 status.
+    authInterrupts: true,
+    // Room for the filing's evidence files (scripts/launcher/body-limits.ts). Every other
+    // request is still refused past 1 MB by the launcher before Next.js reads it.
+    serverActions: { bodySizeLimit: "16mb" },
+  },
   // Static files skip proxy.ts (which sets the full set of security headers on
   // everything else); they still must not be sniffed or framed.
   async headers() {

@@ -1,5 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
+import {
+  contentSecurityPolicy,
+  DOWNLOAD_CSP,
+  DOWNLOAD_PATH_PREFIX,
+  securityHeaders,
+} from "@/lib/http/security-headers";
 
 const PUBLIC_PAGES = ["/sign-in"];
 
@@ -21,7 +26,8 @@ export function proxy(request: NextRequest) {
     ssoIssuer: process.env.OIDC_ISSUER,
   });
   const headers = securityHeaders({
-    csp,
+    // A downloaded file never gets the pages' policy, which would let it run the app's scripts.
+    csp: pathname.startsWith(DOWNLOAD_PATH_PREFIX) ? DOWNLOAD_CSP : csp,
     production: process.env.NODE_ENV === "production",
     noStore: isApi || hasSessionCookie,
   });

@@ -37,6 +37,9 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>
   departments: ["SELECT", "INSERT", "UPDATE"],
   email_deliveries: ["SELECT", "INSERT", "UPDATE"],
   email_preferences: ["SELECT", "INSERT", "UPDATE"],
+  // Evidence is kept as filed: never changed, never deleted.
+  evidence_blobs: ["SELECT", "INSERT"],
+  evidence_files: ["SELECT", "INSERT"],
   information_requests: ["SELECT", "INSERT", "UPDATE"],
   notifications: ["SELECT", "INSERT", "UPDATE"],
   organisation_settings: ["SELECT", "INSERT", "UPDATE"],

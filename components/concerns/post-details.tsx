@@ -2,13 +2,18 @@ import { describeConsiderations, platformLabel } from "@/lib/domain/concern-labe
 import { formatCalendarDate } from "@/lib/domain/date-words";
 import { SEVERITY_LABELS } from "@/lib/domain/policy-text";
 import type { ConcernDetail } from "@/lib/queries/concerns";
+import type { EvidenceFile } from "@/lib/queries/evidence";
+import { EvidenceList } from "./evidence-list";
 
 /** What was seen and where. The URL is http(s) only (checked on filing), shown as text too. */
 export function PostDetails({
   concern,
+  evidence,
   title = "The post",
 }: {
   concern: ConcernDetail;
+  /** The screenshots or PDFs filed with it. */
+  evidence: EvidenceFile[];
   title?: string;
 }) {
   return (
@@ -36,6 +41,10 @@ export function PostDetails({
         </dd>
         <dt className="font-medium">What was seen</dt>
         <dd className="whitespace-pre-wrap break-words">{concern.description}</dd>
+        <dt className="font-medium">Evidence</dt>
+        <dd>
+          <EvidenceList files={evidence} />
+        </dd>
         <dt className="font-medium">Considerations</dt>
         <dd className="break-words">{describeConsiderations(concern)}</dd>
         <dt className="font-medium">Judged as</dt>

@@ -5,6 +5,7 @@ export * from "./case-notes";
 export * from "./concerns";
 export * from "./email-deliveries";
 export * from "./email-preferences";
+export * from "./evidence";
 export * from "./information-requests";
 export * from "./notifications";
 export * from "./organisation";

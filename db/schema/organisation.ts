@@ -36,6 +36,9 @@ export const organisationSettings = pgTable(
     dailyFilingLimit: integer().notNull().default(5),
     // Messages one party may send on one case per 24 hours: a thread is not a channel for harassment.
     dailyMessageLimit: integer().notNull().default(10),
+    // Evidence a reporter may attach when filing; within lib/domain/evidence.ts's ceiling.
+    evidenceFileLimit: integer().notNull().default(3),
+    evidenceMegabytesPerFile: integer().notNull().default(5),
     // Compliance clocks: triage in business days (Mon–Fri), decision in calendar days.
     triageBusinessDays: integer().notNull().default(2),
     decisionWindowDays: integer().notNull().default(30),
@@ -54,6 +57,10 @@ export const organisationSettings = pgTable(
     check(
       "organisation_settings_positive_limit",
       sql`${t.dailyFilingLimit} > 0 and ${t.dailyMessageLimit} > 0`,
+    ),
+    check(
+      "organisation_settings_evidence_limits",
+      sql`${t.evidenceFileLimit} between 0 and 3 and ${t.evidenceMegabytesPerFile} between 1 and 5`,
     ),
     check(
       "organisation_settings_positive_compliance_clocks",

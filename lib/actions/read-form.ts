@@ -6,13 +6,18 @@ const SECRET_FIELD = /password|secret|^code$/i;
 
 /**
  * The form's fields as the use case's schema expects them: a field the schema declares as
- * a list takes every submitted value (checkbox groups), any other its one text. Fields the
- * schema does not name are ignored, so a forged extra field reaches nothing.
+ * a list takes every submitted value (checkbox groups), a list of files every file chosen,
+ * any other its one text. Fields the schema does not name are ignored, so a forged extra
+ * field reaches nothing.
  */
 export function readForm(form: FormData, schema: z.ZodObject): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(schema.shape)) {
-    if (isList(field)) {
+    const list = listItem(field);
+    if (list?.type === "file") {
+      // A file input left empty still sends one nameless, empty file.
+      input[key] = form.getAll(key).filter((value) => value instanceof File && isChosen(value));
+    } else if (list) {
       input[key] = form.getAll(key).filter((value) => typeof value === "string");
     } else {
       // A field the browser did not send (an unticked box, a radio group left alone) is
@@ -25,12 +30,17 @@ export function readForm(form: FormData, schema: z.ZodObject): Record<string, un
   return input;
 }
 
-/** What the person submitted, to show again after a refusal. */
+/**
+ * What the person submitted, to show again after a refusal. A browser cannot put a file
+ * back into a file input, so a chosen file comes back as its name only, for the form to
+ * say which files to attach again.
+ */
 export function submittedValues(form: FormData): SubmittedValues {
   const values: SubmittedValues = {};
-  for (const [key, value] of form.entries()) {
-    // React's own fields ($ACTION_ID…) and files are not the person's words.
-    if (typeof value !== "string" || key.startsWith("$") || SECRET_FIELD.test(key)) continue;
+  for (const [key, entry] of form.entries()) {
+    const value = typeof entry === "string" ? entry : isChosen(entry) ? entry.name : null;
+    // React's own fields ($ACTION_ID…) are not the person's words.
+    if (value === null || key.startsWith("$") || SECRET_FIELD.test(key)) continue;
     const earlier = values[key];
     values[key] = earlier === undefined ? value : [earlier, value].flat();
   }
@@ -42,14 +52,26 @@ function mayBeOmitted(schema: z.ZodType): boolean {
   return type === "optional" || type === "default";
 }
 
-/** Looks through optional, default and pipe wrappers to the type the form must supply. */
-function isList(schema: z.ZodType): boolean {
+function isChosen(file: File): boolean {
+  return file.size > 0 || file.name !== "";
+}
+
+/**
+ * Looks through optional, default and pipe wrappers to the type the form must supply: for
+ * a list, the definition of its items; otherwise null.
+ */
+function listItem(schema: z.ZodType): { type: string } | null {
   let current: z.ZodType = schema;
   for (;;) {
-    const def = current.def as { type: string; innerType?: z.ZodType; in?: z.ZodType };
-    if (def.type === "array") return true;
+    const def = current.def as {
+      type: string;
+      innerType?: z.ZodType;
+      in?: z.ZodType;
+      element?: z.ZodType;
+    };
+    if (def.type === "array") return def.element!.def as { type: string };
     const inner = def.innerType ?? def.in;
-    if (!inner) return false;
+    if (!inner) return null;
     current = inner;
   }
 }

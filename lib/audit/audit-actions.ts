@@ -4,10 +4,12 @@
  * this catalogue, and the timeline, the parties' view and the export read from it, so a
  * new action without a label or an audience does not compile.
  */
+import type { ConcernView } from "@/lib/authz/concern-access";
 import type { Role } from "@/lib/authz/roles";
 import type { IdentityDisclosure, Platform } from "@/lib/domain/concern-fields";
 import { OUTCOME_LABELS, REMEDIATION_LABELS } from "@/lib/domain/concern-labels";
 import type { ConcernEvent, ConcernEventType, ConcernState } from "@/lib/domain/concern-workflow";
+import type { EvidenceRecord } from "@/lib/domain/evidence";
 import type { ConcernCategory, Severity } from "@/lib/domain/policy-text";
 import type { AuditActionDeclaration } from "./audit-declaration";
 import type { AuditProblem } from "./audit-problems";
@@ -34,7 +36,13 @@ export interface AuditCatalogue {
       categories: ConcernCategory[];
       disclosure: IdentityDisclosure;
       platform: Platform;
+      /** Each file filed with it, by its neutral name and the SHA-256 of the stored bytes. */
+      evidence?: EvidenceRecord[];
     };
+  };
+  evidence_downloaded: {
+    entity: "concern";
+    details: { evidenceId: string; sha256: string; as: ConcernView };
   };
   notice_opened: { entity: "concern"; details: Transition<"open_notice"> };
   remediation_reported: { entity: "concern"; details: Transition<"report_remediation"> };
@@ -127,6 +135,11 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
     timeline: "parties",
   },
   notice_opened: { entityType: "concern", label: "Notice opened", timeline: "parties" },
+  evidence_downloaded: {
+    entityType: "concern",
+    label: "Evidence file downloaded",
+    timeline: "officers",
+  },
   remediation_reported: {
     entityType: "concern",
     label: "Action on the post reported",

@@ -3,10 +3,12 @@ import type { ThreadItem } from "@/lib/domain/case-thread";
 import { PLATFORM_LABELS } from "@/lib/domain/concern-fields";
 import { describeConsiderations, OUTCOME_LABELS } from "@/lib/domain/concern-labels";
 import { formatCalendarDate, formatDateTime } from "@/lib/domain/date-words";
+import { EVIDENCE_KINDS, formatBytes, isEvidenceMediaType } from "@/lib/domain/evidence";
 import { SEVERITY_LABELS } from "@/lib/domain/policy-text";
 import { stateLabel } from "@/lib/domain/reader-words";
 import type { CaseNote, InformationRequestItem } from "@/lib/queries/case-file";
 import type { ConcernDetail } from "@/lib/queries/concerns";
+import type { EvidenceFile } from "@/lib/queries/evidence";
 import { toCsv } from "./csv";
 
 /**
@@ -30,6 +32,8 @@ export interface CaseFileExport {
 
 export function buildCaseFileExport(input: {
   concern: ConcernDetail;
+  /** The files filed with it: named, with the SHA-256 anyone can check a copy against. */
+  evidence: EvidenceFile[];
   timeline: TimelineEntry[];
   conversation: ThreadItem[];
   questions: InformationRequestItem[];
@@ -54,6 +58,7 @@ export function buildCaseFileExport(input: {
     ["Platform", PLATFORM_LABELS[concern.platform]],
     ["Seen on", formatCalendarDate(concern.seenOn)],
     ["What the post shows", concern.description],
+    ...evidenceFacts(input.evidence),
     ["Considerations", describeConsiderations(concern)],
     ["Reporter's judgement", SEVERITY_LABELS[concern.severity]],
     ["Escalated", concern.escalatedAt ? inWords(concern.escalatedAt) : "Not escalated"],
@@ -103,6 +108,14 @@ export function buildCaseFileExport(input: {
         : "",
     })),
   };
+}
+
+function evidenceFacts(files: EvidenceFile[]): [string, string][] {
+  if (files.length === 0) return [["Evidence", "None attached"]];
+  return files.map((file, index) => [
+    `Evidence ${index + 1}`,
+    `${file.fileName} (${isEvidenceMediaType(file.mediaType) ? EVIDENCE_KINDS[file.mediaType].label : "file"}, ${formatBytes(file.byteSize)}), SHA-256 ${file.sha256}`,
+  ]);
 }
 
 /** One table: section, time, who, item, text; every cell neutralised against formulas. */

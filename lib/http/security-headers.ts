@@ -26,6 +26,15 @@ export function contentSecurityPolicy(
   ].join("; ");
 }
 
+/**
+ * The policy of a downloaded file (evidence): nothing in it may run or load anything, even
+ * if a browser were talked into showing it instead of saving it.
+ */
+export const DOWNLOAD_CSP = "default-src 'none'; sandbox; frame-ancestors 'none'";
+
+/** Where files are downloaded from: these answers carry DOWNLOAD_CSP, not a page's policy. */
+export const DOWNLOAD_PATH_PREFIX = "/evidence/";
+
 export function securityHeaders(options: {
   csp: string;
   production: boolean;

@@ -3,12 +3,15 @@ import { organisationSettings } from "@/db/schema";
 import { DEFAULT_DAILY_MESSAGE_LIMIT } from "@/lib/domain/case-thread";
 import { DEFAULT_TIME_ZONE } from "@/lib/domain/date-words";
 import { DAY_MS, DEFAULT_WINDOWS, type DeadlineWindows } from "@/lib/domain/deadlines";
+import { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits, MB } from "@/lib/domain/evidence";
 
 export interface WorkflowSettings {
   windows: DeadlineWindows;
   dailyFilingLimit: number;
   /** Messages one party may send on one case per 24 hours. */
   dailyMessageLimit: number;
+  /** How many files a reporter may attach when filing, and how large each may be. */
+  evidence: EvidenceLimits;
   /** Dates are shown in this zone to everyone who has not chosen their own. */
   timeZone: string;
 }
@@ -23,6 +26,7 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
       windows: { ...DEFAULT_WINDOWS },
       dailyFilingLimit: DEFAULT_DAILY_FILING_LIMIT,
       dailyMessageLimit: DEFAULT_DAILY_MESSAGE_LIMIT,
+      evidence: { ...DEFAULT_EVIDENCE_LIMITS },
       timeZone: DEFAULT_TIME_ZONE,
     };
   return {
@@ -36,6 +40,7 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
     },
     dailyFilingLimit: row.dailyFilingLimit,
     dailyMessageLimit: row.dailyMessageLimit,
+    evidence: { files: row.evidenceFileLimit, bytesPerFile: row.evidenceMegabytesPerFile * MB },
     timeZone: row.timeZone,
   };
 }

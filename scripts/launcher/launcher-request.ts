@@ -1,17 +1,12 @@
 import { IncomingMessage } from "node:http";
-
-/**
- * The most any request body may be: Next.js's own limit for server actions
- * (`serverActions.bodySizeLimit`, 1 MB by default), applied by the launcher to every
- * request so a larger body is refused before anything reads it.
- */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+import { bodyLimitOf } from "./body-limits";
 
 type Mode = "holding" | "passing" | "dropping";
 
 /**
  * A request whose body the launcher holds back until it decides: Node's parser pushes the
- * body into the request as it arrives, and here it is kept aside (up to the limit) instead
+ * body into the request as it arrives, and here it is kept aside (up to its limit, see
+ * body-limits.ts) instead
  * of reaching a reader. The launcher then either releases it to Next.js, as if it had just
  * arrived, or drops it (a refused request), reading and discarding the rest so the
  * connection stays healthy. Passed to `http.createServer` as its IncomingMessage class.
@@ -34,7 +29,8 @@ export class LauncherRequest extends IncomingMessage {
     if (this.#mode === "holding") {
       const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk), encoding);
       this.#heldBytes += buffer.length;
-      if (this.#heldBytes > BODY_LIMIT_BYTES) {
+      // Read when the body arrives, by which time the method and address are parsed.
+      if (this.#heldBytes > bodyLimitOf(this)) {
         this.#overLimit = true;
         this.#held = [];
         this.#mode = "dropping";
@@ -47,7 +43,7 @@ export class LauncherRequest extends IncomingMessage {
     return true;
   }
 
-  /** The whole body once it has arrived, or "too large" past BODY_LIMIT_BYTES, or "gone". */
+  /** The whole body once it has arrived, or "too large" past the request's limit, or "gone". */
   async heldBody(): Promise<Buffer | "too large" | "gone"> {
     if (!this.#ended && !this.#overLimit) {
       await new Promise<void>((resolve) => {

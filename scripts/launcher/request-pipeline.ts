@@ -1,7 +1,8 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 import { holdClientAddressKey, recordClientAddress } from "@/lib/auth/client-address";
+import { bodyLimitOf } from "./body-limits";
 import type { OutageGuard } from "./database-outage";
-import { BODY_LIMIT_BYTES, LauncherRequest } from "./launcher-request";
+import { LauncherRequest } from "./launcher-request";
 import {
   hasMalformedRouterState,
   isCrossSiteAction,
@@ -30,11 +31,6 @@ const REFUSALS = {
     title: "Bad request",
     message: "The page's navigation state could not be read. Reload the page.",
   },
-  bodyTooLarge: {
-    status: 413,
-    title: "Too large",
-    message: `What was sent is larger than ${BODY_LIMIT_BYTES / 1024 / 1024} MB, so it was not read and nothing was saved.`,
-  },
   crossSiteAction: {
     status: 403,
     title: "Refused",
@@ -47,6 +43,14 @@ const REFUSALS = {
     message: "The form could not be read, so nothing was saved. Reload the page and try again.",
   },
 } satisfies Record<string, ShortAnswer>;
+
+function bodyTooLarge(limit: number): ShortAnswer {
+  return {
+    status: 413,
+    title: "Too large",
+    message: `What was sent is larger than ${limit / 1024 / 1024} MB, so it was not read and nothing was saved.`,
+  };
+}
 
 /**
  * The launcher's HTTP server. A request Node cannot parse (such as an address or header
@@ -109,9 +113,8 @@ async function servePipeline(
 async function refusalOf(request: LauncherRequest): Promise<ShortAnswer | "gone" | null> {
   if (!hasDecodablePath(request.url)) return REFUSALS.undecodablePath;
   if (hasMalformedRouterState(request)) return REFUSALS.malformedRouterState;
-  if (Number(request.headers["content-length"] ?? 0) > BODY_LIMIT_BYTES) {
-    return REFUSALS.bodyTooLarge;
-  }
+  const limit = bodyLimitOf(request);
+  if (Number(request.headers["content-length"] ?? 0) > limit) return bodyTooLarge(limit);
   const action = serverActionRequest(request);
   if (action && isCrossSiteAction(request)) return REFUSALS.crossSiteAction;
   // A body without a declared length is counted as it arrives; an action's body is read
@@ -122,7 +125,7 @@ async function refusalOf(request: LauncherRequest): Promise<ShortAnswer | "gone"
   }
   const body = await request.heldBody();
   if (body === "gone") return "gone";
-  if (body === "too large") return REFUSALS.bodyTooLarge;
+  if (body === "too large") return bodyTooLarge(limit);
   if (action && !(await isReadableActionBody(action, request.headers, body))) {
     return REFUSALS.unreadableActionBody;
   }

@@ -29,6 +29,8 @@ export interface Person {
 export interface Case {
   id: string;
   reference: string;
+  /** An evidence file filed with it, and the text its bytes are. */
+  evidence: { id: string; content: string };
 }
 export type SignedInPrincipal = Exclude<Principal, "signedOut">;
 export type CaseName = "A" | "B" | "E";
@@ -280,13 +282,27 @@ export async function postThreadMessage(
   });
 }
 
+/**
+ * The case's reference, and an evidence file stored with it as filing stores one (tests
+ * of the upload itself are in evidence.spec.ts): its bytes are a text that proves a
+ * download served it.
+ */
 async function referenceOf(id: string): Promise<Case> {
   return withE2eDatabase(async (db) => {
     const { rows } = await db.query<{ number: number }>(
       "select number from concerns where id = $1",
       [id],
     );
-    return { id, reference: concernReference(Number(rows[0]!.number)) };
+    const reference = concernReference(Number(rows[0]!.number));
+    const content = `matrix evidence of ${reference}`;
+    const stored = await db.query<{ id: string }>(
+      `with blob as (insert into evidence_blobs (bytes) values (convert_to($2, 'UTF8')) returning key)
+       insert into evidence_files (concern_id, position, file_name, media_type, byte_size, sha256, storage_key)
+       select $1, 1, $3, 'image/png', length($2), encode(sha256(convert_to($2, 'UTF8')), 'hex'), key::text
+       from blob returning id`,
+      [id, content, `${reference}-evidence-1.png`],
+    );
+    return { id, reference, evidence: { id: stored.rows[0]!.id, content } };
   });
 }
 

@@ -195,6 +195,10 @@ const ROUTE_HANDLER_REQUESTS: Record<keyof typeof ROUTE_HANDLERS, RequestFor> = 
     (c) => `/compliance/cases/${c.id}/export/csv`,
   ),
   "GET /compliance/insights/csv": fixed("/compliance/insights/csv?table=by-state", "State"),
+  "GET /evidence/[id]": aboutCase(
+    (c) => `/evidence/${c.evidence.id}`,
+    (c) => c.evidence.content,
+  ),
 };
 
 async function send(world: World, request: HttpRequest, cookie: string | null) {
@@ -239,7 +243,14 @@ function expectPageOutcome(
     // The app's notFound() and forbidden(), not merely some 404 or 403.
     case "notFound":
       expect.soft(answer.status, cell).toBe(404);
-      expect.soft(answer.body, cell).toContain("NEXT_HTTP_ERROR_FALLBACK;404");
+      // A page renders the app's notFound(); a route handler says so in its own words.
+      expect
+        .soft(answer.body, cell)
+        .toMatch(
+          answer.body.startsWith("<!DOCTYPE html>")
+            ? /NEXT_HTTP_ERROR_FALLBACK;404/
+            : /^We could not find that file\.$/,
+        );
       expectShown(false);
       break;
     case "forbidden":

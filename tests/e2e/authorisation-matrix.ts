@@ -239,6 +239,18 @@ export const ROUTE_HANDLERS = {
   "GET /compliance/cases/[id]/export/[format]": OFFICERS_SEE_ESCALATED_CASES,
   // Names colleagues raised more than once: the compliance team's only.
   "GET /compliance/insights/csv": OFFICERS_ONLY,
+  // A case's evidence: to both parties and, once escalated, every officer; to anyone else
+  // it does not exist, whatever their role.
+  "GET /evidence/[id]": {
+    signedOut: "signIn",
+    reporter: { own: "allow", other: "notFound" },
+    subject: { own: "allow", other: "notFound" },
+    unrelatedPhysician: { own: "allow", other: "notFound" },
+    assignedOfficer: { own: "allow", other: "allow" },
+    otherOfficer: { own: "allow", other: "allow" },
+    admin: { own: "notFound", other: "notFound" },
+    deactivated: "signIn",
+  },
 } as const satisfies Record<string, Row<PageOutcome>>;
 
 const EVERYONE_MAY_TRY = everyone("allow");

@@ -5,7 +5,7 @@ export function uniquePostUrl(): string {
   return `https://social.example/posts/${randomBytes(6).toString("hex")}`;
 }
 
-interface FilingOptions {
+export interface FilingOptions {
   colleague: string;
   postUrl: string;
   significant?: boolean;
@@ -13,7 +13,7 @@ interface FilingOptions {
   description?: string;
 }
 
-async function fillConcernForm(page: Page, options: FilingOptions): Promise<void> {
+export async function fillConcernForm(page: Page, options: FilingOptions): Promise<void> {
   await page.goto("/concerns/new");
   await page.getByRole("combobox", { name: "Colleague" }).fill(options.colleague.slice(0, 6));
   await page.getByRole("option", { name: new RegExp(options.colleague) }).click();

@@ -116,6 +116,7 @@ const FORMS: Record<ActionId, FormOrNot> = {
         kind: "text",
         value: "Misleading claims about outcomes",
       },
+      { label: /no patient can be identified/, kind: "check", value: "on" },
       { label: /^Significantly violates/, kind: "radio", value: "on" },
       { label: /^Named/, kind: "radio", value: "on" },
     ],

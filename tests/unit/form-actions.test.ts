@@ -114,6 +114,22 @@ describe("reading a submitted form by the use case's schema", () => {
       categories: ["privacy", "other"],
     });
   });
+
+  it("reads a list of files as the files chosen, and gives back only their names", () => {
+    const schema = z.object({ evidence: z.array(z.file()).default([]), note: z.string() });
+    const shot = new File([new Uint8Array([1, 2, 3])], "shot.png", { type: "image/png" });
+    const form = new FormData();
+    form.append("evidence", shot);
+    // What a browser sends for a file input left empty.
+    form.append("evidence", new File([], "", { type: "application/octet-stream" }));
+    form.append("note", "typed");
+    expect(readForm(form, schema)).toEqual({ evidence: [shot], note: "typed" });
+    expect(submittedValues(form)).toEqual({ evidence: "shot.png", note: "typed" });
+    const empty = new FormData();
+    empty.append("evidence", new File([], ""));
+    expect(readForm(empty, schema)).toEqual({ evidence: [], note: "" });
+    expect(submittedValues(empty)).toEqual({});
+  });
 });
 
 describe("what a route handler answers when its use case refuses", () => {

@@ -8,7 +8,7 @@ import {
 import { CASE_OUTCOMES, REMEDIATION_ACTIONS } from "@/lib/domain/concern-workflow";
 import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
 import { CONCERN_CATEGORIES, SEVERITIES } from "@/lib/domain/policy-text";
-import { identityConfirmed, longText, optionalText, recordId } from "../field-schemas";
+import { flag, identityConfirmed, longText, optionalText, recordId } from "../field-schemas";
 
 // Shared by the forms (their hints) and the services, which parse again.
 
@@ -52,8 +52,21 @@ export const fileConcernSchema = z
       .default("confidential")
       .describe("Will your colleague see your name?"),
     identityConfirmed: identityConfirmed(),
+    // Counted, sized and read by their bytes in the service, against the Settings' limits.
+    evidence: z.array(z.file()).default([]).describe("Screenshots or PDFs of the post"),
+    evidenceConfirmed: flag()
+      .default(false)
+      .describe("I have checked: no patient can be identified in the files I attached"),
   })
   .superRefine((concern, ctx) => {
+    if (concern.evidence.length > 0 && !concern.evidenceConfirmed) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["evidenceConfirmed"],
+        message:
+          "Confirm that no patient can be identified in the files you attached, or remove them.",
+      });
+    }
     // "Other" alone tells the colleague nothing: the reporter names the norm.
     if (concern.categories.includes("other") && !concern.otherConsideration) {
       ctx.addIssue({

@@ -9,9 +9,12 @@ import { caseFileToPdf } from "@/lib/exports/case-file-pdf";
 import { listCaseNotes, listInformationRequests } from "@/lib/queries/case-file";
 import { listThread } from "@/lib/queries/case-thread";
 import { findConcernFor, listTimeline } from "@/lib/queries/concerns";
+import { listEvidence } from "@/lib/queries/evidence";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { CASE_NOT_FOUND } from "./case-refusals";
 import { concernIdSchema } from "./concern-schemas";
+
+const ACCESS_ACTIONS = new Set(["case_viewed", "case_exported", "evidence_downloaded"]);
 
 export const exportCaseFileSchema = z.object({
   format: z.enum(["pdf", "csv"], "Choose PDF or CSV."),
@@ -45,12 +48,14 @@ export async function exportCaseFile(
       all: true,
     });
     const questions = await listInformationRequests(tx, concern.id);
+    const evidence = await listEvidence(tx, concern.id);
     const notes = includeNotes ? await listCaseNotes(tx, concern.id) : null;
     const zone = timeZone ?? (await loadWorkflowSettings(tx)).timeZone;
     const file = buildCaseFileExport({
       concern,
-      // Earlier openings and exports are the access log, not the case's history.
-      timeline: timeline.filter((e) => e.action !== "case_viewed" && e.action !== "case_exported"),
+      evidence,
+      // Earlier openings, exports and downloads are the access log, not the case's history.
+      timeline: timeline.filter((e) => !ACCESS_ACTIONS.has(e.action)),
       conversation: conversation.items,
       questions,
       notes,

@@ -5,9 +5,11 @@ import { concerns, userRoles, users } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
-import { normalisePostUrl } from "@/lib/domain/concern-fields";
+import { concernReference, normalisePostUrl } from "@/lib/domain/concern-fields";
 import { addWindow } from "@/lib/domain/deadlines";
 import { Refusal } from "@/lib/errors/refusal";
+import { prepareEvidence } from "@/lib/evidence/prepare-evidence";
+import { storeEvidence } from "@/lib/evidence/store-evidence";
 import { scheduleDueCheck } from "@/lib/jobs/schedule-due-check";
 import { scheduleReminder } from "@/lib/jobs/schedule-reminder";
 import { notify } from "@/lib/notifications/notify";
@@ -24,9 +26,9 @@ const OPEN_STATES = [
 ] as const;
 
 /**
- * Files a concern and sends its notice: the concern, the audit event, the subject's
- * notification with its email job, the deadline job and the reminder job are one
- * transaction.
+ * Files a concern and sends its notice: the concern, its evidence files, the audit event
+ * (with each file's SHA-256), the subject's notification with its email job, the deadline
+ * job and the reminder job are one transaction.
  */
 export async function fileConcern(
   db: Database,
@@ -68,6 +70,8 @@ export async function fileConcern(
     );
   }
   const postUrlNormalised = normalisePostUrl(data.postUrl);
+  // Read and cleaned before the transaction opens, so no lock waits on image work.
+  const evidence = await prepareEvidence(data.evidence, (await loadWorkflowSettings(db)).evidence);
 
   try {
     return await db.transaction(async (tx) => {
@@ -132,8 +136,13 @@ export async function fileConcern(
           createdAt: now,
           updatedAt: now,
         })
-        .returning({ id: concerns.id });
+        .returning({ id: concerns.id, number: concerns.number });
       const concernId = concern!.id;
+      const stored = await storeEvidence(
+        tx,
+        { id: concernId, reference: concernReference(concern!.number) },
+        evidence,
+      );
 
       await writeAuditEvent(tx, {
         actorId: actor.userId,
@@ -148,6 +157,7 @@ export async function fileConcern(
           categories: data.categories,
           disclosure: data.disclosure,
           platform: data.platform,
+          evidence: stored,
         },
       });
       await notify(tx, [

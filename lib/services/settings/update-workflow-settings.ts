@@ -5,6 +5,7 @@ import { organisationSettings } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
+import { DEFAULT_EVIDENCE_LIMITS, EVIDENCE_CEILING, MB } from "@/lib/domain/evidence";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { timeZone } from "../field-schemas";
 
@@ -39,6 +40,20 @@ export const workflowSettingsSchema = z.object({
     .min(1, "At least 1.")
     .max(100, "At most 100.")
     .describe("Messages one colleague may send on one case per 24 hours"),
+  evidenceFileLimit: z.coerce
+    .number("Enter a number.")
+    .int("Use a whole number.")
+    .min(0, "At least 0 (no files).")
+    .max(EVIDENCE_CEILING.files, `At most ${EVIDENCE_CEILING.files}.`)
+    .default(DEFAULT_EVIDENCE_LIMITS.files)
+    .describe("Files a reporter may attach to a concern"),
+  evidenceMegabytesPerFile: z.coerce
+    .number("Enter a number of megabytes.")
+    .int("Use whole megabytes.")
+    .min(1, "At least 1 MB.")
+    .max(EVIDENCE_CEILING.bytesPerFile / MB, `At most ${EVIDENCE_CEILING.bytesPerFile / MB} MB.`)
+    .default(DEFAULT_EVIDENCE_LIMITS.bytesPerFile / MB)
+    .describe("Largest file a reporter may attach (MB)"),
   triageBusinessDays: z.coerce
     .number("Enter a number of business days.")
     .int("Use whole days.")
@@ -73,6 +88,8 @@ export async function updateWorkflowSettings(
       reminderLeadSeconds: data.reminderLeadHours * 3600,
       dailyFilingLimit: data.dailyFilingLimit,
       dailyMessageLimit: data.dailyMessageLimit,
+      evidenceFileLimit: data.evidenceFileLimit,
+      evidenceMegabytesPerFile: data.evidenceMegabytesPerFile,
       triageBusinessDays: data.triageBusinessDays,
       decisionWindowDays: data.decisionWindowDays,
       timeZone: data.timeZone,
@@ -95,6 +112,8 @@ export async function updateWorkflowSettings(
           reminderLeadMs: before.windows.reminderLeadMs,
           dailyFilingLimit: before.dailyFilingLimit,
           dailyMessageLimit: before.dailyMessageLimit,
+          evidenceFileLimit: before.evidence.files,
+          evidenceMegabytesPerFile: before.evidence.bytesPerFile / MB,
           triageBusinessDays: before.windows.triageBusinessDays,
           decisionWindowMs: before.windows.decisionWindowMs,
           timeZone: before.timeZone,

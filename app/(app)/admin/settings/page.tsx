@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { DAY_MS } from "@/lib/domain/deadlines";
+import { MB } from "@/lib/domain/evidence";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { SettingsForm } from "./settings-form";
 
@@ -26,6 +27,8 @@ export default async function SettingsPage() {
           reminderLeadHours: Math.max(1, Math.round(settings.windows.reminderLeadMs / 3_600_000)),
           dailyFilingLimit: settings.dailyFilingLimit,
           dailyMessageLimit: settings.dailyMessageLimit,
+          evidenceFileLimit: settings.evidence.files,
+          evidenceMegabytesPerFile: settings.evidence.bytesPerFile / MB,
           triageBusinessDays: settings.windows.triageBusinessDays,
           decisionWindowDays: Math.max(1, Math.round(settings.windows.decisionWindowMs / DAY_MS)),
           timeZone: settings.timeZone,

@@ -14,6 +14,8 @@ export function SettingsForm({
     reminderLeadHours: number;
     dailyFilingLimit: number;
     dailyMessageLimit: number;
+    evidenceFileLimit: number;
+    evidenceMegabytesPerFile: number;
     triageBusinessDays: number;
     decisionWindowDays: number;
     timeZone: string;
@@ -49,6 +51,18 @@ export function SettingsForm({
         type="number"
         defaultValue={values.dailyMessageLimit}
         hint="Counted per sender and case over the last 24 hours, so a thread cannot be used to harass."
+      />
+      <TextField
+        name="evidenceFileLimit"
+        type="number"
+        defaultValue={values.evidenceFileLimit}
+        hint="Screenshots or PDFs of the post, at most 3. 0 turns attaching off."
+      />
+      <TextField
+        name="evidenceMegabytesPerFile"
+        type="number"
+        defaultValue={values.evidenceMegabytesPerFile}
+        hint="At most 5 MB."
       />
       <TextField
         name="triageBusinessDays"

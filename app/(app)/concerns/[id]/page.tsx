@@ -17,6 +17,7 @@ import { waitingOn } from "@/lib/domain/waiting-on";
 import { listInformationRequests } from "@/lib/queries/case-file";
 import { listThread } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
+import { listEvidence } from "@/lib/queries/evidence";
 import { REPORTER_DECISIONS, type ReporterDecision } from "@/lib/services/concerns/answer-response";
 import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { MessageFormOrClosed, ReportMessageForm } from "../thread-forms";
@@ -34,9 +35,10 @@ export default async function ConcernPage({
   const { actor, concern } = await requireCase("reporter", params);
   const { done, thread: threadPage } = await searchParams;
   const db = getDb();
-  const [timeline, questions] = await Promise.all([
+  const [timeline, questions, evidence] = await Promise.all([
     listTimeline(db, concern, "reporter", actor.userId),
     listInformationRequests(db, concern.id, "reporter"),
+    listEvidence(db, concern.id),
     markCaseNotificationsRead(db, actor, concern.id),
   ]);
   const decisions = availableEvents(
@@ -100,7 +102,7 @@ export default async function ConcernPage({
           />
         </section>
       ) : null}
-      <PostDetails concern={concern} />
+      <PostDetails concern={concern} evidence={evidence} />
 
       <CaseThread
         items={thread.items}

@@ -1,7 +1,9 @@
 import { ColleaguePicker } from "@/components/concerns/colleague-picker";
+import { EvidenceField } from "@/components/concerns/evidence-field";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import {
+  CheckboxField,
   CheckboxGroup,
   ConfirmationBox,
   RadioGroup,
@@ -10,6 +12,7 @@ import {
   TextField,
 } from "@/components/ui/field";
 import { PLATFORM_LABELS, PLATFORMS } from "@/lib/domain/concern-fields";
+import type { EvidenceLimits } from "@/lib/domain/evidence";
 import {
   AMA_CONSIDERATIONS,
   CONCERN_CATEGORIES,
@@ -31,8 +34,11 @@ const SEVERITY_HINTS = {
 export function FileConcernForm({
   today,
   colleague,
+  evidenceLimits,
 }: {
   today: string;
+  /** From the Settings: none when attaching is turned off. */
+  evidenceLimits: EvidenceLimits;
   /** Already chosen in the search step. */
   colleague?: DirectoryEntry;
 }) {
@@ -68,6 +74,15 @@ export function FileConcernForm({
         hint="A short description or excerpt, in your own words. Your colleague will read this; if you stay confidential, leave out your name and anything that would identify you."
         rows={5}
       />
+      {evidenceLimits.files > 0 ? (
+        <div className="space-y-3">
+          <EvidenceField name="evidence" limits={evidenceLimits} />
+          <CheckboxField
+            name="evidenceConfirmed"
+            hint="Required when you attach files. Your colleague and, if it comes to that, the compliance team will see them."
+          />
+        </div>
+      ) : null}
       <CheckboxGroup
         name="categories"
         options={CONCERN_CATEGORIES.map((c) => {

@@ -5,6 +5,7 @@ import { calendarDateIn } from "@/lib/domain/date-words";
 import { AMA_CONSIDERATIONS } from "@/lib/domain/policy-text";
 import { searchTextSchema } from "@/lib/queries/search-text";
 import { findDirectoryEntry, searchDirectory } from "@/lib/queries/users";
+import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { recordId } from "@/lib/services/field-schemas";
 import { ColleagueSearchStep } from "./colleague-search-step";
 import { FileConcernForm } from "./file-concern-form";
@@ -51,7 +52,11 @@ export default async function NewConcernPage({
       {/* Without scripts the form waits for the search step, so nothing typed is lost. */}
       <div className={chosen ? "" : "js-only"}>
         {/* The reader's today: in New York at 9 pm, UTC is already on tomorrow. */}
-        <FileConcernForm today={calendarDateIn(new Date(), actor.timeZone)} colleague={chosen} />
+        <FileConcernForm
+          today={calendarDateIn(new Date(), actor.timeZone)}
+          colleague={chosen}
+          evidenceLimits={(await loadWorkflowSettings(db)).evidence}
+        />
       </div>
     </section>
   );

@@ -22,6 +22,7 @@ import { deadlineFor } from "@/lib/domain/waiting-on";
 import { listInformationRequests } from "@/lib/queries/case-file";
 import { listThread } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
+import { listEvidence } from "@/lib/queries/evidence";
 import { openNotice } from "@/lib/services/concerns/open-notice";
 import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { MessageFormOrClosed, ReportMessageForm } from "../../concerns/thread-forms";
@@ -42,9 +43,10 @@ export default async function NoticePage({
   // Opening the notice is part of the record (recorded once), so it is written before the
   // timeline is read.
   await openNotice(db, actor, concern.id);
-  const [timeline, questions] = await Promise.all([
+  const [timeline, questions, evidence] = await Promise.all([
     listTimeline(db, concern, "subject", actor.userId),
     listInformationRequests(db, concern.id, "subject"),
+    listEvidence(db, concern.id),
     markCaseNotificationsRead(db, actor, concern.id),
   ]);
   const thread = await listThread(db, concern, "subject", actor.userId, timeline, {
@@ -85,7 +87,7 @@ export default async function NoticePage({
         <DoneBanner done={done} />
       </header>
 
-      <PostDetails concern={concern} title="What was seen" />
+      <PostDetails concern={concern} evidence={evidence} title="What was seen" />
 
       {yourDeadline ? (
         <section

@@ -18,6 +18,7 @@ import {
 } from "@/lib/queries/case-file";
 import { listThread } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
+import { listEvidence } from "@/lib/queries/evidence";
 import { activeOfficers } from "@/lib/queries/officers";
 import { listRetaliationLinks } from "@/lib/queries/retaliation";
 import { recordCaseAccess } from "@/lib/services/concerns/record-case-access";
@@ -47,16 +48,18 @@ export default async function CaseFilePage({
   // The file shows the reporter's identity as it opens, so opening it is the access.
   await recordCaseAccess(db, actor, concern.id);
   const now = new Date();
-  const [timeline, notes, requests, history, officers, access, retaliation] = await Promise.all([
-    listTimeline(db, concern, "officer", actor.userId),
-    listCaseNotes(db, concern.id),
-    listInformationRequests(db, concern.id),
-    listSubjectHistory(db, concern, now),
-    activeOfficers(db, { excluding: [concern.reporterId, concern.subjectId] }),
-    listCaseAccess(db, concern.id),
-    listRetaliationLinks(db, concern),
-    markCaseNotificationsRead(db, actor, concern.id),
-  ]);
+  const [timeline, notes, requests, history, officers, access, retaliation, evidence] =
+    await Promise.all([
+      listTimeline(db, concern, "officer", actor.userId),
+      listCaseNotes(db, concern.id),
+      listInformationRequests(db, concern.id),
+      listSubjectHistory(db, concern, now),
+      activeOfficers(db, { excluding: [concern.reporterId, concern.subjectId] }),
+      listCaseAccess(db, concern.id),
+      listRetaliationLinks(db, concern),
+      listEvidence(db, concern.id),
+      markCaseNotificationsRead(db, actor, concern.id),
+    ]);
   const thread = await listThread(db, concern, "officer", actor.userId, timeline, {
     all: threadPage === "all",
   });
@@ -94,7 +97,7 @@ export default async function CaseFilePage({
         subjectName={concern.subjectName}
         timeZone={actor.timeZone}
       />
-      <PostDetails concern={concern} />
+      <PostDetails concern={concern} evidence={evidence} />
       <LatestResponse concern={concern} view="officer" />
       <CaseThread
         items={thread.items}
