@@ -19,6 +19,8 @@ const MESSAGES: Record<string, string> = {
   note: "Note added.",
   retract_note: "Note retracted.",
   request_information: "Question sent. You will be told when it is answered.",
+  redact_text:
+    "The words are replaced with [removed]. The audit trail keeps only a fingerprint of what was removed.",
   answer_information: "Thank you. Your answer has been sent to the compliance team.",
 };
 

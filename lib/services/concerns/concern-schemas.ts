@@ -8,7 +8,13 @@ import {
 import { CASE_OUTCOMES, REMEDIATION_ACTIONS } from "@/lib/domain/concern-workflow";
 import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
 import { CONCERN_CATEGORIES, SEVERITIES } from "@/lib/domain/policy-text";
-import { identityConfirmed, longText, optionalText, recordId } from "../field-schemas";
+import {
+  identityConfirmed,
+  longText,
+  optionalText,
+  patientDetailsConfirmed,
+  recordId,
+} from "../field-schemas";
 
 // Shared by the forms (their hints) and the services, which parse again.
 
@@ -52,6 +58,7 @@ export const fileConcernSchema = z
       .default("confidential")
       .describe("Will your colleague see your name?"),
     identityConfirmed: identityConfirmed(),
+    patientDetailsConfirmed: patientDetailsConfirmed(),
   })
   .superRefine((concern, ctx) => {
     // "Other" alone tells the colleague nothing: the reporter names the norm.
@@ -77,18 +84,22 @@ export const reportRemediationSchema = z.object({
     .enum(REMEDIATION_ACTIONS, "Choose what you did about the post.")
     .describe("What did you do?"),
   note: optionalText().describe("Note (required for another action)"),
+  patientDetailsConfirmed: patientDetailsConfirmed(),
 });
 export const disputeSchema = z.object({
   explanation: longText(10, "Explain, in at least 10 characters, why you disagree.").describe(
     "Your explanation",
   ),
+  patientDetailsConfirmed: patientDetailsConfirmed(),
 });
 export const reasonSchema = z.object({
   reason: longText(5, "Give a short reason.").describe("Reason"),
+  patientDetailsConfirmed: patientDetailsConfirmed(),
 });
 export const optionalReasonSchema = z.object({
   reason: optionalText().optional().describe("Reason"),
   identityConfirmed: identityConfirmed(),
+  patientDetailsConfirmed: patientDetailsConfirmed(),
 });
 export const closeCaseSchema = z.object({
   outcome: z.enum(CASE_OUTCOMES, "Choose an outcome.").describe("Outcome"),
@@ -97,4 +108,5 @@ export const closeCaseSchema = z.object({
     "Record the reasons for the outcome, in at least 10 characters.",
   ).describe("Rationale"),
   externalAuthority: optionalText(200).optional().describe("External authority (when referred)"),
+  patientDetailsConfirmed: patientDetailsConfirmed(),
 });

@@ -12,6 +12,7 @@ import { scheduleDueCheck } from "@/lib/jobs/schedule-due-check";
 import { scheduleReminder } from "@/lib/jobs/schedule-reminder";
 import { notify } from "@/lib/notifications/notify";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
+import { parseScreened } from "../screen-free-text";
 import { type FileConcernInput, fileConcernSchema } from "./concern-schemas";
 import { assertDoesNotNameReporter } from "./confidential-words";
 
@@ -35,7 +36,7 @@ export async function fileConcern(
   now = new Date(),
 ): Promise<{ concernId: string }> {
   assertCan(actor, "concerns:file");
-  const data = fileConcernSchema.parse(input);
+  const { data, patientDetailsConfirmed } = parseScreened(fileConcernSchema, input);
   if (data.subjectId === actor.userId) {
     throw new Refusal(
       "invalid_input",
@@ -148,6 +149,7 @@ export async function fileConcern(
           categories: data.categories,
           disclosure: data.disclosure,
           platform: data.platform,
+          ...(patientDetailsConfirmed && { patientDetailsConfirmed }),
         },
       });
       await notify(tx, [

@@ -26,6 +26,7 @@ import { HandlingSection } from "./handling-section";
 import { NotesSection } from "./notes-section";
 import { PartiesSection } from "./parties-section";
 import { QuestionsSection } from "./questions-section";
+import { RedactTextSection } from "./redact-text-section";
 import { SubjectHistorySection } from "./subject-history-section";
 
 export const metadata: Metadata = { title: "Case file · Peer Concerns" };
@@ -95,6 +96,7 @@ export default async function CaseFilePage({
         canAdd={heldByMe}
         timeZone={actor.timeZone}
       />
+      {heldByMe ? <RedactTextSection concern={concern} requests={requests} /> : null}
       <ExportSection concernId={concern.id} />
       <AccessLogSection access={access} viewerId={actor.userId} timeZone={actor.timeZone} />
       <Timeline entries={timeline} timeZone={actor.timeZone} />
