@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import {
   fileCase,
@@ -58,6 +60,7 @@ test.describe("patient details", () => {
       );
       await expect(marks.filter({ hasText: "John Smith" })).toContainText("(a name)");
       await expect(marks.filter({ hasText: "4482913" })).toContainText("(a medical record number)");
+      if (javaScript) expect(await axeViolations(page)).toEqual([]);
       // Nothing typed is lost.
       await expect(page.getByLabel("What the post shows")).toHaveValue(DESCRIPTION);
       await expect(page.getByLabel("Link to the post")).toHaveValue(postUrl);
@@ -148,4 +151,27 @@ async function pageAs(browser: Browser, person: Person, javaScript: boolean): Pr
   const [name, value] = person.cookie.split(/=(.*)/s) as [string, string];
   await context.addCookies([{ name, value, url: world.baseURL }]);
   return context.newPage();
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+/** The refused form, with its marked findings, is held to the screens spec's axe rules. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } })
+      .axe;
+    const result = (await axe.run(document, {
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+      },
+    })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+    return result.violations.map(
+      (v) => `${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+    );
+  });
 }
