@@ -22,6 +22,8 @@ const MESSAGES: Record<string, string> = {
   message: "Message sent. Your colleague has been told there is a new message.",
   message_reported:
     "Thank you. The compliance team has been told about this message. Your colleague is not told.",
+  redact_text:
+    "The words are replaced with [removed]. The audit trail keeps only a fingerprint of what was removed.",
   answer_information: "Thank you. Your answer has been sent to the compliance team.",
 };
 

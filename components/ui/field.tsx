@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import {
   type InputHTMLAttributes,
   type ReactNode,
@@ -8,6 +9,11 @@ import {
   useState,
 } from "react";
 import { useField } from "./form-context";
+
+// Its own chunk, with the detector: loaded by forms that have free text, and no others.
+const PatientDetailsCheck = dynamic(() =>
+  import("./patient-details-check").then((module) => module.PatientDetailsCheck),
+);
 
 // Every control of every form. Inside an ActionForm each one finds its own id, error,
 // limits and, after a refused submission, the value the person submitted, so no form can
@@ -92,6 +98,7 @@ export function TextField({
   const field = useField(name, required);
   // A password is never sent back, so it is never shown again.
   const value = type === "password" ? undefined : (asText(field.submitted) ?? defaultValue);
+  const [text, setText] = useState(String(value ?? ""));
   return (
     <FieldFrame
       id={field.id}
@@ -99,12 +106,18 @@ export function TextField({
       hint={hint}
       errors={field.errors}
       required={field.required}
+      after={
+        field.hints.freeText ? (
+          <PatientDetailsCheck name={name} fieldId={field.id} text={text} />
+        ) : null
+      }
     >
       <input
         id={field.id}
         name={name}
         type={type}
         defaultValue={value}
+        onChange={field.hints.freeText ? (event) => setText(event.target.value) : undefined}
         required={field.required}
         maxLength={field.hints.maxLength}
         min={field.hints.min}
@@ -136,7 +149,7 @@ export function TextareaField({
 }: TextareaFieldProps) {
   const field = useField(name, required);
   const initial = asText(field.submitted) ?? (defaultValue as string | undefined) ?? "";
-  const [length, setLength] = useState(initial.length);
+  const [text, setText] = useState(initial);
   const limit = field.hints.maxLength;
   const counterId = `${field.id}-count`;
   return (
@@ -146,7 +159,14 @@ export function TextareaField({
       hint={hint}
       errors={field.errors}
       required={field.required}
-      after={limit ? <CharacterCount id={counterId} length={length} limit={limit} /> : null}
+      after={
+        <>
+          {limit ? <CharacterCount id={counterId} length={text.length} limit={limit} /> : null}
+          {field.hints.freeText ? (
+            <PatientDetailsCheck name={name} fieldId={field.id} text={text} />
+          ) : null}
+        </>
+      }
     >
       <textarea
         id={field.id}
@@ -155,7 +175,7 @@ export function TextareaField({
         defaultValue={initial}
         required={field.required}
         maxLength={limit}
-        onChange={(event) => setLength(event.target.value.length)}
+        onChange={(event) => setText(event.target.value)}
         aria-invalid={field.errors ? true : undefined}
         aria-describedby={describedBy(field.id, hint, field.errors, limit ? counterId : undefined)}
         className={CONTROL}

@@ -29,7 +29,7 @@ export function FormShell({
           submitted rather than from what the browser's form reset would leave. */}
       <form key={submissionKey(state)} action={formAction} className={className} noValidate>
         <ErrorSummary state={state} hints={hints} idPrefix={idPrefix} />
-        {state.status === "success" && state.message ? (
+        {state.status !== "error" && state.message ? (
           <p
             role="status"
             className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"

@@ -17,6 +17,14 @@ export type SubmittedValues = Record<string, string | string[]>;
 
 export const IDLE: ActionState = { status: "idle" };
 
+/**
+ * The two answers a writer gives to patient details found in a field: the submit button
+ * that replaces them with "[removed]" (its value names the field), and the box per field
+ * that confirms they are not a patient's details.
+ */
+export const REDACT_PATIENT_DETAILS = "patientDetailsRedact";
+export const CONFIRM_PATIENT_DETAILS = "patientDetailsConfirmed";
+
 /** What a field's control is told from its schema: required, and the limits it checks. */
 export interface FieldHints {
   /** What the field is called, as its form labels it: the schema's description. */
@@ -24,6 +32,8 @@ export interface FieldHints {
   required?: boolean;
   minLength?: number;
   maxLength?: number;
+  /** Someone's own words: checked for patient details as they type and before storing. */
+  freeText?: boolean;
   min?: number;
   max?: number;
 }

@@ -3,8 +3,9 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { requireActor, requirePermission } from "@/lib/authz/current-actor";
 import type { Actor, Permission } from "@/lib/authz/permissions";
-import type { ActionState } from "./action-state";
+import { type ActionState, REDACT_PATIENT_DETAILS } from "./action-state";
 import { readForm, submittedValues } from "./read-form";
+import { redactSubmittedField } from "./redact-submitted-field";
 import { toActionState } from "./to-action-state";
 
 /** Where a use case's success leaves the person: another page, or a message on this one. */
@@ -32,6 +33,8 @@ interface FormActionSpec<A extends Allowed, Schema extends z.ZodObject, Result> 
  * parsed by the use case's schema, the service, and then either the way on (revalidate and
  * redirect, or a message) or the refusal mapped to field errors, always with what the
  * person submitted so the form can show it again. Nothing else decides how a form fails.
+ * The schema's free-text fields are checked for patient details by the service; the one
+ * click that removes what was found is answered here, for every form alike.
  */
 export function formAction<A extends Allowed, Schema extends z.ZodObject, Result>(
   spec: FormActionSpec<A, Schema, Result>,
@@ -39,6 +42,10 @@ export function formAction<A extends Allowed, Schema extends z.ZodObject, Result
   return async (_previous, form) => {
     // Outside the try: a missing session redirects and a missing permission is a 403.
     const actor = (await callerFor(spec.allow)) as CallerOf<A>;
+    // "Replace the marked words with [removed]": nothing is stored; the form comes back
+    // with that field redacted and everything else as it was sent.
+    const redact = form.get(REDACT_PATIENT_DETAILS);
+    if (typeof redact === "string") return redactSubmittedField(form, spec.input, redact);
     let outcome: ActionOutcome;
     try {
       const input = spec.input.parse(readForm(form, spec.input));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { freeTextFields } from "@/lib/services/field-schemas";
 import type { FieldHints, FormHints } from "./action-state";
 
 interface JsonField {
@@ -27,10 +28,11 @@ export function formHints(schema: z.ZodObject): FormHints {
     required?: string[];
   };
   const required = new Set(json.required ?? []);
+  const freeText = new Set(freeTextFields(schema));
   return Object.fromEntries(
     Object.entries(json.properties ?? {}).map(([name, field]) => [
       name,
-      hintsOf(field, required.has(name)),
+      { ...hintsOf(field, required.has(name)), ...(freeText.has(name) && { freeText: true }) },
     ]),
   );
 }

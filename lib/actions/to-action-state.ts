@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isDatabaseUnreachable } from "@/db/reachability";
+import { PatientDetailsRefusal } from "@/lib/errors/patient-details-refusal";
 import { Refusal } from "@/lib/errors/refusal";
 import type { ActionState } from "./action-state";
 
@@ -13,6 +14,9 @@ const UNAVAILABLE =
  * case content) and reported as a generic failure, so no stack trace reaches a user.
  */
 export function toActionState(error: unknown): ActionState {
+  if (error instanceof PatientDetailsRefusal) {
+    return { status: "error", message: error.message, fieldErrors: error.fieldMessages() };
+  }
   if (error instanceof Refusal) {
     return {
       status: "error",

@@ -10,15 +10,33 @@ import type { IdentityDisclosure, Platform } from "@/lib/domain/concern-fields";
 import { OUTCOME_LABELS, REMEDIATION_LABELS } from "@/lib/domain/concern-labels";
 import type { ConcernEvent, ConcernEventType, ConcernState } from "@/lib/domain/concern-workflow";
 import type { EvidenceRecord } from "@/lib/domain/evidence";
+import type { PatientDetailsConfirmation } from "@/lib/domain/patient-details";
 import type { ConcernCategory, Severity } from "@/lib/domain/policy-text";
 import type { AuditActionDeclaration } from "./audit-declaration";
 import type { AuditProblem } from "./audit-problems";
+
+/**
+ * Someone's words that were checked for patient details: each field whose findings its writer
+ * confirmed are not a patient's, with the kinds found. Never the text.
+ */
+type Screened = { patientDetailsConfirmed?: PatientDetailsConfirmation };
 
 /** A transition's record: where the case was, where it went, and what the event carried. */
 type Transition<E extends ConcernEventType> = { from: ConcernState; to: ConcernState } & Omit<
   Extract<ConcernEvent, { type: E }>,
   "type"
->;
+> &
+  Screened;
+
+/** The stored words an officer can redact, by where they are kept. */
+export type RedactableField =
+  | "description"
+  | "otherConsideration"
+  | "responseNote"
+  | "outcomeRationale"
+  | "externalAuthority"
+  | `question:${string}`
+  | `answer:${string}`;
 
 type Party = "reporter" | "subject";
 
@@ -38,7 +56,7 @@ export interface AuditCatalogue {
       platform: Platform;
       /** Each file filed with it, by its neutral name and the SHA-256 of the stored bytes. */
       evidence?: EvidenceRecord[];
-    };
+    } & Screened;
   };
   evidence_downloaded: {
     entity: "concern";
@@ -68,21 +86,36 @@ export interface AuditCatalogue {
     details: { format: "pdf" | "csv"; includesNotes: boolean; seen: Seen };
   };
   // A note's words stay in the append-only notes table; the event names the note only.
-  note_added: { entity: "concern"; details: { noteId: number } };
-  note_retracted: { entity: "concern"; details: { noteId: number; reason: string } };
+  note_added: { entity: "concern"; details: { noteId: number } & Screened };
+  note_retracted: { entity: "concern"; details: { noteId: number; reason: string } & Screened };
   // A message's words stay in the append-only thread; the event names the message only.
-  message_posted: { entity: "concern"; details: { messageId: number; from: Party } };
+  message_posted: { entity: "concern"; details: { messageId: number; from: Party } & Screened };
   message_reported: {
     entity: "concern";
-    details: { messageId: number; by: Party; reason?: string };
+    details: { messageId: number; by: Party; reason?: string } & Screened;
   };
   information_requested: {
     entity: "concern";
-    details: { requestId: string; recipient: "reporter" | "subject"; question: string };
+    details: { requestId: string; recipient: "reporter" | "subject"; question: string } & Screened;
   };
   information_provided: {
     entity: "concern";
-    details: { requestId: string; recipient: "reporter" | "subject"; answer: string };
+    details: { requestId: string; recipient: "reporter" | "subject"; answer: string } & Screened;
+  };
+  /**
+   * The holder removed words from stored text: which field, how, and the SHA-256 of the text
+   * as it was, so a copy held elsewhere can be matched to it; never the text. Earlier events
+   * that quote the same words cannot change (the trail is append-only), so the timeline and
+   * the export hide the quotes listed here.
+   */
+  case_text_redacted: {
+    entity: "concern";
+    details: {
+      field: RedactableField;
+      scope: "marked" | "words" | "whole";
+      removedSha256: string;
+      hiddenQuotes: { eventId: number; key: string }[];
+    };
   };
   user_created: {
     entity: "user";
@@ -266,6 +299,11 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
     label: "Information provided",
     timeline: "officers",
     quotes: { answer: "Answer" },
+  },
+  case_text_redacted: {
+    entityType: "concern",
+    label: "Patient details removed from the case",
+    timeline: "officers",
   },
   user_created: { entityType: "user", label: "Account created", timeline: "nobody" },
   user_updated: { entityType: "user", label: "Account changed", timeline: "nobody" },

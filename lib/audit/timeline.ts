@@ -1,5 +1,11 @@
 import type { ConcernView } from "@/lib/authz/concern-access";
-import { AUDIT_ACTIONS, type AuditAction, isAuditAction } from "./audit-actions";
+import { REDACTED } from "@/lib/domain/patient-identifiers";
+import {
+  AUDIT_ACTIONS,
+  type AuditAction,
+  type AuditDetailsOf,
+  isAuditAction,
+} from "./audit-actions";
 
 /** One entry of a case's history, worded for the person reading it. */
 export interface TimelineEntry {
@@ -33,12 +39,13 @@ export function toTimelineEntry(
   event: StoredEvent,
   view: ConcernView,
   who: string,
+  redacted: RedactedQuotes = new Set(),
 ): TimelineEntry | null {
   const declaration = isAuditAction(event.action) ? AUDIT_ACTIONS[event.action] : undefined;
   const audience = declaration?.timeline ?? "officers";
   if (audience === "nobody" || (audience === "officers" && view !== "officer")) return null;
   const mayRead = view === "officer" || declaration?.detailsFor !== "officers";
-  const details = mayRead ? event.details : {};
+  const details = mayRead ? withoutRedacted(event, redacted) : {};
   return {
     id: event.id,
     at: event.at,
@@ -48,6 +55,33 @@ export function toTimelineEntry(
     ...wordsOf(declaration, details),
     details,
   };
+}
+
+/** "eventId:key" of every quote an officer's redaction hid. */
+export type RedactedQuotes = ReadonlySet<string>;
+
+/**
+ * The quotes that redactions of this case hid: the events that copied the removed words
+ * cannot change (the trail is append-only), so they are hidden wherever they are read.
+ */
+export function redactedQuotesOf(events: readonly StoredEvent[]): RedactedQuotes {
+  const hidden = new Set<string>();
+  for (const event of events) {
+    if (event.action !== "case_text_redacted") continue;
+    const { hiddenQuotes } = event.details as AuditDetailsOf<"case_text_redacted">;
+    for (const quote of hiddenQuotes ?? []) hidden.add(`${quote.eventId}:${quote.key}`);
+  }
+  return hidden;
+}
+
+function withoutRedacted(event: StoredEvent, redacted: RedactedQuotes): Record<string, unknown> {
+  if (!redacted.size) return event.details;
+  return Object.fromEntries(
+    Object.entries(event.details).map(([key, value]) => [
+      key,
+      redacted.has(`${event.id}:${key}`) ? REDACTED : value,
+    ]),
+  );
 }
 
 function wordsOf(

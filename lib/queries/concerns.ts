@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { auditEvents, concerns, departments, users } from "@/db/schema";
-import { toTimelineEntry } from "@/lib/audit/timeline";
+import { redactedQuotesOf, toTimelineEntry } from "@/lib/audit/timeline";
 import { type ConcernView, concernScope } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
 import { concernReference } from "@/lib/domain/concern-fields";
@@ -131,8 +131,10 @@ export async function listTimeline(
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(and(eq(auditEvents.entityType, "concern"), eq(auditEvents.entityId, concern.id)))
     .orderBy(asc(auditEvents.id));
+  const redacted = redactedQuotesOf(rows);
   return rows.flatMap((row) => {
-    const entry = toTimelineEntry(row, view, describeActor(row, concern, view, viewerId));
+    const who = describeActor(row, concern, view, viewerId);
+    const entry = toTimelineEntry(row, view, who, redacted);
     return entry ? [entry] : [];
   });
 }

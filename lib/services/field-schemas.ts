@@ -6,6 +6,14 @@ import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
 // The building blocks of every use case's schema. The services parse with them, so a
 // hand-made request meets the same limits as the form.
 
+/**
+ * Marks a schema as someone's own words, which are checked for patient details before they
+ * are stored (consideration (a)). Zod keeps a registry entry through `.max()`, `.describe()`
+ * and other refinements of the marked schema, so a field built from `longText` or
+ * `optionalText` stays marked whatever its use case adds.
+ */
+const FREE_TEXT = z.registry<{ freeText: true }>();
+
 /** Free text a person writes: trimmed, at least `min` characters, bounded, no control characters. */
 export const longText = (min: number, tooShort: string) =>
   z
@@ -13,7 +21,8 @@ export const longText = (min: number, tooShort: string) =>
     .trim()
     .min(min, tooShort)
     .max(NOTE_MAX, `Keep this under ${NOTE_MAX} characters.`)
-    .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE);
+    .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE)
+    .register(FREE_TEXT, { freeText: true });
 
 /** Free text a person may leave empty, with the same limits. */
 export const optionalText = (max: number = NOTE_MAX) =>
@@ -21,7 +30,32 @@ export const optionalText = (max: number = NOTE_MAX) =>
     .string()
     .trim()
     .max(max, `Keep this under ${max} characters.`)
-    .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE);
+    .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE)
+    .register(FREE_TEXT, { freeText: true });
+
+/** The fields of a use case's schema that hold someone's own words. */
+export function freeTextFields(schema: z.ZodObject): string[] {
+  return Object.entries(schema.shape)
+    .filter(([, field]) => isFreeText(field as z.ZodType))
+    .map(([name]) => name);
+}
+
+function isFreeText(schema: z.ZodType): boolean {
+  let current: z.ZodType | undefined = schema;
+  while (current) {
+    if (FREE_TEXT.get(current)) return true;
+    const def = current.def as { innerType?: z.ZodType; in?: z.ZodType };
+    current = def.innerType ?? def.in;
+  }
+  return false;
+}
+
+/**
+ * The free-text fields whose findings the writer confirmed are not patient details: one
+ * checkbox per field, each sending its field's name. Every schema with free text has it.
+ */
+export const patientDetailsConfirmed = () =>
+  z.array(z.string()).default([]).describe("These are not a patient's details");
 
 /**
  * The id of a record, as a request names it: a UUID in its one normal form (lower case),

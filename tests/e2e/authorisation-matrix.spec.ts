@@ -569,6 +569,12 @@ const ACTION_REQUESTS: Record<keyof typeof SERVER_ACTIONS, ActionFor> = {
     "request_information",
     () => ({ recipient: "subject", question: "Which ward does the post describe?" }),
   ),
+  // A fresh case of their own, so the shared cases keep their description for other cells.
+  "app/(app)/compliance/actions.ts#redactCaseTextAction": officerAction(
+    "redact_text",
+    () => ({ field: "description", scope: "whole" }),
+    ownHeldCaseAfresh,
+  ),
   "app/(app)/admin/users/actions.ts#createUserAction": plainForm(
     "/admin/users/new",
     {},

@@ -359,6 +359,8 @@ export const SERVER_ACTIONS = {
   // Own: a note they wrote. Other: a note the other officer wrote.
   "app/(app)/compliance/actions.ts#retractNoteAction": HOLDER_ONLY,
   "app/(app)/compliance/actions.ts#requestInformationAction": HOLDER_ONLY,
+  // Removing patient details from a case's stored text is the holder's work, as notes are.
+  "app/(app)/compliance/actions.ts#redactCaseTextAction": HOLDER_ONLY,
   "app/(app)/admin/users/actions.ts#createUserAction": ADMINS_ONLY,
   "app/(app)/admin/users/actions.ts#updateUserAction": {
     ...ADMINS_ONLY,

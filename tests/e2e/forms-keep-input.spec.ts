@@ -296,6 +296,24 @@ const FORMS: Record<ActionId, FormOrNot> = {
     bad: { label: "Question", kind: "text", value: "Why?", message: /at least 10/ },
     submit: "Send question",
   },
+  "app/(app)/compliance/actions.ts#redactCaseTextAction": {
+    open: async (world) => ({
+      as: world.people.assignedOfficer,
+      path: `/compliance/cases/${await officerCase(world)}`,
+    }),
+    controls: [
+      { label: "Which text", kind: "select", value: "description" },
+      { label: /^The words I type below/, kind: "radio", value: "on" },
+    ],
+    bad: {
+      label: "The words to remove (every place they appear)",
+      kind: "text",
+      value: "",
+      message: /Type the words to remove/,
+    },
+    submit: "Remove them for good",
+    confirm: "Remove…",
+  },
   "app/(app)/admin/users/actions.ts#createUserAction": {
     open: async (world) => ({ as: world.people.admin, path: "/admin/users/new" }),
     controls: [

@@ -78,6 +78,8 @@ async function fileConfidential(options: { significant?: boolean } = {}) {
   const people = await insertParties(database.db, { reporterName: "Zebulon Quillfeather" });
   const input = concernInput(people.subject.userId, {
     description: DESCRIPTION,
+    // It names a patient on purpose, to prove no email carries it: confirmed, so it is stored.
+    patientDetailsConfirmed: ["description"],
     severity:
       options.significant === false ? "appears_unprofessional" : "significantly_violates_norms",
   });

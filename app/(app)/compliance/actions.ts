@@ -16,6 +16,8 @@ import {
   retractNoteSchema,
 } from "@/lib/services/concerns/compliance-schemas";
 import { closeCaseSchema, onCase } from "@/lib/services/concerns/concern-schemas";
+import { redactCaseText } from "@/lib/services/concerns/redact-case-text";
+import { redactCaseTextSchema } from "@/lib/services/concerns/redaction-schemas";
 import { releaseCase } from "@/lib/services/concerns/release-case";
 import { reopenCase } from "@/lib/services/concerns/reopen-case";
 import { requestInformation } from "@/lib/services/concerns/request-information";
@@ -83,4 +85,11 @@ export const requestInformationAction = formAction({
   input: onCase(requestInformationSchema),
   run: (actor, { concernId, ...input }) => requestInformation(getDb(), actor, concernId, input),
   done: backToCase("request_information"),
+});
+
+export const redactCaseTextAction = formAction({
+  allow: "compliance:work",
+  input: onCase(redactCaseTextSchema),
+  run: (actor, { concernId, ...input }) => redactCaseText(getDb(), actor, concernId, input),
+  done: backToCase("redact_text"),
 });

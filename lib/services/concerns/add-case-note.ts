@@ -2,6 +2,7 @@ import type { Database } from "@/db/client";
 import { caseNotes } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import type { Actor } from "@/lib/authz/permissions";
+import { parseScreened } from "../screen-free-text";
 import { caseNoteSchema } from "./compliance-schemas";
 import { concernIdSchema } from "./concern-schemas";
 import { lockCaseHeldBy } from "./lock-held-case";
@@ -15,11 +16,12 @@ export async function addCaseNote(
   db: Database,
   actor: Actor,
   concernId: string,
-  input: { body: string },
+  input: { body: string; patientDetailsConfirmed?: string[] },
   now = new Date(),
 ): Promise<{ noteId: number }> {
   const id = concernIdSchema.parse(concernId);
-  const { body } = caseNoteSchema.parse(input);
+  const { data, patientDetailsConfirmed } = parseScreened(caseNoteSchema, input);
+  const { body } = data;
   return db.transaction(async (tx) => {
     await lockCaseHeldBy(tx, actor, id);
     const [note] = await tx
@@ -31,7 +33,7 @@ export async function addCaseNote(
       action: "note_added",
       entityType: "concern",
       entityId: id,
-      details: { noteId: note!.id },
+      details: { noteId: note!.id, ...(patientDetailsConfirmed && { patientDetailsConfirmed }) },
     });
     return { noteId: note!.id };
   });

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/authz/permissions";
 import { isTerminal } from "@/lib/domain/concern-workflow";
 import { Refusal } from "@/lib/errors/refusal";
 import { notifyCase } from "@/lib/notifications/notify-case";
+import { parseScreened } from "../screen-free-text";
 import { answerInformationSchema } from "./compliance-schemas";
 import { concernIdSchema } from "./concern-schemas";
 
@@ -21,11 +22,12 @@ export async function answerInformationRequest(
   db: Database,
   actor: Actor,
   requestId: string,
-  input: { answer: string },
+  input: { answer: string; patientDetailsConfirmed?: string[] },
   now = new Date(),
 ): Promise<{ concernId: string }> {
   const id = concernIdSchema.parse(requestId);
-  const { answer } = answerInformationSchema.parse(input);
+  const { data, patientDetailsConfirmed } = parseScreened(answerInformationSchema, input);
+  const { answer } = data;
   return db.transaction(async (tx) => {
     const [found] = await tx
       .select({ request: informationRequests, concern: concerns })
@@ -58,7 +60,12 @@ export async function answerInformationRequest(
       action: "information_provided",
       entityType: "concern",
       entityId: found.concern.id,
-      details: { requestId: id, recipient: view, answer },
+      details: {
+        requestId: id,
+        recipient: view,
+        answer,
+        ...(patientDetailsConfirmed && { patientDetailsConfirmed }),
+      },
     });
     await notifyCase(
       tx,

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { concerns } from "@/db/schema";
 import type { Actor } from "@/lib/authz/permissions";
 import type { ConcernEvent } from "@/lib/domain/concern-workflow";
+import { parseScreened } from "../screen-free-text";
 import { applyConcernEvent } from "./apply-concern-event";
 import { concernIdSchema, optionalReasonSchema, reasonSchema } from "./concern-schemas";
 import { assertDoesNotNameReporter } from "./confidential-words";
@@ -31,10 +32,13 @@ export async function answerResponse(
   actor: Actor,
   concernId: string,
   decision: ReporterDecision,
-  input: { reason?: string; identityConfirmed?: boolean },
+  input: { reason?: string; identityConfirmed?: boolean; patientDetailsConfirmed?: string[] },
   now?: Date,
 ) {
-  const answer = answerResponseSchema.parse({ ...input, decision });
+  const { data: answer, patientDetailsConfirmed } = parseScreened(answerResponseSchema, {
+    ...input,
+    decision,
+  });
   const id = concernIdSchema.parse(concernId);
   // The colleague reads the reason; disclosure never changes, so it is read before the lock.
   const [own] = await db
@@ -49,6 +53,7 @@ export async function answerResponse(
     by: actor,
     event: reporterEvent(answer.decision, input),
     now,
+    patientDetailsConfirmed,
   });
 }
 

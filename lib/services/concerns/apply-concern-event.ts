@@ -10,6 +10,7 @@ import {
   type ConcernState,
   decideTransition,
 } from "@/lib/domain/concern-workflow";
+import type { PatientDetailsConfirmation } from "@/lib/domain/patient-details";
 import { waitingOn } from "@/lib/domain/waiting-on";
 import { Refusal } from "@/lib/errors/refusal";
 import { scheduleDueCheck } from "@/lib/jobs/schedule-due-check";
@@ -31,12 +32,27 @@ export type EventSource = Actor | "system";
  */
 export async function applyConcernEvent(
   db: Database,
-  params: { concernId: string; by: EventSource; event: ConcernEvent; now?: Date },
+  params: {
+    concernId: string;
+    by: EventSource;
+    event: ConcernEvent;
+    now?: Date;
+    /** The writer's confirmations that the event's words hold no patient details. */
+    patientDetailsConfirmed?: PatientDetailsConfirmation;
+  },
 ): Promise<{ state: ConcernState }> {
   return db.transaction(async (tx) => {
     const concern = await lockConcern(tx, params.concernId);
     if (!concern) throw new Refusal("not_found", CASE_NOT_FOUND);
-    return applyToLockedConcern(tx, concern, params.by, params.event, params.now ?? new Date());
+    return applyToLockedConcern(
+      tx,
+      concern,
+      params.by,
+      params.event,
+      params.now ?? new Date(),
+      undefined,
+      params.patientDetailsConfirmed,
+    );
   });
 }
 
@@ -49,6 +65,7 @@ export async function applyToLockedConcern(
   now: Date,
   // A caller moving many cases in one transaction (the sweep) reads the settings once.
   settings?: WorkflowSettings,
+  patientDetailsConfirmed?: PatientDetailsConfirmation,
 ): Promise<{ state: ConcernState }> {
   const relation = workflowRelation(by, concern, event);
   // A stranger learns nothing, not even that the case exists.
@@ -97,7 +114,12 @@ export async function applyToLockedConcern(
     action: decision.auditAction,
     entityType: "concern",
     entityId: concern.id,
-    details: { from: concern.state, to: nextState, ...auditDetails(event) },
+    details: {
+      from: concern.state,
+      to: nextState,
+      ...auditDetails(event),
+      ...(patientDetailsConfirmed && { patientDetailsConfirmed }),
+    },
   } as AuditEventInput);
   await notifyCase(
     tx,

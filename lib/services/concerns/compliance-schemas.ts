@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { longText, optionalText, recordId } from "../field-schemas";
+import { longText, optionalText, patientDetailsConfirmed, recordId } from "../field-schemas";
 
 // Shared by the officer's forms and the services, which parse again.
 
@@ -9,12 +9,14 @@ export const assignCaseSchema = z.object({
 
 export const releaseCaseSchema = z.object({
   reason: optionalText().optional().describe("Reason for releasing (optional)"),
+  patientDetailsConfirmed: patientDetailsConfirmed(),
 });
 
 export const reopenCaseSchema = z.object({
   reason: longText(10, "Say why the case is being reopened, in at least 10 characters.").describe(
     "Reason for reopening",
   ),
+  patientDetailsConfirmed: patientDetailsConfirmed(),
 });
 
 const REFERENCE_FORMAT = "Enter a case reference such as PC-000123.";
@@ -38,12 +40,14 @@ export const reopenByReferenceSchema = reopenCaseSchema.extend({
 
 export const caseNoteSchema = z.object({
   body: longText(2, "Write the note.").describe("New internal note"),
+  patientDetailsConfirmed: patientDetailsConfirmed(),
 });
 
 export const retractNoteSchema = z.object({
   reason: longText(5, "Say why the note is retracted, in at least 5 characters.").describe(
     "Reason for retracting",
   ),
+  patientDetailsConfirmed: patientDetailsConfirmed(),
 });
 
 export const INFORMATION_RECIPIENTS = ["reporter", "subject"] as const;
@@ -52,8 +56,10 @@ export type InformationRecipient = (typeof INFORMATION_RECIPIENTS)[number];
 export const requestInformationSchema = z.object({
   recipient: z.enum(INFORMATION_RECIPIENTS, "Choose whom to ask.").describe("Ask"),
   question: longText(10, "Write the question, in at least 10 characters.").describe("Question"),
+  patientDetailsConfirmed: patientDetailsConfirmed(),
 });
 
 export const answerInformationSchema = z.object({
   answer: longText(2, "Write your answer.").describe("Your answer"),
+  patientDetailsConfirmed: patientDetailsConfirmed(),
 });

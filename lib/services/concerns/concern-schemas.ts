@@ -8,7 +8,14 @@ import {
 import { CASE_OUTCOMES, REMEDIATION_ACTIONS } from "@/lib/domain/concern-workflow";
 import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
 import { CONCERN_CATEGORIES, SEVERITIES } from "@/lib/domain/policy-text";
-import { flag, identityConfirmed, longText, optionalText, recordId } from "../field-schemas";
+import {
+  flag,
+  identityConfirmed,
+  longText,
+  optionalText,
+  patientDetailsConfirmed,
+  recordId,
+} from "../field-schemas";
 
 // Shared by the forms (their hints) and the services, which parse again.
 
@@ -57,6 +64,7 @@ export const fileConcernSchema = z
     evidenceConfirmed: flag()
       .default(false)
       .describe("I have checked: no patient can be identified in the files I attached"),
+    patientDetailsConfirmed: patientDetailsConfirmed(),
   })
   .superRefine((concern, ctx) => {
     if (concern.evidence.length > 0 && !concern.evidenceConfirmed) {
@@ -90,18 +98,22 @@ export const reportRemediationSchema = z.object({
     .enum(REMEDIATION_ACTIONS, "Choose what you did about the post.")
     .describe("What did you do?"),
   note: optionalText().describe("Note (required for another action)"),
+  patientDetailsConfirmed: patientDetailsConfirmed(),
 });
 export const disputeSchema = z.object({
   explanation: longText(10, "Explain, in at least 10 characters, why you disagree.").describe(
     "Your explanation",
   ),
+  patientDetailsConfirmed: patientDetailsConfirmed(),
 });
 export const reasonSchema = z.object({
   reason: longText(5, "Give a short reason.").describe("Reason"),
+  patientDetailsConfirmed: patientDetailsConfirmed(),
 });
 export const optionalReasonSchema = z.object({
   reason: optionalText().optional().describe("Reason"),
   identityConfirmed: identityConfirmed(),
+  patientDetailsConfirmed: patientDetailsConfirmed(),
 });
 export const closeCaseSchema = z.object({
   outcome: z.enum(CASE_OUTCOMES, "Choose an outcome.").describe("Outcome"),
@@ -113,4 +125,5 @@ export const closeCaseSchema = z.object({
   partySummary: optionalText(1000)
     .optional()
     .describe("What the reporter and the colleague are told"),
+  patientDetailsConfirmed: patientDetailsConfirmed(),
 });

@@ -14,6 +14,7 @@ import { scheduleDueCheck } from "@/lib/jobs/schedule-due-check";
 import { scheduleReminder } from "@/lib/jobs/schedule-reminder";
 import { notify } from "@/lib/notifications/notify";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
+import { parseScreened } from "../screen-free-text";
 import { type FileConcernInput, fileConcernSchema } from "./concern-schemas";
 import { assertDoesNotNameReporter } from "./confidential-words";
 
@@ -37,7 +38,7 @@ export async function fileConcern(
   now = new Date(),
 ): Promise<{ concernId: string }> {
   assertCan(actor, "concerns:file");
-  const data = fileConcernSchema.parse(input);
+  const { data, patientDetailsConfirmed } = parseScreened(fileConcernSchema, input);
   if (data.subjectId === actor.userId) {
     throw new Refusal(
       "invalid_input",
@@ -158,6 +159,7 @@ export async function fileConcern(
           disclosure: data.disclosure,
           platform: data.platform,
           evidence: stored,
+          ...(patientDetailsConfirmed && { patientDetailsConfirmed }),
         },
       });
       await notify(tx, [

@@ -13,6 +13,7 @@ import {
 import { Refusal } from "@/lib/errors/refusal";
 import { notifyCase } from "@/lib/notifications/notify-case";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
+import { parseScreened } from "../screen-free-text";
 import { CASE_NOT_FOUND } from "./case-refusals";
 import { assertDoesNotNameReporter } from "./confidential-words";
 import { lockConcern } from "./lock-concern";
@@ -31,7 +32,8 @@ export async function postMessage(
   input: PostMessageInput,
   now = new Date(),
 ): Promise<{ messageId: number; party: ThreadParty; concernId: string }> {
-  const { concernId, body, identityConfirmed } = postMessageSchema.parse(input);
+  const { data, patientDetailsConfirmed } = parseScreened(postMessageSchema, input);
+  const { concernId, body, identityConfirmed } = data;
   return db.transaction(async (tx) => {
     // The row lock also orders two messages sent at once against the daily limit.
     const concern = await lockConcern(tx, concernId);
@@ -71,7 +73,11 @@ export async function postMessage(
       action: "message_posted",
       entityType: "concern",
       entityId: concernId,
-      details: { messageId: message!.id, from: party },
+      details: {
+        messageId: message!.id,
+        from: party,
+        ...(patientDetailsConfirmed && { patientDetailsConfirmed }),
+      },
     });
     await notifyCase(
       tx,

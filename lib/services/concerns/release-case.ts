@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
+import { parseScreened } from "../screen-free-text";
 import { applyConcernEvent } from "./apply-concern-event";
 import { releaseCaseSchema } from "./compliance-schemas";
 import { concernIdSchema } from "./concern-schemas";
@@ -10,15 +11,17 @@ export async function releaseCase(
   db: Database,
   actor: Actor,
   concernId: string,
-  input: { reason?: string } = {},
+  input: { reason?: string; patientDetailsConfirmed?: string[] } = {},
   now?: Date,
 ) {
   assertCan(actor, "compliance:work");
-  const { reason } = releaseCaseSchema.parse(input);
+  const { data, patientDetailsConfirmed } = parseScreened(releaseCaseSchema, input);
+  const { reason } = data;
   return applyConcernEvent(db, {
     concernId: concernIdSchema.parse(concernId),
     by: actor,
     event: { type: "release", reason: reason || undefined },
     now,
+    patientDetailsConfirmed,
   });
 }

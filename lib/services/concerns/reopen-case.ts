@@ -6,6 +6,7 @@ import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
 import { concernReference } from "@/lib/domain/concern-fields";
 import { Refusal } from "@/lib/errors/refusal";
+import { parseScreened } from "../screen-free-text";
 import { applyConcernEvent } from "./apply-concern-event";
 import { CASE_NOT_FOUND } from "./case-refusals";
 import { reopenByReferenceSchema, reopenCaseSchema } from "./compliance-schemas";
@@ -16,16 +17,18 @@ export async function reopenCase(
   db: Database,
   actor: Actor,
   concernId: string,
-  input: { reason: string },
+  input: { reason: string; patientDetailsConfirmed?: string[] },
   now?: Date,
 ) {
   assertCan(actor, "cases:reopen");
-  const { reason } = reopenCaseSchema.parse(input);
+  const { data, patientDetailsConfirmed } = parseScreened(reopenCaseSchema, input);
+  const { reason } = data;
   return applyConcernEvent(db, {
     concernId: concernIdSchema.parse(concernId),
     by: actor,
     event: { type: "reopen", reason },
     now,
+    patientDetailsConfirmed,
   });
 }
 
@@ -40,7 +43,8 @@ export async function reopenCaseByReference(
   now?: Date,
 ): Promise<{ reference: string }> {
   assertCan(actor, "cases:reopen");
-  const { reference, reason } = reopenByReferenceSchema.parse(input);
+  const { data, patientDetailsConfirmed } = parseScreened(reopenByReferenceSchema, input);
+  const { reference, reason } = data;
   const [concern] = await db
     .select({ id: concerns.id, number: concerns.number })
     .from(concerns)
@@ -51,6 +55,7 @@ export async function reopenCaseByReference(
     by: actor,
     event: { type: "reopen", reason },
     now,
+    patientDetailsConfirmed,
   });
   return { reference: concernReference(concern.number) };
 }

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/authz/permissions";
 import type { ThreadParty } from "@/lib/domain/case-thread";
 import { Refusal } from "@/lib/errors/refusal";
 import { notifyCase } from "@/lib/notifications/notify-case";
+import { parseScreened } from "../screen-free-text";
 import { lockConcern } from "./lock-concern";
 import { threadPartyOf } from "./thread-party";
 import { MESSAGE_NOT_FOUND, type ReportMessageInput, reportMessageSchema } from "./thread-schemas";
@@ -23,7 +24,8 @@ export async function reportMessage(
   input: ReportMessageInput,
   now = new Date(),
 ): Promise<{ concernId: string; party: ThreadParty; alreadyReported: boolean }> {
-  const { messageId, reason } = reportMessageSchema.parse(input);
+  const { data, patientDetailsConfirmed } = parseScreened(reportMessageSchema, input);
+  const { messageId, reason } = data;
   return db.transaction(async (tx) => {
     const [message] = await tx
       .select({ concernId: caseMessages.concernId, senderId: caseMessages.senderId })
@@ -46,7 +48,12 @@ export async function reportMessage(
       action: "message_reported",
       entityType: "concern",
       entityId: concern.id,
-      details: { messageId, by: party, ...(reason ? { reason } : {}) },
+      details: {
+        messageId,
+        by: party,
+        ...(reason ? { reason } : {}),
+        ...(patientDetailsConfirmed && { patientDetailsConfirmed }),
+      },
     });
     await notifyCase(tx, concern, ["officers"], "message_reported", now);
     return { concernId: concern.id, party, alreadyReported: false };

@@ -3,6 +3,7 @@ import { informationRequests } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import type { Actor } from "@/lib/authz/permissions";
 import { notifyCase } from "@/lib/notifications/notify-case";
+import { parseScreened } from "../screen-free-text";
 import { requestInformationSchema } from "./compliance-schemas";
 import { concernIdSchema } from "./concern-schemas";
 import { lockCaseHeldBy } from "./lock-held-case";
@@ -17,11 +18,12 @@ export async function requestInformation(
   db: Database,
   actor: Actor,
   concernId: string,
-  input: { recipient: string; question: string },
+  input: { recipient: string; question: string; patientDetailsConfirmed?: string[] },
   now = new Date(),
 ): Promise<{ requestId: string }> {
   const id = concernIdSchema.parse(concernId);
-  const { recipient, question } = requestInformationSchema.parse(input);
+  const { data, patientDetailsConfirmed } = parseScreened(requestInformationSchema, input);
+  const { recipient, question } = data;
   return db.transaction(async (tx) => {
     const concern = await lockCaseHeldBy(tx, actor, id);
     const [request] = await tx
@@ -33,7 +35,12 @@ export async function requestInformation(
       action: "information_requested",
       entityType: "concern",
       entityId: id,
-      details: { requestId: request!.id, recipient, question },
+      details: {
+        requestId: request!.id,
+        recipient,
+        question,
+        ...(patientDetailsConfirmed && { patientDetailsConfirmed }),
+      },
     });
     await notifyCase(tx, concern, [recipient], "information_requested", now);
     return { requestId: request!.id };

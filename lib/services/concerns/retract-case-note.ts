@@ -7,6 +7,7 @@ import { assertCan } from "@/lib/authz/assert-can";
 import { concernScope } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
 import { Refusal } from "@/lib/errors/refusal";
+import { parseScreened } from "../screen-free-text";
 import { retractNoteSchema } from "./compliance-schemas";
 
 const NOTE_NOT_FOUND = "We could not find that note.";
@@ -24,12 +25,13 @@ export async function retractCaseNote(
   db: Database,
   actor: Actor,
   noteId: number,
-  input: { reason: string },
+  input: { reason: string; patientDetailsConfirmed?: string[] },
   now = new Date(),
 ): Promise<void> {
   assertCan(actor, "compliance:work");
   const id = noteIdSchema.parse(noteId);
-  const { reason } = retractNoteSchema.parse(input);
+  const { data, patientDetailsConfirmed } = parseScreened(retractNoteSchema, input);
+  const { reason } = data;
   await db.transaction(async (tx) => {
     const [note] = await tx
       .select({ id: caseNotes.id, authorId: caseNotes.authorId, concernId: caseNotes.concernId })
@@ -51,7 +53,7 @@ export async function retractCaseNote(
       action: "note_retracted",
       entityType: "concern",
       entityId: note.concernId,
-      details: { noteId: id, reason },
+      details: { noteId: id, reason, ...(patientDetailsConfirmed && { patientDetailsConfirmed }) },
     });
   });
 }

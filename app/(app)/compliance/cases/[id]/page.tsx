@@ -31,6 +31,7 @@ import { NotesSection } from "./notes-section";
 import { PartiesSection } from "./parties-section";
 import { QuestionsSection } from "./questions-section";
 import { RetaliationSection } from "./retaliation-section";
+import { RedactTextSection } from "./redact-text-section";
 import { SubjectHistorySection } from "./subject-history-section";
 
 export const metadata: Metadata = { title: "Case file · Peer Concerns" };
@@ -126,6 +127,7 @@ export default async function CaseFilePage({
         canAdd={heldByMe}
         timeZone={actor.timeZone}
       />
+      {heldByMe ? <RedactTextSection concern={concern} requests={requests} /> : null}
       <ExportSection concernId={concern.id} />
       <AccessLogSection access={access} viewerId={actor.userId} timeZone={actor.timeZone} />
       <Timeline entries={timeline} timeZone={actor.timeZone} />
