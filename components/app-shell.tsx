@@ -14,6 +14,7 @@ const NAVIGATION: ReadonlyArray<{ href: string; label: string; permission: Permi
   { href: "/admin/departments", label: "Departments", permission: "users:manage" },
   { href: "/admin/settings", label: "Settings", permission: "users:manage" },
   { href: "/admin/email-deliveries", label: "Failed emails", permission: "users:manage" },
+  { href: "/admin/security-log", label: "Security log", permission: "users:manage" },
   { href: "/admin/reopen-case", label: "Reopen a case", permission: "users:manage" },
 ];
 

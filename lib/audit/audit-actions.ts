@@ -73,6 +73,7 @@ export interface AuditCatalogue {
       email: string;
       roles: Role[];
       departmentId?: string | null;
+      /** Before invitations: whether an administrator set an initial password. */
       passwordSet?: boolean;
       source?: "demo_seed";
     };
@@ -83,11 +84,18 @@ export interface AuditCatalogue {
       changed: ("name" | "email" | "departmentId")[];
       rolesBefore: Role[];
       rolesAfter: Role[];
-      passwordReset: boolean;
+      /** Before administrators stopped setting passwords: whether this change set one. */
+      passwordReset?: boolean;
     };
   };
   user_deactivated: { entity: "user"; details: Record<string, never> };
   user_reactivated: { entity: "user"; details: Record<string, never> };
+  // Password events name no password; the security log holds their address too.
+  password_changed: { entity: "user"; details: Record<string, never> };
+  password_reset_link_sent: { entity: "user"; details: Record<string, never> };
+  password_reset: { entity: "user"; details: Record<string, never> };
+  invitation_sent: { entity: "user"; details: Record<string, never> };
+  invitation_accepted: { entity: "user"; details: Record<string, never> };
   email_preferences_updated: { entity: "user"; details: { remindersByEmail: boolean } };
   /** null: the organisation's zone. */
   time_zone_updated: { entity: "user"; details: { before: string | null; after: string | null } };
@@ -260,6 +268,15 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
   user_updated: { entityType: "user", label: "Account changed", timeline: "nobody" },
   user_deactivated: { entityType: "user", label: "Account deactivated", timeline: "nobody" },
   user_reactivated: { entityType: "user", label: "Account reactivated", timeline: "nobody" },
+  password_changed: { entityType: "user", label: "Password changed", timeline: "nobody" },
+  password_reset_link_sent: {
+    entityType: "user",
+    label: "Password reset link sent",
+    timeline: "nobody",
+  },
+  password_reset: { entityType: "user", label: "Password reset", timeline: "nobody" },
+  invitation_sent: { entityType: "user", label: "Invitation sent", timeline: "nobody" },
+  invitation_accepted: { entityType: "user", label: "Invitation accepted", timeline: "nobody" },
   email_preferences_updated: {
     entityType: "user",
     label: "Email preferences changed",
