@@ -34,7 +34,8 @@ export function AppShell({
 }) {
   const links = [
     ...NAVIGATION.filter((item) => can(actor, item.permission)),
-    { href: "/preferences/email", label: "Preferences" },
+    // The preferences' pages (email and time zone, password) are one section.
+    { href: "/preferences/email", label: "Preferences", section: "/preferences" },
     ...(showMailbox ? [{ href: "/dev/mailbox", label: "Development mailbox" }] : []),
   ];
   const roles = actor.roles.map((role) => ROLE_LABELS[role]).join(", ");
@@ -59,6 +60,7 @@ export function AppShell({
               <NavLink
                 key={link.href}
                 href={link.href}
+                section={"section" in link ? link.section : undefined}
                 others={deeperLinks(links, link.href)}
                 className="py-2"
               >
@@ -90,6 +92,7 @@ export function AppShell({
                     <NavLink
                       key={link.href}
                       href={link.href}
+                      section={"section" in link ? link.section : undefined}
                       others={deeperLinks(links, link.href)}
                       className="py-2.5"
                     >
