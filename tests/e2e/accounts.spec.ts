@@ -100,6 +100,7 @@ test("a forgotten password is reset by the emailed link, which works once", asyn
   const person = await signedOutPage(browser);
   await person.page.goto("/sign-in");
   await person.page.getByRole("link", { name: "Forgotten your password?" }).click();
+  await expect(person.page).toHaveURL("/forgot-password");
   await person.page.getByLabel("Email").fill(PERSON.email);
   await person.page.getByRole("button", { name: "Email me a link" }).click();
   const said = person.page.getByRole("status");
