@@ -73,8 +73,7 @@ export interface AuditCatalogue {
       email: string;
       roles: Role[];
       departmentId?: string | null;
-      /** Before invitations: whether an administrator set an initial password. */
-      passwordSet?: boolean;
+      passwordSet?: boolean; // Older events: new accounts are invited now.
       source?: "demo_seed";
     };
   };
@@ -84,13 +83,12 @@ export interface AuditCatalogue {
       changed: ("name" | "email" | "departmentId")[];
       rolesBefore: Role[];
       rolesAfter: Role[];
-      /** Before administrators stopped setting passwords: whether this change set one. */
-      passwordReset?: boolean;
+      passwordReset?: boolean; // Older events: administrators no longer set passwords.
     };
   };
   user_deactivated: { entity: "user"; details: Record<string, never> };
   user_reactivated: { entity: "user"; details: Record<string, never> };
-  // Password events name no password; the security log holds their address too.
+  // The security log holds these too, with their address.
   password_changed: { entity: "user"; details: Record<string, never> };
   password_reset_link_sent: { entity: "user"; details: Record<string, never> };
   password_reset: { entity: "user"; details: Record<string, never> };
@@ -141,6 +139,10 @@ interface AuditActionDeclaration<A extends AuditAction> {
 
 const remedy = (details: { action?: keyof typeof REMEDIATION_LABELS }) =>
   details.action ? REMEDIATION_LABELS[details.action] : undefined;
+
+/** An action about no case, so on no case's timeline. */
+const offTimeline = <E extends AuditEntityType>(entityType: E, label: string) =>
+  ({ entityType, label, timeline: "nobody" }) as const;
 
 export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaration<A> } = {
   concern_filed: {
@@ -269,41 +271,17 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
   user_deactivated: { entityType: "user", label: "Account deactivated", timeline: "nobody" },
   user_reactivated: { entityType: "user", label: "Account reactivated", timeline: "nobody" },
   password_changed: { entityType: "user", label: "Password changed", timeline: "nobody" },
-  password_reset_link_sent: {
-    entityType: "user",
-    label: "Password reset link sent",
-    timeline: "nobody",
-  },
+  password_reset_link_sent: { entityType: "user", label: "Reset link sent", timeline: "nobody" },
   password_reset: { entityType: "user", label: "Password reset", timeline: "nobody" },
   invitation_sent: { entityType: "user", label: "Invitation sent", timeline: "nobody" },
   invitation_accepted: { entityType: "user", label: "Invitation accepted", timeline: "nobody" },
-  email_preferences_updated: {
-    entityType: "user",
-    label: "Email preferences changed",
-    timeline: "nobody",
-  },
+  email_preferences_updated: offTimeline("user", "Email preferences changed"),
   time_zone_updated: { entityType: "user", label: "Time zone changed", timeline: "nobody" },
-  department_created: {
-    entityType: "department",
-    label: "Department created",
-    timeline: "nobody",
-  },
-  department_renamed: {
-    entityType: "department",
-    label: "Department renamed",
-    timeline: "nobody",
-  },
+  department_created: offTimeline("department", "Department created"),
+  department_renamed: offTimeline("department", "Department renamed"),
   settings_updated: { entityType: "settings", label: "Settings changed", timeline: "nobody" },
-  email_delivery_retried: {
-    entityType: "email_delivery",
-    label: "Email sent again",
-    timeline: "nobody",
-  },
-  audit_break_detected: {
-    entityType: "audit_trail",
-    label: "A break in the audit trail was found",
-    timeline: "nobody",
-  },
+  email_delivery_retried: offTimeline("email_delivery", "Email sent again"),
+  audit_break_detected: offTimeline("audit_trail", "A break in the audit trail was found"),
 };
 
 export function isAuditAction(action: string): action is AuditAction {
