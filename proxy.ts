@@ -6,7 +6,9 @@ import {
   securityHeaders,
 } from "@/lib/http/security-headers";
 
-const PUBLIC_PAGES = ["/sign-in"];
+const PUBLIC_PAGES = ["/sign-in", "/forgot-password"];
+// Opened from an emailed link, signed out: the token follows in the path.
+const PUBLIC_PREFIXES = ["/reset-password/", "/invitation/"];
 
 /**
  * Two conveniences, deciding no access: every response gets the security headers (with a
@@ -33,7 +35,10 @@ export function proxy(request: NextRequest) {
   });
 
   let response: NextResponse;
-  if (!isApi && !hasSessionCookie && !PUBLIC_PAGES.includes(pathname)) {
+  const isPublic =
+    PUBLIC_PAGES.includes(pathname) ||
+    PUBLIC_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+  if (!isApi && !hasSessionCookie && !isPublic) {
     const signIn = new URL("/sign-in", request.url);
     const target = pathname + search;
     if (target !== "/") signIn.searchParams.set("callbackUrl", target);

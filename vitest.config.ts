@@ -16,6 +16,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/support/global-setup.ts"],
+          // The launcher provides it to the app; password links are derived with it.
+          env: { AUTH_SECRET: "integration-tests-only-secret" },
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

@@ -14,6 +14,7 @@ const NAVIGATION: ReadonlyArray<{ href: string; label: string; permission: Permi
   { href: "/admin/departments", label: "Departments", permission: "users:manage" },
   { href: "/admin/settings", label: "Settings", permission: "users:manage" },
   { href: "/admin/email-deliveries", label: "Failed emails", permission: "users:manage" },
+  { href: "/admin/security-log", label: "Security log", permission: "users:manage" },
   { href: "/admin/reopen-case", label: "Reopen a case", permission: "users:manage" },
 ];
 
@@ -33,7 +34,8 @@ export function AppShell({
 }) {
   const links = [
     ...NAVIGATION.filter((item) => can(actor, item.permission)),
-    { href: "/preferences/email", label: "Preferences" },
+    // The preferences' pages (email and time zone, password) are one section.
+    { href: "/preferences/email", label: "Preferences", section: "/preferences" },
     ...(showMailbox ? [{ href: "/dev/mailbox", label: "Development mailbox" }] : []),
   ];
   const roles = actor.roles.map((role) => ROLE_LABELS[role]).join(", ");
@@ -58,6 +60,7 @@ export function AppShell({
               <NavLink
                 key={link.href}
                 href={link.href}
+                section={"section" in link ? link.section : undefined}
                 others={deeperLinks(links, link.href)}
                 className="py-2"
               >
@@ -89,6 +92,7 @@ export function AppShell({
                     <NavLink
                       key={link.href}
                       href={link.href}
+                      section={"section" in link ? link.section : undefined}
                       others={deeperLinks(links, link.href)}
                       className="py-2.5"
                     >

@@ -23,6 +23,8 @@ type Privilege = "SELECT" | "INSERT" | "UPDATE" | "DELETE";
  * run (grantAppRole), so a new table gets a decision instead of a blanket grant.
  */
 export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>> = {
+  // Password links are marked used or replaced, never deleted.
+  account_tokens: ["SELECT", "INSERT", "UPDATE"],
   audit_events: ["SELECT", "INSERT"],
   audit_anchors: ["SELECT", "INSERT"],
   audit_anchor_heads: ["SELECT", "INSERT"],
@@ -43,6 +45,8 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>
   information_requests: ["SELECT", "INSERT", "UPDATE"],
   notifications: ["SELECT", "INSERT", "UPDATE"],
   organisation_settings: ["SELECT", "INSERT", "UPDATE"],
+  // Append-only; only purge_expired_security_events() (the owner's) removes, after six years.
+  security_events: ["SELECT", "INSERT"],
   sign_in_failures: ["SELECT", "INSERT", "DELETE"],
   user_roles: ["SELECT", "INSERT", "DELETE"],
   users: ["SELECT", "INSERT", "UPDATE"],

@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { accountTokens } from "./account-tokens";
 import { notifications } from "./notifications";
 import { users } from "./users";
 
@@ -24,9 +25,11 @@ export const emailDeliveries = pgTable(
   {
     id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     idempotencyKey: text().notNull(),
-    notificationId: bigint({ mode: "number" })
-      .notNull()
-      .references(() => notifications.id, { onDelete: "cascade" }),
+    // Either a notification's email or an account email (a password link); never both.
+    notificationId: bigint({ mode: "number" }).references(() => notifications.id, {
+      onDelete: "cascade",
+    }),
+    accountTokenId: uuid().references(() => accountTokens.id, { onDelete: "cascade" }),
     recipientId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -45,6 +48,10 @@ export const emailDeliveries = pgTable(
   (t) => [
     uniqueIndex("email_deliveries_idempotency_key").on(t.idempotencyKey),
     index("email_deliveries_failed_idx").on(t.failedAt.desc()).where(sql`${t.status} = 'failed'`),
+    check(
+      "email_deliveries_one_subject",
+      sql`num_nonnulls(${t.notificationId}, ${t.accountTokenId}) = 1`,
+    ),
     check(
       "email_deliveries_known_status",
       sql`${t.status} in ('pending', 'retrying', 'sent', 'failed', 'skipped')`,

@@ -1,3 +1,4 @@
+export * from "./account-tokens";
 export * from "./audit-events";
 export * from "./auth-sessions";
 export * from "./case-messages";
@@ -9,5 +10,6 @@ export * from "./evidence";
 export * from "./information-requests";
 export * from "./notifications";
 export * from "./organisation";
+export * from "./security-events";
 export * from "./sign-in-failures";
 export * from "./users";

@@ -45,6 +45,9 @@ export const organisationSettings = pgTable(
     // The IANA zone every date is shown in for people who have not chosen their own; the
     // settings form checks it against Intl's list (lib/domain/date-words.ts).
     timeZone: text().notNull().default("America/New_York"),
+    // Whom people should contact when they are locked out (name, email, phone), shown in
+    // the sign-in page's lock-out message; null: a general wording.
+    supportContact: text(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedById: uuid().references((): AnyPgColumn => users.id, { onDelete: "restrict" }),
   },

@@ -15,5 +15,6 @@ export const signInFailures = pgTable(
   (t) => [
     index("sign_in_failures_account_idx").on(t.account, t.failedAt),
     index("sign_in_failures_address_idx").on(t.address, t.failedAt),
+    index("sign_in_failures_account_address_idx").on(t.account, t.address, t.failedAt),
   ],
 );

@@ -123,7 +123,7 @@ export interface AuditCatalogue {
       email: string;
       roles: Role[];
       departmentId?: string | null;
-      passwordSet?: boolean;
+      passwordSet?: boolean; // Older events: new accounts are invited now.
       source?: "demo_seed";
     };
   };
@@ -133,11 +133,17 @@ export interface AuditCatalogue {
       changed: ("name" | "email" | "departmentId")[];
       rolesBefore: Role[];
       rolesAfter: Role[];
-      passwordReset: boolean;
+      passwordReset?: boolean; // Older events: administrators no longer set passwords.
     };
   };
   user_deactivated: { entity: "user"; details: Record<string, never> };
   user_reactivated: { entity: "user"; details: Record<string, never> };
+  // The security log holds these too, with their address.
+  password_changed: { entity: "user"; details: Record<string, never> };
+  password_reset_link_sent: { entity: "user"; details: Record<string, never> };
+  password_reset: { entity: "user"; details: Record<string, never> };
+  invitation_sent: { entity: "user"; details: Record<string, never> };
+  invitation_accepted: { entity: "user"; details: Record<string, never> };
   email_preferences_updated: { entity: "user"; details: { remindersByEmail: boolean } };
   /** null: the organisation's zone. */
   time_zone_updated: { entity: "user"; details: { before: string | null; after: string | null } };
@@ -160,6 +166,10 @@ export type { TimelineAudience } from "./audit-declaration";
 
 const remedy = (details: { action?: keyof typeof REMEDIATION_LABELS }) =>
   details.action ? REMEDIATION_LABELS[details.action] : undefined;
+
+/** An action about no case, so on no case's timeline. */
+const offTimeline = <E extends AuditEntityType>(entityType: E, label: string) =>
+  ({ entityType, label, timeline: "nobody" }) as const;
 
 export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaration<A> } = {
   concern_filed: {
@@ -309,33 +319,18 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
   user_updated: { entityType: "user", label: "Account changed", timeline: "nobody" },
   user_deactivated: { entityType: "user", label: "Account deactivated", timeline: "nobody" },
   user_reactivated: { entityType: "user", label: "Account reactivated", timeline: "nobody" },
-  email_preferences_updated: {
-    entityType: "user",
-    label: "Email preferences changed",
-    timeline: "nobody",
-  },
+  password_changed: { entityType: "user", label: "Password changed", timeline: "nobody" },
+  password_reset_link_sent: { entityType: "user", label: "Reset link sent", timeline: "nobody" },
+  password_reset: { entityType: "user", label: "Password reset", timeline: "nobody" },
+  invitation_sent: { entityType: "user", label: "Invitation sent", timeline: "nobody" },
+  invitation_accepted: { entityType: "user", label: "Invitation accepted", timeline: "nobody" },
+  email_preferences_updated: offTimeline("user", "Email preferences changed"),
   time_zone_updated: { entityType: "user", label: "Time zone changed", timeline: "nobody" },
-  department_created: {
-    entityType: "department",
-    label: "Department created",
-    timeline: "nobody",
-  },
-  department_renamed: {
-    entityType: "department",
-    label: "Department renamed",
-    timeline: "nobody",
-  },
+  department_created: offTimeline("department", "Department created"),
+  department_renamed: offTimeline("department", "Department renamed"),
   settings_updated: { entityType: "settings", label: "Settings changed", timeline: "nobody" },
-  email_delivery_retried: {
-    entityType: "email_delivery",
-    label: "Email sent again",
-    timeline: "nobody",
-  },
-  audit_break_detected: {
-    entityType: "audit_trail",
-    label: "A break in the audit trail was found",
-    timeline: "nobody",
-  },
+  email_delivery_retried: offTimeline("email_delivery", "Email sent again"),
+  audit_break_detected: offTimeline("audit_trail", "A break in the audit trail was found"),
 };
 
 export function isAuditAction(action: string): action is AuditAction {

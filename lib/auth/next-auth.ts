@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { oidcEnabled, serverConfig } from "@/lib/config";
 import { trustedClientAddress } from "./client-address";
+import { recordSecurityEvent } from "./security-log";
 import { createAuthSession, revokeAuthSession } from "./session-store";
 import { verifyCredentialsThrottled } from "./sign-in-throttle";
 import { findActiveUserIdByEmail } from "./verify-credentials";
@@ -84,6 +85,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
             ? user.id
             : await findActiveUserIdByEmail(getDb(), user.email ?? "");
         if (!userId) return token;
+        // Password sign-ins are logged by the throttle, with their address.
+        if (account?.provider !== "credentials") {
+          await recordSecurityEvent(getDb(), { kind: "sign_in_succeeded", userId, address: null });
+        }
         const sessionId = await createAuthSession(getDb(), userId, new Date(), limits);
         // Only the session id travels in the cookie: no name, email or roles.
         return { sid: sessionId };

@@ -1,20 +1,28 @@
-import { and, desc, eq, gt, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
 import { signInFailures } from "@/db/schema";
+import { recordSecurityEvent } from "./security-log";
 import { type CredentialCheck, verifyCredentials } from "./verify-credentials";
 
 /**
- * Password guessing is slowed per account (someone targeting one person) and per address
- * (someone spraying many accounts from one machine). Within WINDOW, ACCOUNT_LIMIT failures
- * for one email or ADDRESS_LIMIT from one address lock further attempts until the oldest
- * of those failures leaves the window. A locked attempt is refused before the password
- * is looked at, so the answer is the same whether it was right or wrong.
+ * Password guessing is slowed at three levels, so that one person's typos or one attacker
+ * never lock out a whole hospital sitting behind one network address:
+ * - one account from one address (someone guessing one person's password, or that person
+ *   mistyping): a few failures pause that account from that address only;
+ * - one account from anywhere (guesses spread over many addresses): a few more pause it
+ *   everywhere;
+ * - one address, whatever the accounts (someone spraying many accounts): a much higher
+ *   limit over a longer window, so the colleagues behind the same address can still sign in.
+ * A paused attempt is refused before the password is looked at, so the answer is the same
+ * whether it was right or wrong. A lock ends when the failure that set it leaves its window.
  */
 export const SIGN_IN_THROTTLE = {
-  windowMinutes: 15,
-  accountLimit: 5,
-  addressLimit: 20,
+  accountAndAddress: { limit: 5, windowMinutes: 15 },
+  account: { limit: 10, windowMinutes: 15 },
+  address: { limit: 100, windowMinutes: 60 },
 } as const;
+
+const LONGEST_WINDOW_MINUTES = 60;
 
 export type ThrottledCheck = CredentialCheck | { ok: false; reason: "throttled"; retryAt: Date };
 
@@ -34,29 +42,39 @@ export async function verifyCredentialsThrottled(
   now: Date,
 ): Promise<ThrottledCheck> {
   const account = attempt.email.trim().toLowerCase();
+  const { address } = attempt;
+  const stored = address ?? "unknown";
   return db.transaction(async (tx) => {
     // Concurrent guesses at one account wait their turn, so a burst cannot slip past the
     // count before any failure is recorded.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('sign-in'), hashtext(${account}))`);
-    const retryAt = await lockedUntil(tx, account, attempt.address, now);
-    if (retryAt) return { ok: false, reason: "throttled", retryAt };
+    const retryAt = await lockedUntil(tx, account, address, now);
+    if (retryAt) {
+      await recordSecurityEvent(tx, { kind: "sign_in_throttled", account, address });
+      return { ok: false, reason: "throttled", retryAt };
+    }
     const result = await verifyCredentials(tx, account, attempt.password);
     if (result.ok) {
-      await tx.delete(signInFailures).where(eq(signInFailures.account, account));
-    } else if (result.reason === "wrong_credentials") {
+      // Only this address's failures: a guesser elsewhere keeps their count.
       await tx
-        .insert(signInFailures)
-        .values({ account, address: attempt.address ?? "unknown", failedAt: now });
-      // Keep the table small: what is older than the window no longer counts.
+        .delete(signInFailures)
+        .where(and(eq(signInFailures.account, account), eq(signInFailures.address, stored)));
+      await recordSecurityEvent(tx, { kind: "sign_in_succeeded", userId: result.user.id, address });
+    } else if (result.reason === "deactivated") {
+      await recordSecurityEvent(tx, { kind: "sign_in_deactivated", account, address });
+    } else {
+      await tx.insert(signInFailures).values({ account, address: stored, failedAt: now });
+      await recordSecurityEvent(tx, { kind: "sign_in_failed", account, address });
+      if (await lockedUntil(tx, account, address, now)) {
+        await recordSecurityEvent(tx, { kind: "sign_in_locked_out", account, address });
+      }
+      // Keep the table small: what is older than the longest window no longer counts.
       await tx
         .delete(signInFailures)
         .where(
           and(
-            or(
-              eq(signInFailures.account, account),
-              eq(signInFailures.address, attempt.address ?? "unknown"),
-            ),
-            lt(signInFailures.failedAt, windowStart(now)),
+            or(eq(signInFailures.account, account), eq(signInFailures.address, stored)),
+            lt(signInFailures.failedAt, minutesBefore(now, LONGEST_WINDOW_MINUTES)),
           ),
         );
     }
@@ -64,30 +82,36 @@ export async function verifyCredentialsThrottled(
   });
 }
 
-function windowStart(now: Date): Date {
-  return new Date(now.getTime() - SIGN_IN_THROTTLE.windowMinutes * 60_000);
+function minutesBefore(now: Date, minutes: number): Date {
+  return new Date(now.getTime() - minutes * 60_000);
 }
 
-/** When the later of the two locks ends, or null when neither applies. */
+/** When the latest of the locks that apply ends, or null when none does. */
 async function lockedUntil(db: Db, account: string, address: string | null, now: Date) {
-  const limits = [
-    { column: signInFailures.account, value: account, limit: SIGN_IN_THROTTLE.accountLimit },
-    ...(address
-      ? [{ column: signInFailures.address, value: address, limit: SIGN_IN_THROTTLE.addressLimit }]
-      : []),
+  const { accountAndAddress, account: perAccount, address: perAddress } = SIGN_IN_THROTTLE;
+  const scopes: { where: SQL | undefined; limit: number; windowMinutes: number }[] = [
+    {
+      where: and(
+        eq(signInFailures.account, account),
+        eq(signInFailures.address, address ?? "unknown"),
+      ),
+      ...accountAndAddress,
+    },
+    { where: eq(signInFailures.account, account), ...perAccount },
+    ...(address ? [{ where: eq(signInFailures.address, address), ...perAddress }] : []),
   ];
   let until: Date | null = null;
-  for (const { column, value, limit } of limits) {
+  for (const { where, limit, windowMinutes } of scopes) {
     // The limit-th most recent failure inside the window: once it ages out, one more try.
     const [row] = await db
       .select({ failedAt: signInFailures.failedAt })
       .from(signInFailures)
-      .where(and(eq(column, value), gt(signInFailures.failedAt, windowStart(now))))
+      .where(and(where, gt(signInFailures.failedAt, minutesBefore(now, windowMinutes))))
       .orderBy(desc(signInFailures.failedAt))
       .offset(limit - 1)
       .limit(1);
     if (!row) continue;
-    const end = new Date(row.failedAt.getTime() + SIGN_IN_THROTTLE.windowMinutes * 60_000);
+    const end = new Date(row.failedAt.getTime() + windowMinutes * 60_000);
     if (!until || end > until) until = end;
   }
   return until;

@@ -7,7 +7,7 @@ import { isDatabaseUnreachable } from "@/db/reachability";
 import { ANCHOR_AUDIT_CHAINS } from "@/lib/audit/anchor-audit-chains";
 import { type MailMode, mailSettings } from "@/lib/notifications/mail-config";
 import { mailerFor } from "@/lib/notifications/mailer";
-import { createTaskList, SWEEP_DUE_CONCERNS } from "./task-list";
+import { createTaskList, PURGE_SECURITY_LOG, SWEEP_DUE_CONCERNS } from "./task-list";
 import { forceUnlockPools, holdPoolLocks, releaseJobsOfGonePools } from "./worker-liveness";
 import { createOutageLog, quietenWorkerTraces, workerLogger } from "./worker-outage";
 
@@ -122,9 +122,11 @@ export async function startWorker(
       events,
       taskList,
       // graphile-worker runs each cron slot once across all workers.
-      crontab: [`* * * * * ${SWEEP_DUE_CONCERNS}`, `*/15 * * * * ${ANCHOR_AUDIT_CHAINS}`].join(
-        "\n",
-      ),
+      crontab: [
+        `* * * * * ${SWEEP_DUE_CONCERNS}`,
+        `*/15 * * * * ${ANCHOR_AUDIT_CHAINS}`,
+        `17 3 * * * ${PURGE_SECURITY_LOG}`,
+      ].join("\n"),
       // Recording a job's outcome in a batch makes a failure to record it (the database
       // went away) stop the runner, which is then replaced; without batching
       // graphile-worker 0.17 leaves that failure unhandled and the process exits.

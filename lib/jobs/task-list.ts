@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { TaskList } from "graphile-worker";
 import type { Database } from "@/db/client";
 import { ANCHOR_AUDIT_CHAINS, anchorAuditChains } from "@/lib/audit/anchor-audit-chains";
@@ -24,6 +25,8 @@ import { REMIND_OFFICERS } from "./schedule-officer-reminders";
 import { type ReminderPayload, SEND_REMINDER } from "./schedule-reminder";
 
 export const SWEEP_DUE_CONCERNS = "sweep-due-concerns";
+/** Daily: the security log keeps six years (SECURITY.md); the database function removes only older entries. */
+export const PURGE_SECURITY_LOG = "purge-security-log";
 
 /** Every durable task, given its dependencies, so tests run exactly what the worker runs. */
 export function createTaskList(
@@ -45,6 +48,9 @@ export function createTaskList(
     [SWEEP_DUE_CONCERNS]: async () => {
       await advanceDueConcerns(db);
       await remindOverdueOfficers(db);
+    },
+    [PURGE_SECURITY_LOG]: async () => {
+      await db.execute(sql`select purge_expired_security_events()`);
     },
     [ANCHOR_AUDIT_CHAINS]: async () => {
       const { anchor } = await anchorAuditChains(db, { sinks });

@@ -11,6 +11,8 @@ export interface UserSummary {
   departmentName: string | null;
   roles: Role[];
   active: boolean;
+  /** Whether the person has set a password (else: invited, or SSO only). Never the password. */
+  hasPassword: boolean;
 }
 
 const rolesOfUser = sql<Role[]>`coalesce(
@@ -26,6 +28,7 @@ const summaryColumns = {
   departmentName: departments.name,
   roles: rolesOfUser,
   active: sql<boolean>`${users.deactivatedAt} is null`,
+  hasPassword: sql<boolean>`${users.passwordHash} is not null`,
 };
 
 /** `%` and `_` typed by a user are literal characters, not wildcards. */

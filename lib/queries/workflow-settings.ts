@@ -14,6 +14,8 @@ export interface WorkflowSettings {
   evidence: EvidenceLimits;
   /** Dates are shown in this zone to everyone who has not chosen their own. */
   timeZone: string;
+  /** Whom to contact when locked out (shown at sign-in); null: a general wording. */
+  supportContact: string | null;
 }
 
 export const DEFAULT_DAILY_FILING_LIMIT = 5;
@@ -28,6 +30,7 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
       dailyMessageLimit: DEFAULT_DAILY_MESSAGE_LIMIT,
       evidence: { ...DEFAULT_EVIDENCE_LIMITS },
       timeZone: DEFAULT_TIME_ZONE,
+      supportContact: null,
     };
   return {
     windows: {
@@ -42,5 +45,6 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
     dailyMessageLimit: row.dailyMessageLimit,
     evidence: { files: row.evidenceFileLimit, bytesPerFile: row.evidenceMegabytesPerFile * MB },
     timeZone: row.timeZone,
+    supportContact: row.supportContact,
   };
 }

@@ -20,7 +20,7 @@ export async function seedDemo(
     console.log(
       seeded
         ? `\nDemo organisation created. Sign in as any of these (password: ${password}):`
-        : `\nDemo accounts (password: ${password}, unless an administrator changed it):`,
+        : `\nDemo accounts (password: ${password}, unless its owner changed it):`,
     );
     for (const account of DEMO_ACCOUNTS) {
       const roles = account.roles.map((role) => ROLE_LABELS[role]).join(", ");

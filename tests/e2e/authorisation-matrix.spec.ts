@@ -25,6 +25,7 @@ import {
   escalatedCase,
   fileCase,
   heldCase,
+  setUpStep,
   setUpWorld,
   signInOverHttp,
   type World,
@@ -147,6 +148,17 @@ const aboutCase =
 const PAGE_REQUESTS: Record<keyof typeof PAGES, RequestFor> = {
   "/": fixed("/", ""),
   "/sign-in": fixed("/sign-in", "Raise a concern about a colleague"),
+  "/forgot-password": fixed("/forgot-password", heading("Forgotten your password?")),
+  // A token that was never issued: the page says so, and offers no form.
+  "/reset-password/[token]": fixed(
+    "/reset-password/never-issued-token",
+    heading("This link no longer works"),
+  ),
+  "/invitation/[token]": fixed(
+    "/invitation/never-issued-token",
+    heading("This invitation no longer works"),
+  ),
+  "/preferences/password": fixed("/preferences/password", heading("Change your password")),
   "/no-access": fixed("/no-access", heading("No role assigned yet")),
   "/notifications": fixed("/notifications", heading("Notifications")),
   "/preferences/email": fixed("/preferences/email", heading("Preferences")),
@@ -173,6 +185,7 @@ const PAGE_REQUESTS: Record<keyof typeof PAGES, RequestFor> = {
   "/admin/departments": fixed("/admin/departments", heading("Departments")),
   "/admin/settings": fixed("/admin/settings", heading("Workflow settings")),
   "/admin/email-deliveries": fixed("/admin/email-deliveries", heading("Failed emails")),
+  "/admin/security-log": fixed("/admin/security-log", heading("Security log")),
   "/admin/reopen-case": fixed("/admin/reopen-case", heading("Reopen a closed case")),
 };
 
@@ -369,6 +382,26 @@ function plainForm(path: string, fields: Record<string, string>, ran: RegExp): A
   return async () => ({ path, args: formArgs(fields), watch: [], ran });
 }
 
+const LONG_ENOUGH = "a long enough password";
+
+/** A new account whose person has not set a password yet. */
+async function invitedAccount(world: World): Promise<{ id: string }> {
+  const [, id] = await setUpStep(
+    world,
+    "app/(app)/admin/users/actions.ts#createUserAction",
+    world.people.admin.cookie,
+    "/admin/users/new",
+    {
+      name: "Matrix invited",
+      email: `matrix-invited-${Date.now()}@hospital.example`,
+      departmentId: "",
+      roles: "physician",
+    },
+    /^\/admin\/users\/([0-9a-f-]{36})\?saved=created$/,
+  );
+  return { id: id! };
+}
+
 const OWN_QUESTION = {
   signedOut: "toSubject",
   reporter: "toReporter",
@@ -403,6 +436,28 @@ const ACTION_REQUESTS: Record<keyof typeof SERVER_ACTIONS, ActionFor> = {
     watch: [],
     ran: /^\/api\/auth\/signin\?callbackUrl=%2F$/,
   }),
+  "app/(auth)/forgot-password/actions.ts#requestPasswordResetAction": plainForm(
+    "/forgot-password",
+    { email: "" },
+    VALIDATION,
+  ),
+  // A token never issued: it runs, and says the link no longer works.
+  "app/(auth)/reset-password/actions.ts#resetPasswordAction": plainForm(
+    "/reset-password/never-issued-token",
+    { token: "never-issued-token", newPassword: LONG_ENOUGH, confirmPassword: LONG_ENOUGH },
+    /^This link no longer works:/,
+  ),
+  "app/(auth)/invitation/actions.ts#acceptInvitationAction": plainForm(
+    "/invitation/never-issued-token",
+    { token: "never-issued-token", newPassword: LONG_ENOUGH, confirmPassword: LONG_ENOUGH },
+    /^This invitation no longer works:/,
+  ),
+  // Empty fields: it answers with its validation message and changes nothing.
+  "app/(app)/preferences/password/actions.ts#changeOwnPasswordAction": plainForm(
+    "/preferences/password",
+    {},
+    VALIDATION,
+  ),
   "app/(app)/sign-out-action.ts#signOutAction": async (world, principal) => {
     if (principal === "signedOut" || principal === "deactivated") {
       return { path: "/notifications", args: [], watch: [], ran: /^\/sign-in$/ };
@@ -591,7 +646,6 @@ const ACTION_REQUESTS: Record<keyof typeof SERVER_ACTIONS, ActionFor> = {
         email: account.email,
         departmentId: "",
         roles: principal === "admin" && whose === "own" ? "admin" : "physician",
-        newPassword: "",
       }),
       watch: [account.id],
       ran: VALIDATION,
@@ -605,6 +659,19 @@ const ACTION_REQUESTS: Record<keyof typeof SERVER_ACTIONS, ActionFor> = {
       watch: [account.id],
       ran: /^Account deactivated\. Their sessions have ended\.$/,
       refusal: /^You cannot deactivate your own account\.$/,
+    };
+  },
+  "app/(app)/admin/users/actions.ts#resendInvitationAction": async (world, principal, whose) => {
+    const account =
+      principal === "admin" && whose === "other"
+        ? await invitedAccount(world)
+        : accountOf(world, principal, whose);
+    return {
+      path: `/admin/users/${account.id}`,
+      args: formArgs({ userId: account.id }),
+      watch: [account.id],
+      ran: /^A new invitation was sent to .+\. The earlier link no longer works\.$/,
+      refusal: /^This person has set a password already\./,
     };
   },
   "app/(app)/admin/users/actions.ts#createDepartmentAction": plainForm(

@@ -158,6 +158,11 @@ export const PAGES = {
     admin: "redirect:/",
     deactivated: "allow",
   },
+  // Reachable signed out (a forgotten password, an emailed link); signed in, they work too.
+  "/forgot-password": everyone("allow"),
+  "/reset-password/[token]": everyone("allow"),
+  "/invitation/[token]": everyone("allow"),
+  "/preferences/password": SIGNED_IN_ONLY,
   "/no-access": SIGNED_IN_ONLY,
   "/notifications": SIGNED_IN_ONLY,
   "/preferences/email": SIGNED_IN_ONLY,
@@ -215,6 +220,7 @@ export const PAGES = {
   "/admin/departments": ADMINS_ONLY,
   "/admin/settings": ADMINS_ONLY,
   "/admin/email-deliveries": ADMINS_ONLY,
+  "/admin/security-log": ADMINS_ONLY,
   "/admin/reopen-case": ADMINS_ONLY,
 } as const satisfies Record<string, Row<PageOutcome>>;
 
@@ -299,7 +305,13 @@ const THREAD_PARTIES_ONLY = {
 export const SERVER_ACTIONS = {
   "app/(auth)/sign-in/actions.ts#signInWithPassword": EVERYONE_MAY_TRY,
   "app/(auth)/sign-in/actions.ts#signInWithSso": EVERYONE_MAY_TRY,
+  // Anyone may ask for a reset link or use one: the link, not a session, is the proof.
+  "app/(auth)/forgot-password/actions.ts#requestPasswordResetAction": EVERYONE_MAY_TRY,
+  "app/(auth)/reset-password/actions.ts#resetPasswordAction": EVERYONE_MAY_TRY,
+  "app/(auth)/invitation/actions.ts#acceptInvitationAction": EVERYONE_MAY_TRY,
   "app/(app)/sign-out-action.ts#signOutAction": SIGNED_IN_ONLY,
+  // Each person's own password only: the action names no account.
+  "app/(app)/preferences/password/actions.ts#changeOwnPasswordAction": SIGNED_IN_ONLY,
   "app/(app)/preferences/email/actions.ts#updateEmailPreferencesAction": SIGNED_IN_ONLY,
   // Each person's own notifications only: the action names no one else's.
   "app/(app)/notifications/actions.ts#markAllNotificationsReadAction": SIGNED_IN_ONLY,
@@ -367,6 +379,11 @@ export const SERVER_ACTIONS = {
     admin: { own: "allow", other: "allow" },
   },
   "app/(app)/admin/users/actions.ts#setUserActiveAction": {
+    ...ADMINS_ONLY,
+    admin: { own: "refused", other: "allow" },
+  },
+  // Own: their own account, which has a password. Other: a new account still invited.
+  "app/(app)/admin/users/actions.ts#resendInvitationAction": {
     ...ADMINS_ONLY,
     admin: { own: "refused", other: "allow" },
   },

@@ -1,5 +1,7 @@
+import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
+import { hashPassword } from "@/lib/auth/password";
 
 /**
  * Test setup that talks to the e2e server's own embedded database (never the dev one):
@@ -35,4 +37,34 @@ export async function setWorkflowSettings(settings: {
       [settings.remediationWindowSeconds ?? 7 * 24 * 3600, settings.dailyFilingLimit ?? 100],
     ),
   );
+}
+
+/**
+ * Test setup: gives an account made through the admin form a password, as its person
+ * would from the invitation email (tests/e2e/accounts.spec.ts walks that path itself).
+ */
+export async function givePassword(email: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  await withE2eDatabase((client) =>
+    client.query("update users set password_hash = $1 where email = $2", [passwordHash, email]),
+  );
+}
+
+/**
+ * Test setup: a working emailed link (reset or invitation) for `email`, as the app would
+ * issue it but without the email, for pages that need one; returns the token for its path.
+ */
+export async function mintAccountLink(
+  email: string,
+  purpose: "password_reset" | "invitation",
+): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await withE2eDatabase((client) =>
+    client.query(
+      `insert into account_tokens (id, user_id, purpose, token_hash, expires_at)
+       select gen_random_uuid(), id, $2, $3, now() + interval '30 minutes' from users where email = $1`,
+      [email, purpose, createHash("sha256").update(token).digest("hex")],
+    ),
+  );
+  return token;
 }

@@ -9,6 +9,7 @@ import {
   setUpWorld,
   type World,
 } from "./authorisation-matrix-world";
+import { mintAccountLink } from "./database";
 
 /**
  * No form throws away what was typed. Every form, from one table: what to type in each of
@@ -69,6 +70,21 @@ async function officerCase(world: World) {
   return heldCase(world, reporter, subject, assignedOfficer);
 }
 
+// Passwords are never shown again, whichever field was wrong.
+const NEW_PASSWORD: Control = {
+  label: /^New password(?! again)/,
+  kind: "text",
+  value: "a new password to keep",
+  secret: true,
+};
+const TYPED_DIFFERENTLY = {
+  label: /^New password again/,
+  kind: "text",
+  value: "a different password",
+  secret: true,
+  message: /not the same/,
+} as const;
+
 const byForm = (button: string) => (page: Page) =>
   page.locator("form").filter({ has: page.getByRole("button", { name: button, exact: true }) });
 
@@ -86,6 +102,39 @@ const FORMS: Record<ActionId, FormOrNot> = {
     submit: "Sign in",
   },
   "app/(auth)/sign-in/actions.ts#signInWithSso": { noTypedFields: "a button to the provider" },
+  "app/(auth)/forgot-password/actions.ts#requestPasswordResetAction": {
+    open: async () => ({ as: null, path: "/forgot-password" }),
+    controls: [],
+    bad: { label: "Email", kind: "text", value: "not-an-email", message: /valid email/ },
+    submit: "Email me a link",
+  },
+  "app/(auth)/reset-password/actions.ts#resetPasswordAction": {
+    open: async (world) => ({
+      as: null,
+      path: `/reset-password/${await mintAccountLink(world.people.spare.email, "password_reset")}`,
+    }),
+    controls: [NEW_PASSWORD],
+    bad: TYPED_DIFFERENTLY,
+    submit: "Save the new password",
+  },
+  "app/(auth)/invitation/actions.ts#acceptInvitationAction": {
+    open: async (world) => ({
+      as: null,
+      path: `/invitation/${await mintAccountLink(world.people.spare.email, "invitation")}`,
+    }),
+    controls: [NEW_PASSWORD],
+    bad: TYPED_DIFFERENTLY,
+    submit: "Set my password",
+  },
+  "app/(app)/preferences/password/actions.ts#changeOwnPasswordAction": {
+    open: async (world) => ({ as: world.people.reporter, path: "/preferences/password" }),
+    controls: [
+      { label: /^Current password/, kind: "text", value: "matrix-password-1", secret: true },
+      NEW_PASSWORD,
+    ],
+    bad: TYPED_DIFFERENTLY,
+    submit: "Change password",
+  },
   "app/(app)/sign-out-action.ts#signOutAction": { noTypedFields: "a button" },
   "app/(app)/preferences/email/actions.ts#updateEmailPreferencesAction": {
     noTypedFields: "one checkbox, which no value can make wrong",
@@ -319,7 +368,6 @@ const FORMS: Record<ActionId, FormOrNot> = {
     controls: [
       { label: "Full name", kind: "text", value: "Dr Keeps Typing" },
       { label: /^Compliance officer/, kind: "check", value: "on" },
-      { label: "Initial password (optional)", kind: "text", value: "x".repeat(14), secret: true },
     ],
     bad: { label: "Email", kind: "text", value: "not-an-email", message: /valid email/ },
     submit: "Create account",
@@ -337,6 +385,7 @@ const FORMS: Record<ActionId, FormOrNot> = {
     submit: "Save changes",
   },
   "app/(app)/admin/users/actions.ts#setUserActiveAction": { noTypedFields: "a button" },
+  "app/(app)/admin/users/actions.ts#resendInvitationAction": { noTypedFields: "a button" },
   "app/(app)/admin/users/actions.ts#createDepartmentAction": {
     open: async (world) => ({ as: world.people.admin, path: "/admin/departments" }),
     within: byForm("Add department"),
@@ -356,6 +405,11 @@ const FORMS: Record<ActionId, FormOrNot> = {
     controls: [
       { label: "Time a colleague has to respond to a notice (hours)", kind: "text", value: "170" },
       { label: "Concerns one physician may raise per 24 hours", kind: "text", value: "99" },
+      {
+        label: /^Whom to contact when locked out/,
+        kind: "text",
+        value: "IT service desk, extension 4357",
+      },
     ],
     bad: {
       label: "Time a reporter has to answer a response (hours)",

@@ -10,7 +10,7 @@ import {
 } from "@playwright/test";
 import { HOSTILE_PAYLOADS } from "../support/hostile-payloads";
 import { fileConcernThroughForm, uniquePostUrl } from "./concerns";
-import { setWorkflowSettings, withE2eDatabase } from "./database";
+import { givePassword, setWorkflowSettings, withE2eDatabase } from "./database";
 import { E2E_SERVER_LOG } from "./server-log";
 import { confirmStep, DEMO, DEMO_PASSWORD, personSignedIn } from "./support";
 
@@ -89,9 +89,9 @@ test.beforeAll(async ({ browser }) => {
       await admin.page.getByRole("checkbox", { name: /^Physician/ }).uncheck();
       await admin.page.getByRole("checkbox", { name: /^Compliance officer/ }).check();
     }
-    await admin.page.getByLabel("Initial password (optional)").fill(PASSWORD);
     await admin.page.getByRole("button", { name: "Create account" }).click();
     await expect(admin.page).toHaveURL(/saved=created/);
+    await givePassword(person.email, PASSWORD);
     await expect(admin.page.getByRole("heading", { level: 1 })).toHaveText(person.name);
   }
   await admin.context.close();

@@ -12,6 +12,7 @@ import {
   setUpWorld,
   type World,
 } from "./authorisation-matrix-world";
+import { mintAccountLink } from "./database";
 
 /**
  * Every page, as the person it is for sees it, on a phone (390 px) and a desktop
@@ -36,6 +37,22 @@ interface Screen {
 const SCREENS: Record<keyof typeof PAGES, Screen> = {
   "/": { viewer: "reporter", paths: async () => ["/"] },
   "/sign-in": { viewer: null, paths: async () => ["/sign-in", "/sign-in?error=CredentialsSignin"] },
+  "/forgot-password": { viewer: null, paths: async () => ["/forgot-password"] },
+  "/reset-password/[token]": {
+    viewer: null,
+    paths: async (world) => [
+      `/reset-password/${await mintAccountLink(world.people.spare.email, "password_reset")}`,
+      "/reset-password/never-issued-token",
+    ],
+  },
+  "/invitation/[token]": {
+    viewer: null,
+    paths: async (world) => [
+      `/invitation/${await mintAccountLink(world.people.spare.email, "invitation")}`,
+      "/invitation/never-issued-token",
+    ],
+  },
+  "/preferences/password": { viewer: "reporter", paths: async () => ["/preferences/password"] },
   "/no-access": { viewer: "reporter", paths: async () => ["/no-access"] },
   "/notifications": { viewer: "subject", paths: async () => ["/notifications"] },
   "/preferences/email": { viewer: "reporter", paths: async () => ["/preferences/email"] },
@@ -93,6 +110,14 @@ const SCREENS: Record<keyof typeof PAGES, Screen> = {
   "/admin/departments": { viewer: "admin", paths: async () => ["/admin/departments"] },
   "/admin/settings": { viewer: "admin", paths: async () => ["/admin/settings"] },
   "/admin/email-deliveries": { viewer: "admin", paths: async () => ["/admin/email-deliveries"] },
+  "/admin/security-log": {
+    viewer: "admin",
+    paths: async (world) => [
+      "/admin/security-log",
+      `/admin/security-log?email=${encodeURIComponent(world.people.spare.email)}`,
+      "/admin/security-log?email=nobody%40hospital.example",
+    ],
+  },
   "/admin/reopen-case": { viewer: "admin", paths: async () => ["/admin/reopen-case"] },
 };
 

@@ -163,7 +163,7 @@ test.describe("sign-in throttling", () => {
     }
     await attempt("guess number 6");
     await expect(formAlert(page)).toHaveText(
-      /^Too many failed sign-in attempts\. For your account's safety, sign-in is paused: try again in 1[45] minutes\.$/,
+      /^Too many failed sign-in attempts\. For your account's safety, sign-in is paused: try again in 1[45] minutes, or reset your password by email\. If you cannot sign in, contact .+\.$/,
     );
   });
 

@@ -51,7 +51,6 @@ describe("a normal workflow", () => {
       email: "new.person@hospital.example",
       roles: ["physician"],
       departmentId: "",
-      password: "",
     });
 
     const events = await auditFor(database.db, id);

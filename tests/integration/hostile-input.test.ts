@@ -141,7 +141,6 @@ const NEW_ACCOUNT = {
   name: "New Person",
   roles: ["physician"],
   departmentId: "",
-  password: "",
 } satisfies Omit<CreateUserInput, "email">;
 
 /** An account the administrator creates, found again by its fresh email; `pick` reads the field. */
@@ -177,7 +176,6 @@ function changedAccountWith(
         email: person.email,
         roles: ["physician"],
         departmentId: "",
-        newPassword: "",
         ...overrides(value),
       }),
     read: async ({ person }: { person: Actor }) => {
@@ -550,16 +548,6 @@ const FIELDS: TextField<unknown>[] = [
       (user) => user.id,
     ),
     stored: () => "never accepted",
-  }),
-  field({
-    name: "new account: the password",
-    field: "password",
-    // A password is stored only as a hash: accepted means the account exists with one.
-    ...newAccountWith(
-      (v) => ({ password: v }),
-      (user) => user.passwordHash !== null,
-    ),
-    stored: () => true,
   }),
   field({
     name: "changed account: the name",

@@ -9,7 +9,7 @@ import { renameDepartment } from "@/lib/services/departments/rename-department";
 import { createUser } from "@/lib/services/users/create-user";
 import { setUserActive } from "@/lib/services/users/set-user-active";
 import { updateUser } from "@/lib/services/users/update-user";
-import { insertDepartment, insertPerson } from "./support/factories";
+import { insertDepartment, insertPerson, TEST_PASSWORD } from "./support/factories";
 import { withFreshDatabase } from "./support/fresh-database";
 
 const database = withFreshDatabase();
@@ -29,7 +29,7 @@ async function auditFor(entityId: string) {
 }
 
 describe("creating an account", () => {
-  it("stores the person with their roles and department, and audits who created it", async () => {
+  it("stores the person with their roles and department but no password, invites them, and audits who did it", async () => {
     const admin = await insertPerson(database.db, { roles: ["admin"] });
     const department = await insertDepartment(database.db);
     const { userId } = await createUser(database.db, admin, {
@@ -37,7 +37,6 @@ describe("creating an account", () => {
       email: "  Priya.Raman@Hospital.Example ",
       roles: ["physician", "compliance_officer"],
       departmentId: department.id,
-      password: "a long enough password",
     });
 
     const [stored] = await database.db.select().from(users).where(eq(users.id, userId));
@@ -49,9 +48,11 @@ describe("creating an account", () => {
     const roles = await database.db.select().from(userRoles).where(eq(userRoles.userId, userId));
     expect(roles.map((r) => r.role).sort()).toEqual(["compliance_officer", "physician"]);
     const audit = await auditFor(userId);
-    expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "user_created", actorId: admin.userId });
-    expect(JSON.stringify(audit[0]!.details)).not.toContain("a long enough password");
+    expect(audit.map((event) => [event.action, event.actorId])).toEqual([
+      ["user_created", admin.userId],
+      ["invitation_sent", admin.userId],
+    ]);
+    expect(stored!.passwordHash).toBeNull();
   });
 
   it("refuses a second account with the same email in any letter case, and stores nothing", async () => {
@@ -61,7 +62,6 @@ describe("creating an account", () => {
       email: "same.person@hospital.example",
       roles: ["physician"] as const,
       departmentId: "",
-      password: "",
     };
     await createUser(database.db, admin, { ...input, roles: [...input.roles] });
     const before = await database.db.select().from(users);
@@ -86,11 +86,10 @@ describe("creating an account", () => {
       email: "not-an-email",
       roles: [],
       departmentId: "",
-      password: "short",
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "ZodError" });
     const fields = (error as { issues: { path: string[] }[] }).issues.map((issue) => issue.path[0]);
-    expect(new Set(fields)).toEqual(new Set(["name", "email", "roles", "password"]));
+    expect(new Set(fields)).toEqual(new Set(["name", "email", "roles"]));
     expect(await database.db.select().from(users)).toHaveLength(before.length);
   });
 
@@ -102,7 +101,6 @@ describe("creating an account", () => {
         email: "nobody@hospital.example",
         roles: ["physician"],
         departmentId: "00000000-0000-4000-8000-000000000000",
-        password: "",
       }),
     );
     expect(refusal.field).toBe("departmentId");
@@ -117,7 +115,6 @@ describe("creating an account", () => {
           email: `sneaky-${roles[0]}@hospital.example`,
           roles: ["admin"],
           departmentId: "",
-          password: "",
         }),
       );
       expect(refusal.code).toBe("forbidden");
@@ -127,20 +124,9 @@ describe("creating an account", () => {
 
 describe("checking a password", () => {
   it("accepts the right password whatever the email's case and refuses a wrong one or an unknown email alike", async () => {
-    const admin = await insertPerson(database.db, { roles: ["admin"] });
-    await createUser(database.db, admin, {
-      name: "Dr Sign In",
-      email: "sign.in@hospital.example",
-      roles: ["physician"],
-      departmentId: "",
-      password: "the right password",
-    });
+    await insertPerson(database.db, { roles: ["physician"], email: "sign.in@hospital.example" });
 
-    const ok = await verifyCredentials(
-      database.db,
-      "Sign.In@hospital.example",
-      "the right password",
-    );
+    const ok = await verifyCredentials(database.db, "Sign.In@hospital.example", TEST_PASSWORD);
     expect(ok).toMatchObject({ ok: true, user: { email: "sign.in@hospital.example" } });
     expect(
       await verifyCredentials(database.db, "sign.in@hospital.example", "the wrong password"),
@@ -148,22 +134,19 @@ describe("checking a password", () => {
       ok: false,
       reason: "wrong_credentials",
     });
-    expect(
-      await verifyCredentials(database.db, "nobody@hospital.example", "the right password"),
-    ).toEqual({
+    expect(await verifyCredentials(database.db, "nobody@hospital.example", TEST_PASSWORD)).toEqual({
       ok: false,
       reason: "wrong_credentials",
     });
   });
 
-  it("never matches an SSO-only account, which has no password", async () => {
+  it("never matches an account without a password (SSO only, or invited and not yet set)", async () => {
     const admin = await insertPerson(database.db, { roles: ["admin"] });
     await createUser(database.db, admin, {
       name: "Dr SSO",
       email: "sso.only@hospital.example",
       roles: ["physician"],
       departmentId: "",
-      password: "",
     });
     expect((await verifyCredentials(database.db, "sso.only@hospital.example", "")).ok).toBe(false);
   });
@@ -235,7 +218,6 @@ describe("deactivating and editing an account", () => {
         email: admin.email,
         roles: ["physician"],
         departmentId: "",
-        newPassword: "",
       }),
     );
     expect(refusal.field).toBe("roles");
@@ -253,7 +235,6 @@ describe("deactivating and editing an account", () => {
       email: person.email,
       roles: ["physician"],
       departmentId: "",
-      newPassword: "",
     });
 
     expect((await loadSessionActor(database.db, sessionId, now, LIMITS))?.roles).toEqual([
@@ -264,25 +245,6 @@ describe("deactivating and editing an account", () => {
       action: "user_updated",
       details: { rolesBefore: ["physician", "compliance_officer"], rolesAfter: ["physician"] },
     });
-  });
-
-  it("signs the person out everywhere when an administrator resets their password", async () => {
-    const admin = await insertPerson(database.db, { roles: ["admin"] });
-    const person = await insertPerson(database.db, { roles: ["physician"] });
-    const now = new Date();
-    const sessionId = await createAuthSession(database.db, person.userId, now, LIMITS);
-    await updateUser(database.db, admin, {
-      userId: person.userId,
-      name: person.name,
-      email: person.email,
-      roles: ["physician"],
-      departmentId: "",
-      newPassword: "a brand new password",
-    });
-    expect(await loadSessionActor(database.db, sessionId, now, LIMITS)).toBeNull();
-    expect((await verifyCredentials(database.db, person.email, "a brand new password")).ok).toBe(
-      true,
-    );
   });
 });
 

@@ -1,11 +1,14 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { getDb } from "@/db/client";
 import { formAction } from "@/lib/actions/form-action";
 import { SignInThrottled, signIn } from "@/lib/auth/next-auth";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { signInSchema } from "@/lib/auth/sign-in-schema";
 import { Refusal } from "@/lib/errors/refusal";
+import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
+import { lockedOutMessage } from "./locked-out-message";
 
 export const signInWithPassword = formAction({
   allow: "anyone",
@@ -18,6 +21,10 @@ export const signInWithPassword = formAction({
     } catch (error) {
       // Only Auth.js's own errors are failures to report.
       if (!(error instanceof AuthError)) throw error;
+      if (error instanceof SignInThrottled) {
+        const { supportContact } = await loadWorkflowSettings(getDb());
+        throw new Refusal("rate_limited", lockedOutMessage(error.retryAt, supportContact));
+      }
       throw signInRefusal(error);
     }
   },
@@ -29,8 +36,6 @@ export async function signInWithSso(form: FormData): Promise<void> {
 }
 
 function signInRefusal(error: AuthError): Refusal {
-  if (error instanceof SignInThrottled)
-    return new Refusal("rate_limited", throttled(error.retryAt));
   if ("code" in error && error.code === "deactivated") {
     return new Refusal(
       "forbidden",
@@ -40,10 +45,4 @@ function signInRefusal(error: AuthError): Refusal {
   return error.type === "CredentialsSignin"
     ? new Refusal("invalid_input", "Incorrect email or password.")
     : new Refusal("conflict", "Sign-in is unavailable right now. Please try again.");
-}
-
-// Said whether or not the password was right: a locked-out attempt is not checked at all.
-function throttled(retryAt: Date): string {
-  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 60_000));
-  return `Too many failed sign-in attempts. For your account's safety, sign-in is paused: try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SubmitButton } from "@/components/ui/button";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
@@ -9,12 +10,19 @@ import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in · Peer Concerns" };
 
+const PASSWORD_SAVED: Record<string, string> = {
+  reset: "Your new password is saved. Sign in with it.",
+  set: "Your password is set. Sign in with it.",
+};
+
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; password?: string }>;
 }) {
-  const callbackUrl = safeRedirectPath((await searchParams).callbackUrl);
+  const query = await searchParams;
+  const callbackUrl = safeRedirectPath(query.callbackUrl);
+  const passwordSaved = PASSWORD_SAVED[query.password ?? ""];
   if (await getCurrentActor()) redirect(callbackUrl);
   const config = serverConfig();
   return (
@@ -26,7 +34,21 @@ export default async function SignInPage({
       </p>
       <div className="mt-8 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h2 className="mb-4 text-lg font-semibold">Sign in</h2>
+        {passwordSaved ? (
+          <p
+            role="status"
+            className="mb-4 rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm"
+          >
+            {passwordSaved}
+          </p>
+        ) : null}
         <SignInForm callbackUrl={callbackUrl} />
+        <Link
+          href="/forgot-password"
+          className="mt-4 inline-block text-sm text-brand-700 underline"
+        >
+          Forgotten your password?
+        </Link>
         {oidcEnabled(config) ? (
           <form action={signInWithSso} className="mt-4 border-t border-slate-200 pt-4">
             <input type="hidden" name="callbackUrl" value={callbackUrl} />

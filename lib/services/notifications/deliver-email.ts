@@ -1,6 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { concerns, emailDeliveries, emailPreferences, notifications, users } from "@/db/schema";
+import {
+  accountTokens,
+  concerns,
+  emailDeliveries,
+  emailPreferences,
+  notifications,
+  users,
+} from "@/db/schema";
+import { ACCOUNT_TOKEN_PATHS, accountTokenFor } from "@/lib/auth/account-tokens";
 import { concernReference } from "@/lib/domain/concern-fields";
 import { resolveTimeZone } from "@/lib/domain/date-words";
 import { neededFrom } from "@/lib/domain/waiting-on";
@@ -13,7 +21,8 @@ import { type MailSettings, messageIdFor } from "@/lib/notifications/mail-config
 import type { Mailer } from "@/lib/notifications/mailer";
 import { isNotificationKind, policyOf } from "@/lib/notifications/notification-kinds";
 import { enqueueEmailDelivery } from "@/lib/notifications/notify";
-import { renderEmail } from "@/lib/notifications/render-email";
+import { renderAccountEmail } from "@/lib/notifications/render-account-email";
+import { type EmailContent, renderEmail } from "@/lib/notifications/render-email";
 import { retryDelayMs } from "@/lib/notifications/retry-schedule";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 
@@ -48,6 +57,14 @@ export async function deliverEmail(
         deactivatedAt: users.deactivatedAt,
         timeZone: users.timeZone,
         remindersByEmail: emailPreferences.remindersByEmail,
+        // An account email (a password link) instead of a notification's.
+        accountToken: {
+          id: accountTokens.id,
+          purpose: accountTokens.purpose,
+          expiresAt: accountTokens.expiresAt,
+          usedAt: accountTokens.usedAt,
+          revokedAt: accountTokens.revokedAt,
+        },
         // The case as the email may name it: its reference and its clocks, nothing it says.
         concern: {
           number: concerns.number,
@@ -61,7 +78,8 @@ export async function deliverEmail(
         },
       })
       .from(emailDeliveries)
-      .innerJoin(notifications, eq(notifications.id, emailDeliveries.notificationId))
+      .leftJoin(notifications, eq(notifications.id, emailDeliveries.notificationId))
+      .leftJoin(accountTokens, eq(accountTokens.id, emailDeliveries.accountTokenId))
       // An alert about no case (the audit trail) has none.
       .leftJoin(concerns, eq(concerns.id, notifications.concernId))
       .innerJoin(users, eq(users.id, emailDeliveries.recipientId))
@@ -83,25 +101,41 @@ export async function deliverEmail(
     if (!policyOf(delivery.kind).essential && row.remindersByEmail === false) {
       return skip("The person turned reminder emails off.");
     }
-    if (!isNotificationKind(delivery.kind)) return skip("Unknown kind of notification.");
-
-    const relation = row.relation as RecipientRelation;
-    const { concern, concernId } = row;
-    const onCase =
-      concern && concernId && relation !== "admin" ? { concern, concernId, relation } : null;
-    // The deadline as the case stands when the email is sent, which a retry hours later
-    // may find moved on.
-    const content = renderEmail({
-      recipientName: row.name,
-      kind: delivery.kind,
-      relation,
-      reference: onCase ? concernReference(onCase.concern.number) : null,
-      need: onCase ? neededFrom(onCase.relation, delivery.recipientId, onCase.concern) : null,
-      timeZone: resolveTimeZone(row.timeZone, (await loadWorkflowSettings(tx)).timeZone),
-      now,
-      link: `${settings.appUrl}${onCase ? caseLinkFor(onCase.relation, onCase.concernId, onCase.concern.escalatedAt !== null) : NOTIFICATIONS_PATH}`,
-      preferencesLink: `${settings.appUrl}${EMAIL_PREFERENCES_PATH}`,
-    });
+    const timeZone = resolveTimeZone(row.timeZone, (await loadWorkflowSettings(tx)).timeZone);
+    let content: EmailContent;
+    if (row.accountToken) {
+      const token = row.accountToken;
+      // A link already used, replaced by a newer one or expired is not worth sending.
+      if (token.usedAt || token.revokedAt || token.expiresAt <= now) {
+        return skip("The link was used, replaced by a newer one, or has expired.");
+      }
+      content = renderAccountEmail({
+        recipientName: row.name,
+        purpose: token.purpose,
+        link: `${settings.appUrl}${ACCOUNT_TOKEN_PATHS[token.purpose]}/${accountTokenFor(token.id)}`,
+        expiresAt: token.expiresAt,
+        timeZone,
+      });
+    } else {
+      if (!isNotificationKind(delivery.kind)) return skip("Unknown kind of notification.");
+      const relation = row.relation as RecipientRelation;
+      const { concern, concernId } = row;
+      const onCase =
+        concern && concernId && relation !== "admin" ? { concern, concernId, relation } : null;
+      // The deadline as the case stands when the email is sent, which a retry hours later
+      // may find moved on.
+      content = renderEmail({
+        recipientName: row.name,
+        kind: delivery.kind,
+        relation,
+        reference: onCase ? concernReference(onCase.concern.number) : null,
+        need: onCase ? neededFrom(onCase.relation, delivery.recipientId, onCase.concern) : null,
+        timeZone,
+        now,
+        link: `${settings.appUrl}${onCase ? caseLinkFor(onCase.relation, onCase.concernId, onCase.concern.escalatedAt !== null) : NOTIFICATIONS_PATH}`,
+        preferencesLink: `${settings.appUrl}${EMAIL_PREFERENCES_PATH}`,
+      });
+    }
     try {
       await mailer.send({
         to: row.email,

@@ -7,7 +7,7 @@ import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
 import { DEFAULT_EVIDENCE_LIMITS, EVIDENCE_CEILING, MB } from "@/lib/domain/evidence";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
-import { timeZone } from "../field-schemas";
+import { optionalText, timeZone } from "../field-schemas";
 
 export const workflowSettingsSchema = z.object({
   remediationWindowHours: z.coerce
@@ -67,6 +67,9 @@ export const workflowSettingsSchema = z.object({
     .max(365, "At most 365 days.")
     .describe("Time compliance has to decide an escalated case (days)"),
   timeZone: timeZone().describe("The organisation's time zone"),
+  supportContact: optionalText(300)
+    .default("")
+    .describe("Whom to contact when locked out (optional)"),
 });
 
 /**
@@ -93,6 +96,7 @@ export async function updateWorkflowSettings(
       triageBusinessDays: data.triageBusinessDays,
       decisionWindowDays: data.decisionWindowDays,
       timeZone: data.timeZone,
+      supportContact: data.supportContact || null,
       updatedAt: sql`now()`,
       updatedById: actor.userId,
     };
@@ -117,6 +121,7 @@ export async function updateWorkflowSettings(
           triageBusinessDays: before.windows.triageBusinessDays,
           decisionWindowMs: before.windows.decisionWindowMs,
           timeZone: before.timeZone,
+          supportContact: before.supportContact ?? "",
         },
         after: data,
       },

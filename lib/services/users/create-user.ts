@@ -1,22 +1,27 @@
-import type { Database } from "@/db/client";
+import type { Database, Transaction } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { userRoles, users } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { hashPassword } from "@/lib/auth/password";
+import { issueAccountToken } from "@/lib/auth/account-tokens";
+import { recordSecurityEvent } from "@/lib/auth/security-log";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
 import { Refusal } from "@/lib/errors/refusal";
 import { assertDepartmentExists } from "./assert-department-exists";
 import { type CreateUserInput, createUserSchema } from "./user-schemas";
 
+/**
+ * A new account, without a password: the person is emailed an invitation link to set
+ * their own (or signs in through the organisation's SSO), so no administrator ever knows it.
+ */
 export async function createUser(
   db: Database,
   actor: Actor,
   input: CreateUserInput,
+  context: { address: string | null } = { address: null },
 ): Promise<{ userId: string }> {
   assertCan(actor, "users:manage");
   const data = createUserSchema.parse(input);
-  const passwordHash = data.password ? await hashPassword(data.password) : null;
   try {
     return await db.transaction(async (tx) => {
       await assertDepartmentExists(tx, data.departmentId);
@@ -26,7 +31,6 @@ export async function createUser(
           name: data.name,
           email: data.email,
           departmentId: data.departmentId,
-          passwordHash,
         })
         .returning({ id: users.id });
       const userId = user!.id;
@@ -40,9 +44,9 @@ export async function createUser(
           email: data.email,
           roles: data.roles,
           departmentId: data.departmentId,
-          passwordSet: Boolean(passwordHash),
         },
       });
+      await sendInvitation(tx, actor, userId, context.address);
       return { userId };
     });
   } catch (error) {
@@ -51,4 +55,31 @@ export async function createUser(
     }
     throw error;
   }
+}
+
+/** The invitation email and its records, for a new account or sent again. */
+export async function sendInvitation(
+  tx: Transaction,
+  actor: Actor,
+  userId: string,
+  address: string | null,
+): Promise<void> {
+  await issueAccountToken(tx, {
+    userId,
+    purpose: "invitation",
+    createdById: actor.userId,
+    now: new Date(),
+  });
+  await recordSecurityEvent(tx, {
+    kind: "invitation_sent",
+    userId,
+    actorId: actor.userId,
+    address,
+  });
+  await writeAuditEvent(tx, {
+    actorId: actor.userId,
+    action: "invitation_sent",
+    entityType: "user",
+    entityId: userId,
+  });
 }

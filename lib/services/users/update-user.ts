@@ -3,8 +3,6 @@ import type { Database } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { userRoles, users } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { hashPassword } from "@/lib/auth/password";
-import { revokeAllSessionsOf } from "@/lib/auth/session-store";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
 import { Refusal } from "@/lib/errors/refusal";
@@ -25,7 +23,6 @@ export async function updateUser(
       "roles",
     );
   }
-  const passwordHash = data.newPassword ? await hashPassword(data.newPassword) : null;
   try {
     await db.transaction(async (tx) => {
       const [before] = await tx.select().from(users).where(eq(users.id, data.userId)).for("update");
@@ -45,7 +42,6 @@ export async function updateUser(
           email: data.email,
           departmentId: data.departmentId,
           updatedAt: new Date(),
-          ...(passwordHash ? { passwordHash } : {}),
         })
         .where(eq(users.id, data.userId));
       await tx
@@ -55,9 +51,6 @@ export async function updateUser(
       if (added.length > 0) {
         await tx.insert(userRoles).values(added.map((role) => ({ userId: data.userId, role })));
       }
-      // A password reset by an administrator usually means the old one leaked.
-      if (passwordHash) await revokeAllSessionsOf(tx, data.userId, "password_reset");
-
       await writeAuditEvent(tx, {
         actorId: actor.userId,
         action: "user_updated",
@@ -67,7 +60,6 @@ export async function updateUser(
           changed: changedFields(before, data),
           rolesBefore,
           rolesAfter: data.roles,
-          passwordReset: Boolean(passwordHash),
         },
       });
     });

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/authz/roles";
-import { PASSWORD_MIN_LENGTH } from "@/lib/domain/password-policy";
 import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
 import { flag, recordId } from "../field-schemas";
 
@@ -28,15 +27,6 @@ const departmentId = z
   .union([z.literal(""), z.null(), recordId("Choose a department from the list.")])
   .transform((value) => value || null);
 
-const password = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(256, "Use at most 256 characters.");
-// An empty password field means "no password": SSO-only on creation, unchanged on edit.
-const optionalPassword = z
-  .union([z.literal(""), z.null(), password])
-  .transform((value) => value || null);
-
 const accountFields = {
   name: name.describe("Full name"),
   email: email.describe("Email"),
@@ -44,16 +34,13 @@ const accountFields = {
   departmentId: departmentId.describe("Department"),
 };
 
-export const createUserSchema = z.object({
-  ...accountFields,
-  password: optionalPassword.describe("Initial password (optional)"),
-});
+// No password field: the person sets their own from the invitation email.
+export const createUserSchema = z.object(accountFields);
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 export const updateUserSchema = z.object({
   userId: recordId("Unknown user."),
   ...accountFields,
-  newPassword: optionalPassword.describe("New password (optional)"),
 });
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
 
@@ -61,3 +48,5 @@ export const setUserActiveSchema = z.object({
   userId: recordId("Unknown user."),
   active: flag(),
 });
+
+export const resendInvitationSchema = z.object({ userId: recordId("Unknown user.") });

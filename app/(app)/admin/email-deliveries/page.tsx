@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { DateTime } from "@/components/ui/date-time";
 import { Table } from "@/components/ui/table";
 import { getDb } from "@/db/client";
+import type { AccountTokenPurpose } from "@/db/schema";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { policyOf } from "@/lib/notifications/notification-kinds";
+import { ACCOUNT_EMAIL_LABELS } from "@/lib/notifications/render-account-email";
 import { listFailedDeliveries } from "@/lib/queries/email";
 import { RetryDeliveryForm } from "./retry-form";
 
@@ -42,7 +44,12 @@ export default async function FailedEmailsPage() {
                 </>
               ),
             },
-            { header: "Kind", cell: (delivery) => policyOf(delivery.kind).label },
+            {
+              header: "Kind",
+              cell: (delivery) =>
+                ACCOUNT_EMAIL_LABELS[delivery.kind as AccountTokenPurpose] ??
+                policyOf(delivery.kind).label,
+            },
             { header: "Error", cell: (delivery) => delivery.lastError },
             { header: "Attempts", cell: (delivery) => delivery.attempts },
             {

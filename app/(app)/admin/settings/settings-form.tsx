@@ -19,6 +19,7 @@ export function SettingsForm({
     triageBusinessDays: number;
     decisionWindowDays: number;
     timeZone: string;
+    supportContact: string;
   };
 }) {
   return (
@@ -81,6 +82,12 @@ export function SettingsForm({
         defaultValue={values.timeZone}
         options={timeZoneChoices().map((zone) => ({ value: zone, label: timeZoneLabel(zone) }))}
         hint="Dates and deadlines are shown in this zone, in the app and in emails, to everyone who has not chosen their own under Preferences."
+      />
+      <TextField
+        name="supportContact"
+        defaultValue={values.supportContact}
+        autoComplete="off"
+        hint="A name, email and phone number, such as: IT service desk, it-help@hospital.org, extension 4357. Shown to someone whose sign-in is paused after too many failed attempts."
       />
       <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
     </ActionForm>

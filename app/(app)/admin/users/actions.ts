@@ -2,6 +2,7 @@
 
 import { getDb } from "@/db/client";
 import { formAction } from "@/lib/actions/form-action";
+import { requestAddress } from "@/lib/auth/request-address";
 import {
   createDepartment,
   createDepartmentSchema,
@@ -11,10 +12,12 @@ import {
   renameDepartmentSchema,
 } from "@/lib/services/departments/rename-department";
 import { createUser } from "@/lib/services/users/create-user";
+import { resendInvitation } from "@/lib/services/users/resend-invitation";
 import { setUserActive } from "@/lib/services/users/set-user-active";
 import { updateUser } from "@/lib/services/users/update-user";
 import {
   createUserSchema,
+  resendInvitationSchema,
   setUserActiveSchema,
   updateUserSchema,
 } from "@/lib/services/users/user-schemas";
@@ -22,7 +25,8 @@ import {
 export const createUserAction = formAction({
   allow: "users:manage",
   input: createUserSchema,
-  run: (actor, input) => createUser(getDb(), actor, input),
+  run: async (actor, input) =>
+    createUser(getDb(), actor, input, { address: await requestAddress() }),
   done: ({ userId }) => ({
     revalidate: "/admin/users",
     redirect: `/admin/users/${userId}?saved=created`,
@@ -47,6 +51,16 @@ export const setUserActiveAction = formAction({
   done: (_result, { active }) => ({
     revalidate: "/admin/users",
     message: active ? "Account reactivated." : "Account deactivated. Their sessions have ended.",
+  }),
+});
+
+export const resendInvitationAction = formAction({
+  allow: "users:manage",
+  input: resendInvitationSchema,
+  run: async (actor, input) =>
+    resendInvitation(getDb(), actor, input, { address: await requestAddress() }),
+  done: ({ email }) => ({
+    message: `A new invitation was sent to ${email}. The earlier link no longer works.`,
   }),
 });
 

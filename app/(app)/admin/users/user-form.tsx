@@ -2,7 +2,6 @@ import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { CheckboxGroup, SelectField, TextField } from "@/components/ui/field";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/authz/roles";
-import { PASSWORD_MIN_LENGTH } from "@/lib/domain/password-policy";
 import { createUserSchema, updateUserSchema } from "@/lib/services/users/user-schemas";
 import { createUserAction, updateUserAction } from "./actions";
 
@@ -41,13 +40,6 @@ export function UserForm({
           description: ROLE_DESCRIPTIONS[role],
         }))}
       />
-      <TextField
-        name={user ? "newPassword" : "password"}
-        label={user ? "New password (optional)" : "Initial password (optional)"}
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. Leave empty for ${user ? "no change" : "single sign-on only"}. For your safety it is never shown again, so type it again if the form is refused.`}
-      />
     </>
   );
   return user ? (
@@ -59,6 +51,10 @@ export function UserForm({
   ) : (
     <ActionForm action={createUserAction} schema={createUserSchema} className="max-w-xl space-y-4">
       {fields}
+      <p className="text-sm text-slate-700">
+        The person is emailed an invitation link to set their own password; it works once, for 7
+        days. Nobody else ever knows their password.
+      </p>
       <SubmitButton pendingLabel="Saving…">Create account</SubmitButton>
     </ActionForm>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/authz/current-actor";
 import { formatDateTime, timeZoneLabel } from "@/lib/domain/date-words";
@@ -45,6 +46,14 @@ export default async function PreferencesPage() {
           You can turn off reminders.
         </p>
         <EmailPreferencesForm remindersByEmail={preferences.remindersByEmail} />
+      </section>
+      <section aria-labelledby="password" className="space-y-3">
+        <h2 id="password" className="text-lg font-semibold">
+          Password
+        </h2>
+        <Link href="/preferences/password" className="text-brand-700 underline">
+          Change your password
+        </Link>
       </section>
     </div>
   );

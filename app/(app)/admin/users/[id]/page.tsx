@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/authz/current-actor";
 import { findUserSummary, listDepartments } from "@/lib/queries/users";
 import { UserForm } from "../user-form";
 import { AccountStatusForm } from "./account-status-form";
+import { InvitationForm } from "./invitation-form";
 
 export const metadata: Metadata = { title: "Edit user · Peer Concerns" };
 
@@ -49,6 +50,29 @@ export default async function EditUserPage({
         ) : null}
       </div>
       <UserForm departments={departments} user={user} />
+      <div className="max-w-xl border-t border-slate-200 pt-6">
+        <h2 className="text-lg font-semibold">Password</h2>
+        {user.hasPassword ? (
+          <p className="text-sm text-slate-700">
+            {user.name} has set their own password. Nobody else knows it. If they forget it, they
+            can reset it by email from the sign-in page.
+          </p>
+        ) : (
+          <>
+            <p className="mb-3 text-sm text-slate-700">
+              {user.name} has not set a password yet. The invitation link works once, for 7 days; a
+              new one replaces it.
+            </p>
+            {user.active ? <InvitationForm userId={user.id} /> : null}
+          </>
+        )}
+        <Link
+          href={`/admin/security-log?${new URLSearchParams({ email: user.email })}`}
+          className="mt-3 inline-block text-sm text-brand-700 underline"
+        >
+          See {user.name}'s sign-ins in the security log
+        </Link>
+      </div>
       <div className="max-w-xl border-t border-slate-200 pt-6">
         <h2 className="text-lg font-semibold">Account status</h2>
         <p className="mb-3 text-sm text-slate-700">

@@ -30,8 +30,8 @@ import { HandlingSection } from "./handling-section";
 import { NotesSection } from "./notes-section";
 import { PartiesSection } from "./parties-section";
 import { QuestionsSection } from "./questions-section";
-import { RetaliationSection } from "./retaliation-section";
 import { RedactTextSection } from "./redact-text-section";
+import { RetaliationSection } from "./retaliation-section";
 import { SubjectHistorySection } from "./subject-history-section";
 
 export const metadata: Metadata = { title: "Case file · Peer Concerns" };
