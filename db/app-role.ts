@@ -38,6 +38,11 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>
   notifications: ["SELECT", "INSERT", "UPDATE"],
   organisation_settings: ["SELECT", "INSERT", "UPDATE"],
   sign_in_failures: ["SELECT", "INSERT", "DELETE"],
+  // Security events are only added to.
+  security_events: ["SELECT", "INSERT"],
+  // Removed when a person turns two-factor off; codes replaced when regenerated.
+  two_factor_secrets: ["SELECT", "INSERT", "UPDATE", "DELETE"],
+  recovery_codes: ["SELECT", "INSERT", "UPDATE", "DELETE"],
   user_roles: ["SELECT", "INSERT", "DELETE"],
   users: ["SELECT", "INSERT", "UPDATE"],
 };

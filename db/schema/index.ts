@@ -8,4 +8,5 @@ export * from "./information-requests";
 export * from "./notifications";
 export * from "./organisation";
 export * from "./sign-in-failures";
+export * from "./two-factor";
 export * from "./users";

@@ -40,6 +40,8 @@ export const organisationSettings = pgTable(
     // The IANA zone every date is shown in for people who have not chosen their own; the
     // settings form checks it against Intl's list (lib/domain/date-words.ts).
     timeZone: text().notNull().default("America/New_York"),
+    // Officers and administrators always need two-factor sign-in; this asks it of everyone.
+    twoFactorForEveryone: boolean().notNull().default(false),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedById: uuid().references((): AnyPgColumn => users.id, { onDelete: "restrict" }),
   },

@@ -91,11 +91,18 @@ export interface AuditCatalogue {
   email_preferences_updated: { entity: "user"; details: { remindersByEmail: boolean } };
   /** null: the organisation's zone. */
   time_zone_updated: { entity: "user"; details: { before: string | null; after: string | null } };
+  two_factor_enrolled: { entity: "user"; details: Record<string, never> };
+  two_factor_disabled: { entity: "user"; details: Record<string, never> };
+  recovery_codes_regenerated: { entity: "user"; details: Record<string, never> };
+  recovery_code_used: { entity: "user"; details: { remaining: number } };
   department_created: { entity: "department"; details: { name: string } };
   department_renamed: { entity: "department"; details: { from: string; to: string } };
   settings_updated: {
     entity: "settings";
-    details: { before: Record<string, number | string>; after: Record<string, number | string> };
+    details: {
+      before: Record<string, number | string | boolean>;
+      after: Record<string, number | string | boolean>;
+    };
   };
   email_delivery_retried: { entity: "email_delivery"; details: { attemptsBefore: number } };
   // Chain and event ids only: a break is reported without any case content.
@@ -266,6 +273,22 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
     timeline: "nobody",
   },
   time_zone_updated: { entityType: "user", label: "Time zone changed", timeline: "nobody" },
+  two_factor_enrolled: {
+    entityType: "user",
+    label: "Two-factor sign-in set up",
+    timeline: "nobody",
+  },
+  two_factor_disabled: {
+    entityType: "user",
+    label: "Two-factor sign-in turned off",
+    timeline: "nobody",
+  },
+  recovery_codes_regenerated: {
+    entityType: "user",
+    label: "New recovery codes made",
+    timeline: "nobody",
+  },
+  recovery_code_used: { entityType: "user", label: "Recovery code used", timeline: "nobody" },
   department_created: {
     entityType: "department",
     label: "Department created",

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, lt, or, sql } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
-import { signInFailures } from "@/db/schema";
+import { signInFailures, twoFactorSecrets } from "@/db/schema";
 import { type CredentialCheck, verifyCredentials } from "./verify-credentials";
 
 /**
@@ -35,33 +35,65 @@ export async function verifyCredentialsThrottled(
 ): Promise<ThrottledCheck> {
   const account = attempt.email.trim().toLowerCase();
   return db.transaction(async (tx) => {
-    // Concurrent guesses at one account wait their turn, so a burst cannot slip past the
-    // count before any failure is recorded.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('sign-in'), hashtext(${account}))`);
-    const retryAt = await lockedUntil(tx, account, attempt.address, now);
+    const retryAt = await holdSignInTurn(tx, account, attempt.address, now);
     if (retryAt) return { ok: false, reason: "throttled", retryAt };
     const result = await verifyCredentials(tx, account, attempt.password);
     if (result.ok) {
-      await tx.delete(signInFailures).where(eq(signInFailures.account, account));
+      // With two-factor sign-in the count is cleared only once the code is right too, so a
+      // stolen password cannot be re-entered to reset the guesses at the code.
+      if (!(await hasTwoFactor(tx, result.user.id))) await clearSignInFailures(tx, account);
     } else if (result.reason === "wrong_credentials") {
-      await tx
-        .insert(signInFailures)
-        .values({ account, address: attempt.address ?? "unknown", failedAt: now });
-      // Keep the table small: what is older than the window no longer counts.
-      await tx
-        .delete(signInFailures)
-        .where(
-          and(
-            or(
-              eq(signInFailures.account, account),
-              eq(signInFailures.address, attempt.address ?? "unknown"),
-            ),
-            lt(signInFailures.failedAt, windowStart(now)),
-          ),
-        );
+      await recordSignInFailure(tx, account, attempt.address, now);
     }
     return result;
   });
+}
+
+/**
+ * Takes this account's turn (inside the caller's transaction) and says until when it is
+ * locked, or null. Passwords and second-factor codes share the count: a code guessed
+ * after a stolen password is slowed like a password guess.
+ */
+export async function holdSignInTurn(
+  tx: Db,
+  account: string,
+  address: string | null,
+  now: Date,
+): Promise<Date | null> {
+  // Concurrent guesses at one account wait their turn, so a burst cannot slip past the
+  // count before any failure is recorded.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('sign-in'), hashtext(${account}))`);
+  return lockedUntil(tx, account, address, now);
+}
+
+export async function clearSignInFailures(tx: Db, account: string): Promise<void> {
+  await tx.delete(signInFailures).where(eq(signInFailures.account, account));
+}
+
+export async function recordSignInFailure(
+  tx: Db,
+  account: string,
+  address: string | null,
+  now: Date,
+): Promise<void> {
+  await tx.insert(signInFailures).values({ account, address: address ?? "unknown", failedAt: now });
+  // Keep the table small: what is older than the window no longer counts.
+  await tx
+    .delete(signInFailures)
+    .where(
+      and(
+        or(eq(signInFailures.account, account), eq(signInFailures.address, address ?? "unknown")),
+        lt(signInFailures.failedAt, windowStart(now)),
+      ),
+    );
+}
+
+async function hasTwoFactor(tx: Db, userId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ confirmedAt: twoFactorSecrets.confirmedAt })
+    .from(twoFactorSecrets)
+    .where(eq(twoFactorSecrets.userId, userId));
+  return Boolean(row?.confirmedAt);
 }
 
 function windowStart(now: Date): Date {

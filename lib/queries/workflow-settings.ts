@@ -8,6 +8,8 @@ export interface WorkflowSettings {
   dailyFilingLimit: number;
   /** Dates are shown in this zone to everyone who has not chosen their own. */
   timeZone: string;
+  /** Two-factor sign-in asked of everyone, not only of officers and administrators. */
+  twoFactorForEveryone: boolean;
 }
 
 export const DEFAULT_DAILY_FILING_LIMIT = 5;
@@ -20,6 +22,7 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
       windows: { ...DEFAULT_WINDOWS },
       dailyFilingLimit: DEFAULT_DAILY_FILING_LIMIT,
       timeZone: DEFAULT_TIME_ZONE,
+      twoFactorForEveryone: false,
     };
   return {
     windows: {
@@ -32,5 +35,6 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
     },
     dailyFilingLimit: row.dailyFilingLimit,
     timeZone: row.timeZone,
+    twoFactorForEveryone: row.twoFactorForEveryone,
   };
 }

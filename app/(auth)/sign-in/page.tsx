@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SubmitButton } from "@/components/ui/button";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
-import { getCurrentActor } from "@/lib/authz/current-actor";
+import { getCurrentSession, TWO_FACTOR_PATHS } from "@/lib/authz/current-actor";
 import { oidcEnabled, serverConfig } from "@/lib/config";
 import { signInWithSso } from "./actions";
 import { SignInForm } from "./sign-in-form";
@@ -15,7 +15,9 @@ export default async function SignInPage({
   searchParams: Promise<{ callbackUrl?: string }>;
 }) {
   const callbackUrl = safeRedirectPath((await searchParams).callbackUrl);
-  if (await getCurrentActor()) redirect(callbackUrl);
+  const session = await getCurrentSession();
+  if (session?.step === "complete") redirect(callbackUrl);
+  if (session) redirect(TWO_FACTOR_PATHS[session.step]);
   const config = serverConfig();
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-12">

@@ -6,7 +6,7 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
-import { timeZone } from "../field-schemas";
+import { flag, timeZone } from "../field-schemas";
 
 export const workflowSettingsSchema = z.object({
   remediationWindowHours: z.coerce
@@ -46,6 +46,8 @@ export const workflowSettingsSchema = z.object({
     .max(365, "At most 365 days.")
     .describe("Time compliance has to decide an escalated case (days)"),
   timeZone: timeZone().describe("The organisation's time zone"),
+  // An unticked box sends nothing, which is no.
+  twoFactorForEveryone: flag().default(false).describe("Require two-factor sign-in for everyone"),
 });
 
 /**
@@ -69,6 +71,7 @@ export async function updateWorkflowSettings(
       triageBusinessDays: data.triageBusinessDays,
       decisionWindowDays: data.decisionWindowDays,
       timeZone: data.timeZone,
+      twoFactorForEveryone: data.twoFactorForEveryone,
       updatedAt: sql`now()`,
       updatedById: actor.userId,
     };
@@ -90,6 +93,7 @@ export async function updateWorkflowSettings(
           triageBusinessDays: before.windows.triageBusinessDays,
           decisionWindowMs: before.windows.decisionWindowMs,
           timeZone: before.timeZone,
+          twoFactorForEveryone: before.twoFactorForEveryone,
         },
         after: data,
       },

@@ -28,6 +28,7 @@ export default async function SettingsPage() {
           triageBusinessDays: settings.windows.triageBusinessDays,
           decisionWindowDays: Math.max(1, Math.round(settings.windows.decisionWindowMs / DAY_MS)),
           timeZone: settings.timeZone,
+          twoFactorForEveryone: settings.twoFactorForEveryone,
         }}
       />
     </section>

@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { timeZoneChoices, timeZoneLabel } from "@/lib/domain/date-words";
 import { workflowSettingsSchema } from "@/lib/services/settings/update-workflow-settings";
 import { updateWorkflowSettingsAction } from "./actions";
@@ -16,6 +16,7 @@ export function SettingsForm({
     triageBusinessDays: number;
     decisionWindowDays: number;
     timeZone: string;
+    twoFactorForEveryone: boolean;
   };
 }) {
   return (
@@ -60,6 +61,11 @@ export function SettingsForm({
         defaultValue={values.timeZone}
         options={timeZoneChoices().map((zone) => ({ value: zone, label: timeZoneLabel(zone) }))}
         hint="Dates and deadlines are shown in this zone, in the app and in emails, to everyone who has not chosen their own under Preferences."
+      />
+      <CheckboxField
+        name="twoFactorForEveryone"
+        defaultChecked={values.twoFactorForEveryone}
+        hint="Compliance officers and administrators always sign in with a code from an authenticator app. Ticked, physicians must too: each is asked to set it up the next time they sign in."
       />
       <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
     </ActionForm>

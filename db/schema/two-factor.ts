@@ -1,0 +1,44 @@
+import { bigint, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+// A person's authenticator secret (RFC 6238). A row without confirmed_at is an enrolment
+// begun but not yet proved with a code; it does not count until then. last_time_step is
+// the time step of the last accepted code, so no code is accepted twice.
+export const twoFactorSecrets = pgTable("two_factor_secrets", {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secret: text().notNull(),
+  lastTimeStep: bigint({ mode: "number" }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  confirmedAt: timestamp({ withTimezone: true }),
+});
+
+// Single-use recovery codes, stored as argon2id hashes: shown once, never again.
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
+);
+
+// Account-security events (who, what, when, from where; never case content), kept apart
+// from the per-record audit trail so they can be routed into the security log.
+export const securityEvents = pgTable(
+  "security_events",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid().references(() => users.id, { onDelete: "restrict" }),
+    kind: text().notNull(),
+    address: text(),
+    occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("security_events_user_idx").on(t.userId, t.occurredAt)],
+);
