@@ -31,9 +31,9 @@ export function AppShell({
   signOutAction: () => Promise<void>;
   children: ReactNode;
 }) {
-  const links = [
+  const links: { href: string; label: string; section?: string }[] = [
     ...NAVIGATION.filter((item) => can(actor, item.permission)),
-    { href: "/preferences/email", label: "Preferences" },
+    { href: "/preferences/email", label: "Preferences", section: "/preferences" },
     ...(showMailbox ? [{ href: "/dev/mailbox", label: "Development mailbox" }] : []),
   ];
   const roles = actor.roles.map((role) => ROLE_LABELS[role]).join(", ");
@@ -58,6 +58,7 @@ export function AppShell({
               <NavLink
                 key={link.href}
                 href={link.href}
+                section={link.section}
                 others={deeperLinks(links, link.href)}
                 className="py-2"
               >
@@ -89,6 +90,7 @@ export function AppShell({
                     <NavLink
                       key={link.href}
                       href={link.href}
+                      section={link.section}
                       others={deeperLinks(links, link.href)}
                       className="py-2.5"
                     >

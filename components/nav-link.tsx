@@ -13,17 +13,20 @@ const within = (pathname: string, href: string) =>
  */
 export function NavLink({
   href,
+  section = href,
   others = [],
   children,
   className = "",
 }: {
   href: string;
+  /** The pages it stands for, where that is wider than where it leads (all of Preferences). */
+  section?: string;
   others?: readonly string[];
   children: ReactNode;
   className?: string;
 }) {
   const pathname = usePathname();
-  const current = within(pathname, href) && !others.some((other) => within(pathname, other));
+  const current = within(pathname, section) && !others.some((other) => within(pathname, other));
   const exactlyHere = pathname === href;
   return (
     <Link

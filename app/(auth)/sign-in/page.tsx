@@ -17,7 +17,8 @@ export default async function SignInPage({
   const callbackUrl = safeRedirectPath((await searchParams).callbackUrl);
   const session = await getCurrentSession();
   if (session?.step === "complete") redirect(callbackUrl);
-  if (session) redirect(TWO_FACTOR_PATHS[session.step]);
+  if (session)
+    redirect(`${TWO_FACTOR_PATHS[session.step]}?${new URLSearchParams({ callbackUrl })}`);
   const config = serverConfig();
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-12">

@@ -20,6 +20,8 @@ export const secondFactorSchema = z.object({
     .min(1, "Enter the code from your authenticator app, or a recovery code.")
     .max(32, "That is longer than any code.")
     .describe("Code from your authenticator app, or a recovery code"),
+  /** Where the person was going when asked to sign in. */
+  callbackUrl: z.string().optional(),
 });
 
 /** Turning it off asks for a current code, so a session left open cannot do it. */

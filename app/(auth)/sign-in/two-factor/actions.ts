@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { formAction } from "@/lib/actions/form-action";
 import { trustedClientAddress } from "@/lib/auth/client-address";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import type { LoadedSession } from "@/lib/auth/session-store";
 import { TWO_FACTOR_PATHS } from "@/lib/authz/current-actor";
 import { homePathFor } from "@/lib/authz/permissions";
@@ -34,7 +35,9 @@ export const passSecondFactorAction = formAction({
     await passSecondFactor(getDb(), await attemptOf(session), input);
     return session.reader;
   },
-  done: (reader) => ({ redirect: homePathFor(reader) }),
+  done: (reader, { callbackUrl }) => ({
+    redirect: safeRedirectPath(callbackUrl, homePathFor(reader)),
+  }),
 });
 
 /** Used while signing in and from Preferences alike: a new secret to add to the app. */

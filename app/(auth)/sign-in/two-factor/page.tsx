@@ -4,6 +4,7 @@ import { signOutAction } from "@/app/(app)/sign-out-action";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { requirePasswordSession, TWO_FACTOR_PATHS } from "@/lib/authz/current-actor";
 import { homePathFor } from "@/lib/authz/permissions";
 import { secondFactorSchema } from "@/lib/services/two-factor/two-factor-schemas";
@@ -11,15 +12,24 @@ import { passSecondFactorAction } from "./actions";
 
 export const metadata: Metadata = { title: "Two-factor sign-in · Peer Concerns" };
 
-export default async function TwoFactorPage() {
+export default async function TwoFactorPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
   const session = await requirePasswordSession();
-  if (session.step === "complete") redirect(homePathFor(session.reader));
+  const callbackUrl = safeRedirectPath(
+    (await searchParams).callbackUrl,
+    homePathFor(session.reader),
+  );
+  if (session.step === "complete") redirect(callbackUrl);
   if (session.step === "enrol") redirect(TWO_FACTOR_PATHS.enrol);
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-12">
       <h1 className="text-2xl font-bold text-slate-900">Two-factor sign-in</h1>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <ActionForm action={passSecondFactorAction} schema={secondFactorSchema}>
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <TextField
             name="code"
             autoComplete="one-time-code"

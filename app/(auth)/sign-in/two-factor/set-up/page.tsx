@@ -29,7 +29,10 @@ export default async function SetUpTwoFactorPage() {
         authenticator app on your phone. Setting it up takes a minute, once; nothing else opens
         until it is done.
       </p>
-      <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <div className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        {status.enrolledAt ? (
+          <p className="text-slate-800">Two-factor sign-in is on for you.</p>
+        ) : null}
         <EnrolmentSteps
           enrolled={status.enrolledAt !== null}
           pendingSecret={status.pendingSecret}
