@@ -93,7 +93,8 @@ const FORMS: Record<ActionId, FormOrNot> = {
   "app/(app)/preferences/two-factor/actions.ts#regenerateRecoveryCodesAction": {
     noTypedFields: "a button behind its question",
   },
-  // Too long to be any code: refused by the schema, so no failed sign-in is counted.
+  // Blank: refused by the schema, so no failed sign-in is counted. A one-time code is never
+  // sent back (lib/actions/read-form.ts), like a password.
   "app/(auth)/sign-in/two-factor/actions.ts#passSecondFactorAction": {
     open: async (world) => ({
       as: {
@@ -106,8 +107,9 @@ const FORMS: Record<ActionId, FormOrNot> = {
     bad: {
       label: /Code from your authenticator app/,
       kind: "text",
-      value: "1234 5678 1234 5678 1234 5678 1234",
-      message: /longer than any code/,
+      value: "   ",
+      secret: true,
+      message: /Enter the code from your authenticator app/,
     },
     submit: "Continue",
   },
@@ -128,6 +130,7 @@ const FORMS: Record<ActionId, FormOrNot> = {
       label: "Code from your authenticator app",
       kind: "text",
       value: "12ab",
+      secret: true,
       message: /Enter the 6-digit code/,
     },
     submit: "Turn on two-factor sign-in",
@@ -142,6 +145,7 @@ const FORMS: Record<ActionId, FormOrNot> = {
       label: "Code from your authenticator app",
       kind: "text",
       value: "12ab",
+      secret: true,
       message: /Enter the 6-digit code/,
     },
     confirm: "Turn off two-factor sign-in",

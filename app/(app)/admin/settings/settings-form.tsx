@@ -65,7 +65,7 @@ export function SettingsForm({
       <CheckboxField
         name="twoFactorForEveryone"
         defaultChecked={values.twoFactorForEveryone}
-        hint="Compliance officers and administrators always sign in with a code from an authenticator app. Ticked, physicians must too: each is asked to set it up the next time they sign in."
+        hint="Compliance officers and administrators always sign in with a code from an authenticator app. Ticked, physicians must too: anyone who has not set it up is asked to before anything else opens."
       />
       <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
     </ActionForm>

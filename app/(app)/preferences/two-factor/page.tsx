@@ -72,8 +72,9 @@ export default async function TwoFactorPreferencesPage({
             Recovery codes
           </h2>
           <p className="text-slate-700">
-            You have {status.unusedRecoveryCodes} unused recovery code
-            {status.unusedRecoveryCodes === 1 ? "" : "s"}.
+            {status.unusedRecoveryCodes === 0
+              ? "You have no unused recovery codes: make some, in case you lose your phone."
+              : `You have ${status.unusedRecoveryCodes} unused recovery code${status.unusedRecoveryCodes === 1 ? "" : "s"}.`}
           </p>
           <ActionForm
             action={regenerateRecoveryCodesAction}
