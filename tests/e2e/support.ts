@@ -1,5 +1,5 @@
-import { type Browser, expect, type Locator, type Page } from "@playwright/test";
-import { freshCode, rememberSecret } from "./two-factor-codes";
+import { type Browser, type Cookie, expect, type Locator, type Page } from "@playwright/test";
+import { freshCode, hasSecret, rememberSecret } from "./two-factor-codes";
 
 export const DEMO_PASSWORD = "demo-password-1";
 
@@ -38,13 +38,28 @@ export async function passSecondFactor(page: Page, email: string): Promise<void>
   }
 }
 
-/** A browser context of its own: separate cookies, as a separate person's browser. */
+/**
+ * A browser context of its own: separate cookies, as a separate person's browser. Someone
+ * with two-factor sign-in gets the session they signed in with last, while it still
+ * holds (a journey may have signed it out): each time step's code is accepted only once,
+ * so signing the same officer in afresh for every journey would wait for the next step.
+ */
 export async function personSignedIn(browser: Browser, email: string, password = DEMO_PASSWORD) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  const kept = twoFactorSessions.get(email);
+  if (kept) {
+    await context.addCookies(kept);
+    await page.goto("/");
+    if (!/\/sign-in/.test(page.url())) return { context, page };
+    await context.clearCookies();
+  }
   await signIn(page, email, password);
+  if (hasSecret(email)) twoFactorSessions.set(email, await context.cookies());
   return { context, page };
 }
+
+const twoFactorSessions = new Map<string, Cookie[]>();
 
 /** The form's own message; Next.js adds an empty route announcer with role=alert too. */
 export function formAlert(page: Page) {

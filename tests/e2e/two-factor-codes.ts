@@ -40,6 +40,10 @@ export function rememberSecret(email: string, secret: string): void {
   save(state);
 }
 
+export function hasSecret(email: string): boolean {
+  return email.toLowerCase() in load().secrets;
+}
+
 export async function freshCode(email: string): Promise<string> {
   const key = email.toLowerCase();
   const state = load();
