@@ -32,9 +32,8 @@ export function AppShell({
   signOutAction: () => Promise<void>;
   children: ReactNode;
 }) {
-  const links = [
+  const links: { href: string; label: string; section?: string }[] = [
     ...NAVIGATION.filter((item) => can(actor, item.permission)),
-    // The preferences' pages (email and time zone, password) are one section.
     { href: "/preferences/email", label: "Preferences", section: "/preferences" },
     ...(showMailbox ? [{ href: "/dev/mailbox", label: "Development mailbox" }] : []),
   ];
@@ -60,7 +59,7 @@ export function AppShell({
               <NavLink
                 key={link.href}
                 href={link.href}
-                section={"section" in link ? link.section : undefined}
+                section={link.section}
                 others={deeperLinks(links, link.href)}
                 className="py-2"
               >
@@ -92,7 +91,7 @@ export function AppShell({
                     <NavLink
                       key={link.href}
                       href={link.href}
-                      section={"section" in link ? link.section : undefined}
+                      section={link.section}
                       others={deeperLinks(links, link.href)}
                       className="py-2.5"
                     >

@@ -48,6 +48,9 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>
   // Append-only; only purge_expired_security_events() (the owner's) removes, after six years.
   security_events: ["SELECT", "INSERT"],
   sign_in_failures: ["SELECT", "INSERT", "DELETE"],
+  // Removed when a person turns two-factor off; codes replaced when regenerated.
+  two_factor_secrets: ["SELECT", "INSERT", "UPDATE", "DELETE"],
+  recovery_codes: ["SELECT", "INSERT", "UPDATE", "DELETE"],
   user_roles: ["SELECT", "INSERT", "DELETE"],
   users: ["SELECT", "INSERT", "UPDATE"],
 };

@@ -16,6 +16,9 @@ export const authSessions = pgTable(
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     revokedAt: timestamp({ withTimezone: true }),
     revokedReason: text(),
+    // When this session passed the second factor; null: the password only, which opens
+    // nothing for someone who has or needs two-factor sign-in.
+    secondFactorAt: timestamp({ withTimezone: true }),
   },
   (t) => [index("auth_sessions_user_idx").on(t.userId)],
 );

@@ -12,4 +12,5 @@ export * from "./notifications";
 export * from "./organisation";
 export * from "./security-events";
 export * from "./sign-in-failures";
+export * from "./two-factor";
 export * from "./users";

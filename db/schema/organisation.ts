@@ -48,6 +48,8 @@ export const organisationSettings = pgTable(
     // Whom people should contact when they are locked out (name, email, phone), shown in
     // the sign-in page's lock-out message; null: a general wording.
     supportContact: text(),
+    // Officers and administrators always need two-factor sign-in; this asks it of everyone.
+    twoFactorForEveryone: boolean().notNull().default(false),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedById: uuid().references((): AnyPgColumn => users.id, { onDelete: "restrict" }),
   },

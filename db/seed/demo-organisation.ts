@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { departments, userRoles, users } from "@/db/schema";
+import { departments, twoFactorSecrets, userRoles, users } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/authz/roles";
@@ -20,6 +20,11 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   email: string;
   department: string | null;
   roles: Role[];
+  /**
+   * Those who must use two-factor sign-in come enrolled with a published key, as public as
+   * the demo password, so a person trying the app adds it to an authenticator app.
+   */
+  twoFactorSecret?: string;
 }> = [
   {
     name: "Dr Amara Okafor",
@@ -56,14 +61,22 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
     email: "farah.haddad@hospital.example",
     department: null,
     roles: ["compliance_officer"],
+    twoFactorSecret: "CJJMFUTTWJHSR7BFD52PZGMBHQDGOGMI",
   },
   {
     name: "George Lindqvist",
     email: "george.lindqvist@hospital.example",
     department: null,
     roles: ["compliance_officer"],
+    twoFactorSecret: "JCPU57L3HK2X64Q2U5EPCRPNS5ECWBBO",
   },
-  { name: "Hana Sato", email: "hana.sato@hospital.example", department: null, roles: ["admin"] },
+  {
+    name: "Hana Sato",
+    email: "hana.sato@hospital.example",
+    department: null,
+    roles: ["admin"],
+    twoFactorSecret: "5WB5BKONPEJPJENSY3SQFPCUC5CLHQT4",
+  },
 ];
 
 /**
@@ -105,6 +118,19 @@ export async function seedDemoOrganisation(db: Database, password: string): Prom
         entityId: user!.id,
         details: { email: account.email, roles: account.roles, source: "demo_seed" },
       });
+      if (account.twoFactorSecret) {
+        await tx.insert(twoFactorSecrets).values({
+          userId: user!.id,
+          secret: account.twoFactorSecret,
+          confirmedAt: sql`now()`,
+        });
+        await writeAuditEvent(tx, {
+          actorId: null,
+          action: "two_factor_enrolled",
+          entityType: "user",
+          entityId: user!.id,
+        });
+      }
     }
     return true;
   });

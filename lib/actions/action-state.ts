@@ -10,6 +10,8 @@ export interface ActionState {
   link?: { href: string; label: string };
   /** On an error, what the person submitted (never a password), so the form shows it again. */
   values?: SubmittedValues;
+  /** On success, what is shown this once and never again, such as new recovery codes. */
+  revealed?: string[];
 }
 
 /** A form's fields as submitted: one text per field, or every value of a repeated one. */

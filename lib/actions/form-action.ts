@@ -1,7 +1,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { requireActor, requirePermission } from "@/lib/authz/current-actor";
+import type { LoadedSession } from "@/lib/auth/session-store";
+import { requireActor, requirePasswordSession, requirePermission } from "@/lib/authz/current-actor";
 import type { Actor, Permission } from "@/lib/authz/permissions";
 import { type ActionState, REDACT_PATIENT_DETAILS } from "./action-state";
 import { readForm, submittedValues } from "./read-form";
@@ -11,11 +12,19 @@ import { toActionState } from "./to-action-state";
 /** Where a use case's success leaves the person: another page, or a message on this one. */
 export type ActionOutcome =
   | { redirect: string; revalidate?: string }
-  | { message: string; revalidate?: string };
+  | { message: string; revalidate?: string; reveal?: string[] };
 
-/** Who may call an action at all: a permission, anyone signed in, or anyone (signing in). */
-type Allowed = Permission | "signed-in" | "anyone";
-type CallerOf<A extends Allowed> = A extends "anyone" ? null : Actor;
+/**
+ * Who may call an action at all: a permission, anyone signed in, anyone (signing in), or a
+ * session whose password was right but which may still owe its second factor (the
+ * two-factor steps of signing in, and nothing else).
+ */
+type Allowed = Permission | "signed-in" | "anyone" | "password-passed";
+type CallerOf<A extends Allowed> = A extends "anyone"
+  ? null
+  : A extends "password-passed"
+    ? LoadedSession
+    : Actor;
 
 interface FormActionSpec<A extends Allowed, Schema extends z.ZodObject, Result> {
   /** Checked before anything is read; the service checks the record itself. */
@@ -59,12 +68,13 @@ export function formAction<A extends Allowed, Schema extends z.ZodObject, Result
     }
     if (outcome.revalidate) revalidatePath(outcome.revalidate);
     if ("redirect" in outcome) redirect(outcome.redirect);
-    return { status: "success", message: outcome.message };
+    return { status: "success", message: outcome.message, revealed: outcome.reveal };
   };
 }
 
-async function callerFor(allow: Allowed): Promise<Actor | null> {
+async function callerFor(allow: Allowed): Promise<Actor | LoadedSession | null> {
   if (allow === "anyone") return null;
+  if (allow === "password-passed") return requirePasswordSession();
   if (allow === "signed-in") return requireActor();
   return requirePermission(allow);
 }

@@ -147,11 +147,18 @@ export interface AuditCatalogue {
   email_preferences_updated: { entity: "user"; details: { remindersByEmail: boolean } };
   /** null: the organisation's zone. */
   time_zone_updated: { entity: "user"; details: { before: string | null; after: string | null } };
+  two_factor_enrolled: { entity: "user"; details: Record<string, never> };
+  two_factor_disabled: { entity: "user"; details: Record<string, never> };
+  recovery_codes_regenerated: { entity: "user"; details: Record<string, never> };
+  recovery_code_used: { entity: "user"; details: { remaining: number } };
   department_created: { entity: "department"; details: { name: string } };
   department_renamed: { entity: "department"; details: { from: string; to: string } };
   settings_updated: {
     entity: "settings";
-    details: { before: Record<string, number | string>; after: Record<string, number | string> };
+    details: {
+      before: Record<string, number | string | boolean>;
+      after: Record<string, number | string | boolean>;
+    };
   };
   email_delivery_retried: { entity: "email_delivery"; details: { attemptsBefore: number } };
   // Chain and event ids only: a break is reported without any case content.
@@ -326,6 +333,10 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
   invitation_accepted: { entityType: "user", label: "Invitation accepted", timeline: "nobody" },
   email_preferences_updated: offTimeline("user", "Email preferences changed"),
   time_zone_updated: { entityType: "user", label: "Time zone changed", timeline: "nobody" },
+  two_factor_enrolled: offTimeline("user", "Two-factor sign-in set up"),
+  two_factor_disabled: offTimeline("user", "Two-factor sign-in turned off"),
+  recovery_codes_regenerated: offTimeline("user", "New recovery codes made"),
+  recovery_code_used: offTimeline("user", "Recovery code used"),
   department_created: offTimeline("department", "Department created"),
   department_renamed: offTimeline("department", "Department renamed"),
   settings_updated: { entityType: "settings", label: "Settings changed", timeline: "nobody" },

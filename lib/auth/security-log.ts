@@ -17,6 +17,11 @@ export const SECURITY_EVENT_KINDS = {
   password_reset: "Password reset by emailed link",
   invitation_sent: "Invitation sent",
   invitation_accepted: "Invitation accepted: password set",
+  two_factor_enrolled: "Two-factor sign-in turned on",
+  two_factor_disabled: "Two-factor sign-in turned off",
+  recovery_codes_regenerated: "New recovery codes made",
+  recovery_code_used: "Signed in with a recovery code",
+  two_factor_code_refused: "Two-factor code refused",
 } as const;
 
 export type SecurityEventKind = keyof typeof SECURITY_EVENT_KINDS;

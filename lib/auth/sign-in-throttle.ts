@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
-import { signInFailures } from "@/db/schema";
+import { signInFailures, twoFactorSecrets } from "@/db/schema";
 import { recordSecurityEvent } from "./security-log";
 import { type CredentialCheck, verifyCredentials } from "./verify-credentials";
 
@@ -43,43 +43,88 @@ export async function verifyCredentialsThrottled(
 ): Promise<ThrottledCheck> {
   const account = attempt.email.trim().toLowerCase();
   const { address } = attempt;
-  const stored = address ?? "unknown";
   return db.transaction(async (tx) => {
-    // Concurrent guesses at one account wait their turn, so a burst cannot slip past the
-    // count before any failure is recorded.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('sign-in'), hashtext(${account}))`);
-    const retryAt = await lockedUntil(tx, account, address, now);
+    const retryAt = await holdSignInTurn(tx, account, address, now);
     if (retryAt) {
       await recordSecurityEvent(tx, { kind: "sign_in_throttled", account, address });
       return { ok: false, reason: "throttled", retryAt };
     }
     const result = await verifyCredentials(tx, account, attempt.password);
     if (result.ok) {
-      // Only this address's failures: a guesser elsewhere keeps their count.
-      await tx
-        .delete(signInFailures)
-        .where(and(eq(signInFailures.account, account), eq(signInFailures.address, stored)));
+      // With two-factor sign-in the count is cleared only once the code is right too, so a
+      // stolen password cannot be re-entered to reset the guesses at the code.
+      if (!(await hasTwoFactor(tx, result.user.id))) {
+        await clearSignInFailures(tx, account, address);
+      }
       await recordSecurityEvent(tx, { kind: "sign_in_succeeded", userId: result.user.id, address });
     } else if (result.reason === "deactivated") {
       await recordSecurityEvent(tx, { kind: "sign_in_deactivated", account, address });
     } else {
-      await tx.insert(signInFailures).values({ account, address: stored, failedAt: now });
+      await recordSignInFailure(tx, account, address, now);
       await recordSecurityEvent(tx, { kind: "sign_in_failed", account, address });
       if (await lockedUntil(tx, account, address, now)) {
         await recordSecurityEvent(tx, { kind: "sign_in_locked_out", account, address });
       }
-      // Keep the table small: what is older than the longest window no longer counts.
-      await tx
-        .delete(signInFailures)
-        .where(
-          and(
-            or(eq(signInFailures.account, account), eq(signInFailures.address, stored)),
-            lt(signInFailures.failedAt, minutesBefore(now, LONGEST_WINDOW_MINUTES)),
-          ),
-        );
     }
     return result;
   });
+}
+
+/**
+ * Takes this account's turn (inside the caller's transaction) and says until when it is
+ * locked, or null. Passwords and second-factor codes share the count: a code guessed
+ * after a stolen password is slowed like a password guess.
+ */
+export async function holdSignInTurn(
+  tx: Db,
+  account: string,
+  address: string | null,
+  now: Date,
+): Promise<Date | null> {
+  // Concurrent guesses at one account wait their turn, so a burst cannot slip past the
+  // count before any failure is recorded.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('sign-in'), hashtext(${account}))`);
+  return lockedUntil(tx, account, address, now);
+}
+
+/** Only this address's failures: a guesser elsewhere keeps their count. */
+export async function clearSignInFailures(
+  tx: Db,
+  account: string,
+  address: string | null,
+): Promise<void> {
+  await tx
+    .delete(signInFailures)
+    .where(
+      and(eq(signInFailures.account, account), eq(signInFailures.address, address ?? "unknown")),
+    );
+}
+
+export async function recordSignInFailure(
+  tx: Db,
+  account: string,
+  address: string | null,
+  now: Date,
+): Promise<void> {
+  const stored = address ?? "unknown";
+  await tx.insert(signInFailures).values({ account, address: stored, failedAt: now });
+  // Keep the table small: what is older than the longest window no longer counts.
+  await tx
+    .delete(signInFailures)
+    .where(
+      and(
+        or(eq(signInFailures.account, account), eq(signInFailures.address, stored)),
+        lt(signInFailures.failedAt, minutesBefore(now, LONGEST_WINDOW_MINUTES)),
+      ),
+    );
+}
+
+async function hasTwoFactor(tx: Db, userId: string): Promise<boolean> {
+  const [row] = await tx
+    .select({ confirmedAt: twoFactorSecrets.confirmedAt })
+    .from(twoFactorSecrets)
+    .where(eq(twoFactorSecrets.userId, userId));
+  return Boolean(row?.confirmedAt);
 }
 
 function minutesBefore(now: Date, minutes: number): Date {

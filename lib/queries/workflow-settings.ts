@@ -16,6 +16,8 @@ export interface WorkflowSettings {
   timeZone: string;
   /** Whom to contact when locked out (shown at sign-in); null: a general wording. */
   supportContact: string | null;
+  /** Two-factor sign-in asked of everyone, not only of officers and administrators. */
+  twoFactorForEveryone: boolean;
 }
 
 export const DEFAULT_DAILY_FILING_LIMIT = 5;
@@ -31,6 +33,7 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
       evidence: { ...DEFAULT_EVIDENCE_LIMITS },
       timeZone: DEFAULT_TIME_ZONE,
       supportContact: null,
+      twoFactorForEveryone: false,
     };
   return {
     windows: {
@@ -46,5 +49,6 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
     evidence: { files: row.evidenceFileLimit, bytesPerFile: row.evidenceMegabytesPerFile * MB },
     timeZone: row.timeZone,
     supportContact: row.supportContact,
+    twoFactorForEveryone: row.twoFactorForEveryone,
   };
 }

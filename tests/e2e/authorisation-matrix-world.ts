@@ -10,6 +10,7 @@ import {
   serverActionsInBuild,
 } from "./server-actions";
 import { DEMO, DEMO_PASSWORD } from "./support";
+import { freshCode, rememberSecret } from "./two-factor-codes";
 
 /**
  * The people and records every cell of the authorisation matrix is proved against, set
@@ -111,6 +112,16 @@ export async function signInOverHttp(
   world: Pick<World, "baseURL">,
   email: string,
 ): Promise<string> {
+  const cookie = await passwordOnlySession(world, email);
+  await passSecondFactorOverHttp(world, email, cookie);
+  return cookie;
+}
+
+/** A session whose password was right and which has not given its second factor. */
+export async function passwordOnlySession(
+  world: Pick<World, "baseURL">,
+  email: string,
+): Promise<string> {
   const answer = await act(
     world,
     "app/(auth)/sign-in/actions.ts#signInWithPassword",
@@ -118,13 +129,104 @@ export async function signInOverHttp(
     "/sign-in",
     formArgs({
       email,
-      password: email === DEMO.admin ? DEMO_PASSWORD : PASSWORD,
+      password: (Object.values(DEMO) as string[]).includes(email) ? DEMO_PASSWORD : PASSWORD,
       callbackUrl: "/",
     }),
   );
   if (!answer.sessionCookie)
     throw new Error(`${email} could not sign in: ${JSON.stringify(answer)}`);
   return answer.sessionCookie;
+}
+
+/**
+ * A compliance officer who has never signed in, created by the world's administrator,
+ * part-way through signing in: the password given, two-factor sign-in not yet set up.
+ */
+export async function unenrolledOfficerSession(world: World): Promise<string> {
+  const email = `matrix-newcomer-${randomBytes(3).toString("hex")}@hospital.example`;
+  await setUpStep(
+    world,
+    "app/(app)/admin/users/actions.ts#createUserAction",
+    world.people.admin.cookie,
+    "/admin/users/new",
+    {
+      name: "Matrix Newcomer",
+      email,
+      password: PASSWORD,
+      departmentId: "",
+      roles: "compliance_officer",
+    },
+    /^\/admin\/users\/[0-9a-f-]{36}\?saved=created$/,
+  );
+  return passwordOnlySession(world, email);
+}
+
+/**
+ * What an officer or administrator does after the password, over HTTP: a code from the
+ * app, or on a first sign-in setting it up.
+ */
+async function passSecondFactorOverHttp(
+  world: Pick<World, "baseURL">,
+  email: string,
+  cookie: string,
+): Promise<void> {
+  const home = await fetch(new URL("/", world.baseURL), {
+    redirect: "manual",
+    headers: { Cookie: cookie },
+  });
+  const next = home.headers.get("location") ?? "";
+  if (next.includes("/sign-in/two-factor/set-up")) {
+    await enrolOverHttp(world, email, cookie);
+  } else if (next.includes("/sign-in/two-factor")) {
+    await setUpStep(
+      world,
+      "app/(auth)/sign-in/two-factor/actions.ts#passSecondFactorAction",
+      cookie,
+      "/sign-in/two-factor",
+      { code: await freshCode(email) },
+      /^\//,
+    );
+  }
+}
+
+/**
+ * Sets up two-factor sign-in as the person would, from a session of theirs: the key read
+ * back as the page shows it, from the one row the set-up made.
+ */
+export async function enrolOverHttp(
+  world: Pick<World, "baseURL">,
+  email: string,
+  cookie: string,
+): Promise<void> {
+  const keyOf = () =>
+    withE2eDatabase(async (db) => {
+      const { rows } = await db.query<{ secret: string; confirmed: boolean }>(
+        `select s.secret, s.confirmed_at is not null as confirmed
+         from two_factor_secrets s join users u on u.id = s.user_id where u.email = $1`,
+        [email],
+      );
+      return rows[0];
+    });
+  // Once is enough: a journey run twice (scripts on and off) finds it set up already.
+  if ((await keyOf())?.confirmed) return;
+  const path = "/sign-in/two-factor/set-up";
+  await act(
+    world,
+    "app/(auth)/sign-in/two-factor/actions.ts#beginEnrolmentAction",
+    cookie,
+    path,
+    formArgs({}),
+  );
+  const secret = (await keyOf())!.secret;
+  rememberSecret(email, secret);
+  await setUpStep(
+    world,
+    "app/(auth)/sign-in/two-factor/actions.ts#confirmEnrolmentAction",
+    cookie,
+    path,
+    { code: await freshCode(email) },
+    /^Two-factor sign-in is on\./,
+  );
 }
 
 /** Files a concern as `reporter` about `subject`; returns the new case's id. */

@@ -159,6 +159,12 @@ const PAGE_REQUESTS: Record<keyof typeof PAGES, RequestFor> = {
     heading("This invitation no longer works"),
   ),
   "/preferences/password": fixed("/preferences/password", heading("Change your password")),
+  "/sign-in/two-factor": fixed("/sign-in/two-factor", ""),
+  "/sign-in/two-factor/set-up": fixed(
+    "/sign-in/two-factor/set-up",
+    "Two-factor sign-in is on for you.",
+  ),
+  "/preferences/two-factor": fixed("/preferences/two-factor", heading("Two-factor sign-in")),
   "/no-access": fixed("/no-access", heading("No role assigned yet")),
   "/notifications": fixed("/notifications", heading("Notifications")),
   "/preferences/email": fixed("/preferences/email", heading("Preferences")),
@@ -476,6 +482,37 @@ const ACTION_REQUESTS: Record<keyof typeof SERVER_ACTIONS, ActionFor> = {
       },
     };
   },
+  // Empty codes: each answers with its own validation, and no attempt is counted.
+  "app/(auth)/sign-in/two-factor/actions.ts#passSecondFactorAction": plainForm(
+    "/sign-in/two-factor",
+    { code: "" },
+    VALIDATION,
+  ),
+  "app/(auth)/sign-in/two-factor/actions.ts#confirmEnrolmentAction": plainForm(
+    "/preferences/two-factor",
+    { code: "" },
+    VALIDATION,
+  ),
+  "app/(app)/preferences/two-factor/actions.ts#disableTwoFactorAction": plainForm(
+    "/preferences/two-factor",
+    { code: "" },
+    VALIDATION,
+  ),
+  // A physician's new, unconfirmed key changes nothing until a code confirms it.
+  "app/(auth)/sign-in/two-factor/actions.ts#beginEnrolmentAction": async () => ({
+    path: "/preferences/two-factor",
+    args: formArgs({}),
+    watch: [],
+    ran: /^\/preferences\/two-factor$/,
+    refusal: /^Two-factor sign-in is already set up for you\.$/,
+  }),
+  "app/(app)/preferences/two-factor/actions.ts#regenerateRecoveryCodesAction": async () => ({
+    path: "/preferences/two-factor",
+    args: formArgs({}),
+    watch: [],
+    ran: /^New recovery codes made/,
+    refusal: /^Two-factor sign-in is not set up for you\.$/,
+  }),
   "app/(app)/preferences/email/actions.ts#updateEmailPreferencesAction": plainForm(
     "/preferences/email",
     {},

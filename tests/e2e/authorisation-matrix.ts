@@ -163,6 +163,29 @@ export const PAGES = {
   "/reset-password/[token]": everyone("allow"),
   "/invitation/[token]": everyone("allow"),
   "/preferences/password": SIGNED_IN_ONLY,
+  // A fully signed-in person has no code left to give: each is sent home.
+  "/sign-in/two-factor": {
+    signedOut: "signIn",
+    reporter: "redirect:/concerns",
+    subject: "redirect:/concerns",
+    unrelatedPhysician: "redirect:/concerns",
+    assignedOfficer: "redirect:/compliance",
+    otherOfficer: "redirect:/compliance",
+    admin: "redirect:/admin/users",
+    deactivated: "signIn",
+  },
+  // Physicians here have not set it up and need not; those who have see that it is on.
+  "/sign-in/two-factor/set-up": {
+    signedOut: "signIn",
+    reporter: "redirect:/concerns",
+    subject: "redirect:/concerns",
+    unrelatedPhysician: "redirect:/concerns",
+    assignedOfficer: "allow",
+    otherOfficer: "allow",
+    admin: "allow",
+    deactivated: "signIn",
+  },
+  "/preferences/two-factor": SIGNED_IN_ONLY,
   "/no-access": SIGNED_IN_ONLY,
   "/notifications": SIGNED_IN_ONLY,
   "/preferences/email": SIGNED_IN_ONLY,
@@ -312,6 +335,24 @@ export const SERVER_ACTIONS = {
   "app/(app)/sign-out-action.ts#signOutAction": SIGNED_IN_ONLY,
   // Each person's own password only: the action names no account.
   "app/(app)/preferences/password/actions.ts#changeOwnPasswordAction": SIGNED_IN_ONLY,
+  // Each acts on the caller's own account only: none names anyone.
+  "app/(auth)/sign-in/two-factor/actions.ts#passSecondFactorAction": SIGNED_IN_ONLY,
+  "app/(auth)/sign-in/two-factor/actions.ts#confirmEnrolmentAction": SIGNED_IN_ONLY,
+  // A physician may begin setting it up; those who have it already are told so.
+  "app/(auth)/sign-in/two-factor/actions.ts#beginEnrolmentAction": {
+    ...SIGNED_IN_ONLY,
+    assignedOfficer: "refused",
+    otherOfficer: "refused",
+    admin: "refused",
+  },
+  // Only those who have it have codes to replace.
+  "app/(app)/preferences/two-factor/actions.ts#regenerateRecoveryCodesAction": {
+    ...SIGNED_IN_ONLY,
+    reporter: "refused",
+    subject: "refused",
+    unrelatedPhysician: "refused",
+  },
+  "app/(app)/preferences/two-factor/actions.ts#disableTwoFactorAction": SIGNED_IN_ONLY,
   "app/(app)/preferences/email/actions.ts#updateEmailPreferencesAction": SIGNED_IN_ONLY,
   // Each person's own notifications only: the action names no one else's.
   "app/(app)/notifications/actions.ts#markAllNotificationsReadAction": SIGNED_IN_ONLY,

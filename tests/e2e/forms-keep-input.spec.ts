@@ -2,9 +2,11 @@ import { type Browser, expect, type Locator, type Page, test } from "@playwright
 import { SERVER_ACTIONS } from "./authorisation-matrix";
 import {
   askQuestion,
+  enrolOverHttp,
   fileCase,
   heldCase,
   type Person,
+  passwordOnlySession,
   setUpStep,
   setUpWorld,
   type World,
@@ -136,6 +138,68 @@ const FORMS: Record<ActionId, FormOrNot> = {
     submit: "Change password",
   },
   "app/(app)/sign-out-action.ts#signOutAction": { noTypedFields: "a button" },
+  "app/(auth)/sign-in/two-factor/actions.ts#beginEnrolmentAction": { noTypedFields: "a button" },
+  "app/(app)/preferences/two-factor/actions.ts#regenerateRecoveryCodesAction": {
+    noTypedFields: "a button behind its question",
+  },
+  // Blank: refused by the schema, so no failed sign-in is counted. A one-time code is never
+  // sent back (lib/actions/read-form.ts), like a password.
+  "app/(auth)/sign-in/two-factor/actions.ts#passSecondFactorAction": {
+    open: async (world) => ({
+      as: {
+        ...world.people.assignedOfficer,
+        cookie: await passwordOnlySession(world, world.people.assignedOfficer.email),
+      },
+      path: "/sign-in/two-factor",
+    }),
+    controls: [],
+    bad: {
+      label: /Code from your authenticator app/,
+      kind: "text",
+      value: "   ",
+      secret: true,
+      message: /Enter the code from your authenticator app/,
+    },
+    submit: "Continue",
+  },
+  "app/(auth)/sign-in/two-factor/actions.ts#confirmEnrolmentAction": {
+    open: async (world) => {
+      await setUpStep(
+        world,
+        "app/(auth)/sign-in/two-factor/actions.ts#beginEnrolmentAction",
+        world.people.colleague.cookie,
+        "/preferences/two-factor",
+        {},
+        /^\/preferences\/two-factor$/,
+      );
+      return { as: world.people.colleague, path: "/preferences/two-factor" };
+    },
+    controls: [],
+    bad: {
+      label: "Code from your authenticator app",
+      kind: "text",
+      value: "12ab",
+      secret: true,
+      message: /Enter the 6-digit code/,
+    },
+    submit: "Turn on two-factor sign-in",
+  },
+  "app/(app)/preferences/two-factor/actions.ts#disableTwoFactorAction": {
+    open: async (world) => {
+      await enrolOverHttp(world, world.people.spare.email, world.people.spare.cookie);
+      return { as: world.people.spare, path: "/preferences/two-factor" };
+    },
+    controls: [],
+    bad: {
+      label: "Code from your authenticator app",
+      kind: "text",
+      value: "12ab",
+      secret: true,
+      message: /Enter the 6-digit code/,
+    },
+    confirm: "Turn off two-factor sign-in",
+    submit: "Turn it off",
+  },
   "app/(app)/preferences/email/actions.ts#updateEmailPreferencesAction": {
     noTypedFields: "one checkbox, which no value can make wrong",
   },

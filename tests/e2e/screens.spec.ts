@@ -3,16 +3,19 @@ import { createRequire } from "node:module";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { PAGES } from "./authorisation-matrix";
 import {
+  act,
   askQuestion,
   closedCase,
   fileCase,
   heldCase,
-  type Person,
+  passwordOnlySession,
   setUpStep,
   setUpWorld,
+  unenrolledOfficerSession,
   type World,
 } from "./authorisation-matrix-world";
 import { mintAccountLink } from "./database";
+import { formArgs } from "./server-actions";
 
 /**
  * Every page, as the person it is for sees it, on a phone (390 px) and a desktop
@@ -30,6 +33,8 @@ type Viewer = "reporter" | "subject" | "assignedOfficer" | "admin" | null;
 
 interface Screen {
   viewer: Viewer;
+  /** A session of the screen's own instead of the viewer's, for pages of signing in. */
+  session?: (world: World) => Promise<string>;
   /** Every state of the page worth looking at, each an address. */
   paths: (world: World) => Promise<string[]>;
 }
@@ -53,6 +58,32 @@ const SCREENS: Record<keyof typeof PAGES, Screen> = {
     ],
   },
   "/preferences/password": { viewer: "reporter", paths: async () => ["/preferences/password"] },
+  "/sign-in/two-factor": {
+    viewer: null,
+    session: (world) => passwordOnlySession(world, world.people.assignedOfficer.email),
+    paths: async () => ["/sign-in/two-factor"],
+  },
+  // The key shown, ready for the first code.
+  "/sign-in/two-factor/set-up": {
+    viewer: null,
+    session: async (world) => {
+      const cookie = await unenrolledOfficerSession(world);
+      const path = "/sign-in/two-factor/set-up";
+      await act(
+        world,
+        "app/(auth)/sign-in/two-factor/actions.ts#beginEnrolmentAction",
+        cookie,
+        path,
+        formArgs({}),
+      );
+      return cookie;
+    },
+    paths: async () => ["/sign-in/two-factor/set-up"],
+  },
+  "/preferences/two-factor": {
+    viewer: "assignedOfficer",
+    paths: async () => ["/preferences/two-factor"],
+  },
   "/no-access": { viewer: "reporter", paths: async () => ["/no-access"] },
   "/notifications": { viewer: "subject", paths: async () => ["/notifications"] },
   "/preferences/email": { viewer: "reporter", paths: async () => ["/preferences/email"] },
@@ -152,11 +183,12 @@ test.describe("every screen, on a phone and a desktop, with and without JavaScri
   for (const [route, screen] of Object.entries(SCREENS)) {
     test(route, async ({ browser }) => {
       const problems: string[] = [];
+      const session = await screen.session?.(world);
       for (const path of await screen.paths(world)) {
         for (const javaScript of [true, false]) {
           for (const width of [390, 1280]) {
             const where = `${path} at ${width} px, JavaScript ${javaScript ? "on" : "off"}`;
-            const page = await pageAs(browser, screen.viewer, javaScript, width);
+            const page = await pageAs(browser, session ?? screen.viewer, javaScript, width);
             const response = await page.goto(path);
             expect(response?.status(), where).toBeLessThan(400);
             problems.push(...(await lookAt(page, where, javaScript)));
@@ -169,14 +201,22 @@ test.describe("every screen, on a phone and a desktop, with and without JavaScri
   }
 });
 
-async function pageAs(browser: Browser, viewer: Viewer, javaScript: boolean, width: number) {
+/** As a viewer of the world, or with a session cookie of the screen's own. */
+async function pageAs(
+  browser: Browser,
+  viewer: Viewer | string,
+  javaScript: boolean,
+  width: number,
+) {
   const context = await browser.newContext({
     javaScriptEnabled: javaScript,
     viewport: { width, height: 844 },
   });
   if (viewer) {
-    const person: Person = world.people[viewer];
-    const [name, value] = person.cookie.split(/=(.*)/s) as [string, string];
+    const cookie = viewer.startsWith("authjs.")
+      ? viewer
+      : world.people[viewer as Exclude<Viewer, null>].cookie;
+    const [name, value] = cookie.split(/=(.*)/s) as [string, string];
     await context.addCookies([{ name, value, url: world.baseURL }]);
   }
   return context.newPage();

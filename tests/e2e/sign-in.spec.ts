@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { givePassword } from "./database";
-import { confirmStep, DEMO, formAlert, personSignedIn, signIn } from "./support";
+import { confirmStep, DEMO, formAlert, passSecondFactor, personSignedIn, signIn } from "./support";
 
 test.describe("signing in", () => {
   for (const [role, email, home, heading] of [
@@ -35,6 +35,9 @@ test.describe("signing in", () => {
     await page.getByLabel("Email").fill(DEMO.admin);
     await page.getByLabel("Password").fill("demo-password-1");
     await page.getByRole("button", { name: "Sign in" }).click();
+    // Through the two-factor step, which keeps the page asked for.
+    await expect(page).toHaveURL(/\/sign-in\/two-factor\?callbackUrl=%2Fadmin%2Fdepartments/);
+    await passSecondFactor(page, DEMO.admin);
     await expect(page).toHaveURL("/admin/departments");
   });
 });

@@ -24,9 +24,12 @@ const SETTINGS = {
   decisionWindowDays: 30,
 };
 
-/** The zone the person's next request is written in, as the app loads it with them. */
+/**
+ * The zone the person's next request is written in, as the app loads it with them (signed
+ * in fully: with their second factor, where they need one).
+ */
 async function zoneOfNextRequest(userId: string): Promise<string | undefined> {
-  const session = await createAuthSession(database.db, userId, NOW, LIMITS);
+  const session = await createAuthSession(database.db, userId, NOW, LIMITS, NOW);
   return (await loadSessionActor(database.db, session, NOW, LIMITS))?.timeZone;
 }
 

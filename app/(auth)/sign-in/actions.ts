@@ -16,8 +16,9 @@ export const signInWithPassword = formAction({
   invalid: "Enter your email address and password.",
   run: async (_nobody, { callbackUrl, ...credentials }) => {
     try {
-      // Redirects by throwing when the credentials are right.
-      await signIn("credentials", { ...credentials, redirectTo: safeRedirectPath(callbackUrl) });
+      // Redirects by throwing when the credentials are right: back through the sign-in
+      // page, which sends a session that still owes its second factor to that step.
+      await signIn("credentials", { ...credentials, redirectTo: afterPassword(callbackUrl) });
     } catch (error) {
       // Only Auth.js's own errors are failures to report.
       if (!(error instanceof AuthError)) throw error;
@@ -33,6 +34,10 @@ export const signInWithPassword = formAction({
 
 export async function signInWithSso(form: FormData): Promise<void> {
   await signIn("sso", { redirectTo: safeRedirectPath(form.get("callbackUrl")) });
+}
+
+function afterPassword(callbackUrl: unknown): string {
+  return `/sign-in?${new URLSearchParams({ callbackUrl: safeRedirectPath(callbackUrl) })}`;
 }
 
 function signInRefusal(error: AuthError): Refusal {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SubmitButton } from "@/components/ui/button";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
-import { getCurrentActor } from "@/lib/authz/current-actor";
+import { getCurrentSession, TWO_FACTOR_PATHS } from "@/lib/authz/current-actor";
 import { oidcEnabled, serverConfig } from "@/lib/config";
 import { signInWithSso } from "./actions";
 import { SignInForm } from "./sign-in-form";
@@ -23,7 +23,10 @@ export default async function SignInPage({
   const query = await searchParams;
   const callbackUrl = safeRedirectPath(query.callbackUrl);
   const passwordSaved = PASSWORD_SAVED[query.password ?? ""];
-  if (await getCurrentActor()) redirect(callbackUrl);
+  const session = await getCurrentSession();
+  if (session?.step === "complete") redirect(callbackUrl);
+  if (session)
+    redirect(`${TWO_FACTOR_PATHS[session.step]}?${new URLSearchParams({ callbackUrl })}`);
   const config = serverConfig();
   return (
     <main className="mx-auto flex min-h-dvh max-w-md flex-col justify-center px-4 py-12">

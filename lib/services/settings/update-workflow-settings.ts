@@ -7,7 +7,7 @@ import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
 import { DEFAULT_EVIDENCE_LIMITS, EVIDENCE_CEILING, MB } from "@/lib/domain/evidence";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
-import { optionalText, timeZone } from "../field-schemas";
+import { flag, optionalText, timeZone } from "../field-schemas";
 
 export const workflowSettingsSchema = z.object({
   remediationWindowHours: z.coerce
@@ -70,6 +70,8 @@ export const workflowSettingsSchema = z.object({
   supportContact: optionalText(300)
     .default("")
     .describe("Whom to contact when locked out (optional)"),
+  // An unticked box sends nothing, which is no.
+  twoFactorForEveryone: flag().default(false).describe("Require two-factor sign-in for everyone"),
 });
 
 /**
@@ -97,6 +99,7 @@ export async function updateWorkflowSettings(
       decisionWindowDays: data.decisionWindowDays,
       timeZone: data.timeZone,
       supportContact: data.supportContact || null,
+      twoFactorForEveryone: data.twoFactorForEveryone,
       updatedAt: sql`now()`,
       updatedById: actor.userId,
     };
@@ -122,6 +125,7 @@ export async function updateWorkflowSettings(
           decisionWindowMs: before.windows.decisionWindowMs,
           timeZone: before.timeZone,
           supportContact: before.supportContact ?? "",
+          twoFactorForEveryone: before.twoFactorForEveryone,
         },
         after: data,
       },

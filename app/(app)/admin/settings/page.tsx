@@ -33,6 +33,7 @@ export default async function SettingsPage() {
           decisionWindowDays: Math.max(1, Math.round(settings.windows.decisionWindowMs / DAY_MS)),
           timeZone: settings.timeZone,
           supportContact: settings.supportContact ?? "",
+          twoFactorForEveryone: settings.twoFactorForEveryone,
         }}
       />
     </section>

@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { timeZoneChoices, timeZoneLabel } from "@/lib/domain/date-words";
 import { workflowSettingsSchema } from "@/lib/services/settings/update-workflow-settings";
 import { updateWorkflowSettingsAction } from "./actions";
@@ -20,6 +20,7 @@ export function SettingsForm({
     decisionWindowDays: number;
     timeZone: string;
     supportContact: string;
+    twoFactorForEveryone: boolean;
   };
 }) {
   return (
@@ -88,6 +89,11 @@ export function SettingsForm({
         defaultValue={values.supportContact}
         autoComplete="off"
         hint="A name, email and phone number, such as: IT service desk, it-help@hospital.org, extension 4357. Shown to someone whose sign-in is paused after too many failed attempts."
+      />
+      <CheckboxField
+        name="twoFactorForEveryone"
+        defaultChecked={values.twoFactorForEveryone}
+        hint="Compliance officers and administrators always sign in with a code from an authenticator app. Ticked, physicians must too: anyone who has not set it up is asked to before anything else opens."
       />
       <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
     </ActionForm>

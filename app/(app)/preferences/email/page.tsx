@@ -35,6 +35,17 @@ export default async function PreferencesPage() {
         </p>
         <TimeZoneForm ownTimeZone={ownTimeZone} organisationTimeZone={settings.timeZone} />
       </section>
+      <section aria-labelledby="two-factor" className="space-y-3">
+        <h2 id="two-factor" className="text-lg font-semibold">
+          Two-factor sign-in
+        </h2>
+        <p className="max-w-xl text-slate-700">
+          A code from an authenticator app on your phone, asked for after your password.{" "}
+          <Link href="/preferences/two-factor" className="text-brand-700 underline">
+            Manage two-factor sign-in
+          </Link>
+        </p>
+      </section>
       <section aria-labelledby="email" className="space-y-3">
         <h2 id="email" className="text-lg font-semibold">
           Email
