@@ -280,7 +280,7 @@ function expectPageOutcome(
         .toMatch(
           answer.body.startsWith("<!DOCTYPE html>")
             ? /NEXT_HTTP_ERROR_FALLBACK;403/
-            : /You do not have access to (case files|the directory)\./,
+            : /You do not have access to (case files|the directory|insights)\./,
         );
       expectShown(false);
       break;

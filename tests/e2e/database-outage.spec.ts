@@ -135,9 +135,15 @@ test("PostgreSQL stopped and restarted while filings arrive: every acknowledged 
   await expect(page.getByRole("heading", { name: "Temporarily unavailable" })).toBeVisible();
 
   postgres = await startEmbeddedServer({ dataDir: DATA_DIR, port: pgPort });
-  // The same process, not restarted, serves pages and takes filings again.
-  const pageAfter = await context.request.get("/concerns", { maxRedirects: 0 });
-  expect(pageAfter.status()).toBe(200);
+  // The same process, not restarted, serves pages and takes filings again: within a few
+  // seconds (a check of the database already under way when it came back may still say
+  // it is away, and the pool drops connections the restart broke as it meets them).
+  await expect
+    .poll(async () => (await context.request.get("/concerns", { maxRedirects: 0 })).status(), {
+      timeout: 30_000,
+      intervals: [250, 500, 1000],
+    })
+    .toBe(200);
   streaming = false;
   await stream;
   for (let i = 0; i < 5; i++) expect((await send("after")).filedId).toBeTruthy();
