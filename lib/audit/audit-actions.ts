@@ -5,15 +5,14 @@
  * new action without a label or an audience does not compile.
  */
 import type { ConcernView } from "@/lib/authz/concern-access";
-import type { Role } from "@/lib/authz/roles";
 import type { IdentityDisclosure, Platform } from "@/lib/domain/concern-fields";
 import { OUTCOME_LABELS, REMEDIATION_LABELS } from "@/lib/domain/concern-labels";
 import type { ConcernEvent, ConcernEventType, ConcernState } from "@/lib/domain/concern-workflow";
 import type { EvidenceRecord } from "@/lib/domain/evidence";
 import type { PatientDetailsConfirmation } from "@/lib/domain/patient-details";
 import type { ConcernCategory, Severity } from "@/lib/domain/policy-text";
+import { ACCOUNT_AUDIT_ACTIONS, type AccountAuditCatalogue } from "./account-audit-actions";
 import type { AuditActionDeclaration } from "./audit-declaration";
-import type { AuditProblem } from "./audit-problems";
 
 /**
  * Someone's words that were checked for patient details: each field whose findings its writer
@@ -44,7 +43,7 @@ type Party = "reporter" | "subject";
 type Seen = ("case_file" | "reporter_identity")[];
 
 /** Each action's entity and details. The transition table names which event each records. */
-export interface AuditCatalogue {
+export interface AuditCatalogue extends AccountAuditCatalogue {
   concern_filed: {
     entity: "concern";
     details: {
@@ -117,52 +116,6 @@ export interface AuditCatalogue {
       hiddenQuotes: { eventId: number; key: string }[];
     };
   };
-  user_created: {
-    entity: "user";
-    details: {
-      email: string;
-      roles: Role[];
-      departmentId?: string | null;
-      passwordSet?: boolean; // Older events: new accounts are invited now.
-      source?: "demo_seed";
-    };
-  };
-  user_updated: {
-    entity: "user";
-    details: {
-      changed: ("name" | "email" | "departmentId")[];
-      rolesBefore: Role[];
-      rolesAfter: Role[];
-      passwordReset?: boolean; // Older events: administrators no longer set passwords.
-    };
-  };
-  user_deactivated: { entity: "user"; details: Record<string, never> };
-  user_reactivated: { entity: "user"; details: Record<string, never> };
-  // The security log holds these too, with their address.
-  password_changed: { entity: "user"; details: Record<string, never> };
-  password_reset_link_sent: { entity: "user"; details: Record<string, never> };
-  password_reset: { entity: "user"; details: Record<string, never> };
-  invitation_sent: { entity: "user"; details: Record<string, never> };
-  invitation_accepted: { entity: "user"; details: Record<string, never> };
-  email_preferences_updated: { entity: "user"; details: { remindersByEmail: boolean } };
-  /** null: the organisation's zone. */
-  time_zone_updated: { entity: "user"; details: { before: string | null; after: string | null } };
-  two_factor_enrolled: { entity: "user"; details: Record<string, never> };
-  two_factor_disabled: { entity: "user"; details: Record<string, never> };
-  recovery_codes_regenerated: { entity: "user"; details: Record<string, never> };
-  recovery_code_used: { entity: "user"; details: { remaining: number } };
-  department_created: { entity: "department"; details: { name: string } };
-  department_renamed: { entity: "department"; details: { from: string; to: string } };
-  settings_updated: {
-    entity: "settings";
-    details: {
-      before: Record<string, number | string | boolean>;
-      after: Record<string, number | string | boolean>;
-    };
-  };
-  email_delivery_retried: { entity: "email_delivery"; details: { attemptsBefore: number } };
-  // Chain and event ids only: a break is reported without any case content.
-  audit_break_detected: { entity: "audit_trail"; details: { problems: AuditProblem[] } };
 }
 
 export type AuditAction = keyof AuditCatalogue;
@@ -173,10 +126,6 @@ export type { TimelineAudience } from "./audit-declaration";
 
 const remedy = (details: { action?: keyof typeof REMEDIATION_LABELS }) =>
   details.action ? REMEDIATION_LABELS[details.action] : undefined;
-
-/** An action about no case, so on no case's timeline. */
-const offTimeline = <E extends AuditEntityType>(entityType: E, label: string) =>
-  ({ entityType, label, timeline: "nobody" }) as const;
 
 export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaration<A> } = {
   concern_filed: {
@@ -322,26 +271,7 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
     label: "Patient details removed from the case",
     timeline: "officers",
   },
-  user_created: { entityType: "user", label: "Account created", timeline: "nobody" },
-  user_updated: { entityType: "user", label: "Account changed", timeline: "nobody" },
-  user_deactivated: { entityType: "user", label: "Account deactivated", timeline: "nobody" },
-  user_reactivated: { entityType: "user", label: "Account reactivated", timeline: "nobody" },
-  password_changed: { entityType: "user", label: "Password changed", timeline: "nobody" },
-  password_reset_link_sent: { entityType: "user", label: "Reset link sent", timeline: "nobody" },
-  password_reset: { entityType: "user", label: "Password reset", timeline: "nobody" },
-  invitation_sent: { entityType: "user", label: "Invitation sent", timeline: "nobody" },
-  invitation_accepted: { entityType: "user", label: "Invitation accepted", timeline: "nobody" },
-  email_preferences_updated: offTimeline("user", "Email preferences changed"),
-  time_zone_updated: { entityType: "user", label: "Time zone changed", timeline: "nobody" },
-  two_factor_enrolled: offTimeline("user", "Two-factor sign-in set up"),
-  two_factor_disabled: offTimeline("user", "Two-factor sign-in turned off"),
-  recovery_codes_regenerated: offTimeline("user", "New recovery codes made"),
-  recovery_code_used: offTimeline("user", "Recovery code used"),
-  department_created: offTimeline("department", "Department created"),
-  department_renamed: offTimeline("department", "Department renamed"),
-  settings_updated: { entityType: "settings", label: "Settings changed", timeline: "nobody" },
-  email_delivery_retried: offTimeline("email_delivery", "Email sent again"),
-  audit_break_detected: offTimeline("audit_trail", "A break in the audit trail was found"),
+  ...ACCOUNT_AUDIT_ACTIONS,
 };
 
 export function isAuditAction(action: string): action is AuditAction {
