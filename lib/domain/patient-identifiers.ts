@@ -22,14 +22,16 @@ import { findAgesOverEightyNine, findPersonalDates } from "./patient-identifiers
 import { findNames } from "./patient-identifiers/names";
 import {
   findCardNumbers,
-  findEmails,
   findLabelledNumbers,
-  findLinks,
-  findNetworkAddresses,
   findPhoneNumbers,
   findSocialSecurityNumbers,
   findVehicleIdentificationNumbers,
 } from "./patient-identifiers/numbers";
+import {
+  findEmails,
+  findLinks,
+  findNetworkAddresses,
+} from "./patient-identifiers/online-identifiers";
 import { findAddresses } from "./patient-identifiers/places";
 import type { Finding } from "./patient-identifiers/text-scan";
 
