@@ -271,12 +271,14 @@ describe("the grants of the application's database role", () => {
     expect(
       Object.fromEntries(Object.entries(granted).map(([table, list]) => [table, list.sort()])),
     ).toEqual(expected);
-    // Deleting is for the two tables whose rows the app replaces or expires.
+    // Deleting is for the tables whose rows the app replaces or expires, and for the
+    // secrets of two-factor sign-in, which must not outlive turning it off.
     expect(
       Object.entries(APP_TABLE_PRIVILEGES)
         .filter(([, privileges]) => privileges.includes("DELETE"))
-        .map(([table]) => table),
-    ).toEqual(["sign_in_failures", "user_roles"]);
+        .map(([table]) => table)
+        .sort(),
+    ).toEqual(["recovery_codes", "sign_in_failures", "two_factor_secrets", "user_roles"]);
   });
 
   it("refuse deleting cases, people, notifications or deliveries, and changing an anchor's pins", async () => {
