@@ -16,6 +16,7 @@ const nextConfig: NextConfig = {
     "graphile-worker",
     "nodemailer",
     "pdfkit",
+    "pdf-lib",
     "sharp",
   ],
   poweredByHeader: false,

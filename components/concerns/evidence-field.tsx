@@ -91,8 +91,8 @@ export function EvidenceField({
         {formatBytes(limits.bytesPerFile)} each, so the post can be seen after it is deleted. Your
         colleague sees them too. Black out patients' names, faces, record numbers and anything else
         that could identify a patient, and anything that would identify you. Images are cleaned of
-        camera and location details; a PDF is kept as it is, with any author name written into it,
-        so if you stay confidential, prefer a screenshot.
+        camera and location details, and a PDF of its author and title; pictures inside a PDF keep
+        theirs, so if you stay confidential, prefer a screenshot.
       </p>
       {field.errors ? (
         <p id={`${field.id}-error`} className="mt-1 text-sm font-semibold text-red-700">
@@ -140,8 +140,8 @@ export function EvidenceField({
               />
             ) : (
               <p className="text-sm text-slate-600">
-                A PDF cannot be blacked out here and is sent as it is: check it shows no patient and
-                carries nothing that names you.
+                A PDF cannot be blacked out here: check it shows no patient and nothing that names
+                you. Its author and title are removed when it is stored.
               </p>
             )}
           </li>

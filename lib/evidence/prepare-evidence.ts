@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
+import { PDFDocument, PDFName, PDFRef } from "pdf-lib";
 import sharp from "sharp";
 import {
   EVIDENCE_KINDS,
@@ -21,7 +22,8 @@ export const EVIDENCE_FIELD = "evidence";
 /**
  * Reads each uploaded file, decides by its bytes whether it is accepted, and cleans it:
  * an image is decoded and encoded again, which leaves its metadata (camera, place, time)
- * behind. The hash is of the bytes that are stored, so anyone can check a download.
+ * behind; a PDF is written again without its document information and XMP metadata, where
+ * "Print to PDF" puts the author's own name (a confidential reporter's, say). The hash is of the bytes that are stored, so anyone can check a download.
  */
 export async function prepareEvidence(
   files: readonly File[],
@@ -49,7 +51,7 @@ export async function prepareEvidence(
     if (!decision.accepted) throw new Refusal("invalid_input", decision.reason, EVIDENCE_FIELD);
     const stored = EVIDENCE_KINDS[decision.mediaType].image
       ? await withoutMetadata(bytes, decision.mediaType)
-      : bytes;
+      : await pdfWithoutMetadata(bytes);
     prepared.push({
       mediaType: decision.mediaType,
       bytes: stored,
@@ -78,4 +80,30 @@ async function withoutMetadata(bytes: Uint8Array, type: EvidenceMediaType): Prom
       EVIDENCE_FIELD,
     );
   }
+}
+
+/**
+ * The PDF written out again whole (so no earlier revision survives in it) without its
+ * information dictionary (author, creator, title) and its XMP metadata stream. Metadata
+ * inside embedded images stays: SECURITY.md says so.
+ */
+async function pdfWithoutMetadata(bytes: Uint8Array): Promise<Uint8Array> {
+  let document: PDFDocument;
+  try {
+    document = await PDFDocument.load(bytes, { updateMetadata: false });
+  } catch {
+    throw new Refusal(
+      "invalid_input",
+      "One of the PDFs could not be read (it may be protected by a password). Save it again without protection, or attach a screenshot instead.",
+      EVIDENCE_FIELD,
+    );
+  }
+  const { context, catalog } = document;
+  const info = context.trailerInfo.Info;
+  if (info instanceof PDFRef) context.delete(info);
+  context.trailerInfo.Info = undefined;
+  const xmp = catalog.get(PDFName.of("Metadata"));
+  if (xmp instanceof PDFRef) context.delete(xmp);
+  catalog.delete(PDFName.of("Metadata"));
+  return document.save({ updateFieldAppearances: false });
 }

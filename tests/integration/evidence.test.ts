@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
+import { PDFDocument } from "pdf-lib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { auditEvents, evidenceFiles } from "@/db/schema";
@@ -49,7 +50,41 @@ async function screenshot(): Promise<Buffer> {
 const file = (bytes: Uint8Array | string, name: string, type = "") =>
   new File([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], name, { type });
 
+/** A PDF as "Print to PDF" makes one: the author's own name in its document information. */
+async function pdfWithAuthor(): Promise<Uint8Array> {
+  const document = await PDFDocument.create();
+  document.addPage([200, 100]).drawText("A screenshot of the post", { x: 10, y: 50, size: 10 });
+  document.setAuthor("Dr Reporter Name");
+  document.setCreator("Dr Reporter Name's laptop");
+  return document.save();
+}
+
 describe("evidence filed with a concern", () => {
+  it("stores a PDF without the author, creator or XMP metadata it was saved with", async () => {
+    const { reporter, subject } = await insertParties(database.db);
+    const pdf = await pdfWithAuthor();
+    expect((await PDFDocument.load(pdf)).getAuthor()).toBe("Dr Reporter Name");
+    const { concernId } = await fileConcern(
+      database.db,
+      reporter,
+      concernInput(subject.userId, {
+        evidence: [file(pdf, "post.pdf", "application/pdf")],
+        evidenceConfirmed: "on",
+      }),
+      NOW,
+    );
+    const [row] = await database.db
+      .select()
+      .from(evidenceFiles)
+      .where(eq(evidenceFiles.concernId, concernId));
+    const bytes = Buffer.from((await postgresEvidenceStorage.get(database.db, row!.storageKey))!);
+    const stored = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(stored.getAuthor()).toBeUndefined();
+    expect(stored.getCreator()).toBeUndefined();
+    expect(stored.getPageCount()).toBe(1);
+    expect(row!.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
+  });
+
   it("stores each file cleaned of its metadata, with the SHA-256 of the stored bytes in the filing's audit event", async () => {
     const { reporter, subject } = await insertParties(database.db);
     const photo = await photoWithGps();
