@@ -5,6 +5,7 @@ import { calendarDateIn } from "@/lib/domain/date-words";
 import { AMA_CONSIDERATIONS } from "@/lib/domain/policy-text";
 import { searchTextSchema } from "@/lib/queries/search-text";
 import { findDirectoryEntry, searchDirectory } from "@/lib/queries/users";
+import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { recordId } from "@/lib/services/field-schemas";
 import { ColleagueSearchStep } from "./colleague-search-step";
 import { FileConcernForm } from "./file-concern-form";
@@ -26,6 +27,7 @@ export default async function NewConcernPage({
   const chosen = chosenId.success
     ? await findDirectoryEntry(db, { id: chosenId.data, excludeUserId: actor.userId })
     : undefined;
+  const { windows } = await loadWorkflowSettings(db);
   const find = searchTextSchema.safeParse(params.find ?? "");
   const found =
     !chosen && find.success && find.data
@@ -51,7 +53,11 @@ export default async function NewConcernPage({
       {/* Without scripts the form waits for the search step, so nothing typed is lost. */}
       <div className={chosen ? "" : "js-only"}>
         {/* The reader's today: in New York at 9 pm, UTC is already on tomorrow. */}
-        <FileConcernForm today={calendarDateIn(new Date(), actor.timeZone)} colleague={chosen} />
+        <FileConcernForm
+          today={calendarDateIn(new Date(), actor.timeZone)}
+          remediationWindowMs={windows.remediationWindowMs}
+          colleague={chosen}
+        />
       </div>
     </section>
   );
