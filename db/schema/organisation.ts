@@ -40,6 +40,11 @@ export const organisationSettings = pgTable(
     // The IANA zone every date is shown in for people who have not chosen their own; the
     // settings form checks it against Intl's list (lib/domain/date-words.ts).
     timeZone: text().notNull().default("America/New_York"),
+    // The organisation's physician health or wellbeing programme, offered on every notice
+    // when set (each may be left empty).
+    supportProgrammeName: text(),
+    supportProgrammeUrl: text(),
+    supportProgrammePhone: text(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedById: uuid().references((): AnyPgColumn => users.id, { onDelete: "restrict" }),
   },

@@ -95,7 +95,10 @@ export interface AuditCatalogue {
   department_renamed: { entity: "department"; details: { from: string; to: string } };
   settings_updated: {
     entity: "settings";
-    details: { before: Record<string, number | string>; after: Record<string, number | string> };
+    details: {
+      before: Record<string, number | string | null>;
+      after: Record<string, number | string | null>;
+    };
   };
   email_delivery_retried: { entity: "email_delivery"; details: { attemptsBefore: number } };
   // Chain and event ids only: a break is reported without any case content.

@@ -8,7 +8,17 @@ export interface WorkflowSettings {
   dailyFilingLimit: number;
   /** Dates are shown in this zone to everyone who has not chosen their own. */
   timeZone: string;
+  /** The physician health or wellbeing programme a notice offers; each part may be unset. */
+  support: SupportProgramme;
 }
+
+export interface SupportProgramme {
+  name: string | null;
+  url: string | null;
+  phone: string | null;
+}
+
+const NO_SUPPORT_PROGRAMME: SupportProgramme = { name: null, url: null, phone: null };
 
 export const DEFAULT_DAILY_FILING_LIMIT = 5;
 
@@ -20,6 +30,7 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
       windows: { ...DEFAULT_WINDOWS },
       dailyFilingLimit: DEFAULT_DAILY_FILING_LIMIT,
       timeZone: DEFAULT_TIME_ZONE,
+      support: { ...NO_SUPPORT_PROGRAMME },
     };
   return {
     windows: {
@@ -32,5 +43,10 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
     },
     dailyFilingLimit: row.dailyFilingLimit,
     timeZone: row.timeZone,
+    support: {
+      name: row.supportProgrammeName,
+      url: row.supportProgrammeUrl,
+      phone: row.supportProgrammePhone,
+    },
   };
 }

@@ -304,6 +304,13 @@ const FORMS: Record<ActionId, FormOrNot> = {
     controls: [
       { label: "Time a colleague has to respond to a notice (hours)", kind: "text", value: "170" },
       { label: "Concerns one physician may raise per 24 hours", kind: "text", value: "99" },
+      { label: "Wellbeing programme's name", kind: "text", value: "Physician Wellness Service" },
+      {
+        label: "Wellbeing programme's web page",
+        kind: "text",
+        value: "https://wellbeing.hospital.example/physicians",
+      },
+      { label: "Wellbeing programme's phone number", kind: "text", value: "+1 (555) 010-4477" },
     ],
     bad: {
       label: "Time a reporter has to answer a response (hours)",

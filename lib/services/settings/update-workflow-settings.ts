@@ -6,7 +6,7 @@ import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
-import { timeZone } from "../field-schemas";
+import { optionalText, timeZone } from "../field-schemas";
 
 export const workflowSettingsSchema = z.object({
   remediationWindowHours: z.coerce
@@ -46,6 +46,35 @@ export const workflowSettingsSchema = z.object({
     .max(365, "At most 365 days.")
     .describe("Time compliance has to decide an escalated case (days)"),
   timeZone: timeZone().describe("The organisation's time zone"),
+  supportProgrammeName: optionalText(120)
+    .nullish()
+    .transform((name) => name || null)
+    .describe("Wellbeing programme's name"),
+  supportProgrammeUrl: z
+    .union([
+      z.literal(""),
+      z
+        .string()
+        .trim()
+        .max(2048, "That link is too long.")
+        .pipe(
+          z.url({ protocol: /^https$/, message: "Enter a web address starting with https://." }),
+        ),
+    ])
+    .nullish()
+    .transform((url) => url || null)
+    .describe("Wellbeing programme's web page"),
+  supportProgrammePhone: z
+    .string()
+    .trim()
+    .max(40, "Keep the number under 40 characters.")
+    .regex(
+      /^(\+?[\d\s().-]*\d[\d\s().-]*(\s*(ext\.?|x)\s*\d+)?)?$/i,
+      "Enter a phone number: digits, spaces, + ( ) - .",
+    )
+    .nullish()
+    .transform((phone) => phone || null)
+    .describe("Wellbeing programme's phone number"),
 });
 
 /**
@@ -69,6 +98,9 @@ export async function updateWorkflowSettings(
       triageBusinessDays: data.triageBusinessDays,
       decisionWindowDays: data.decisionWindowDays,
       timeZone: data.timeZone,
+      supportProgrammeName: data.supportProgrammeName,
+      supportProgrammeUrl: data.supportProgrammeUrl,
+      supportProgrammePhone: data.supportProgrammePhone,
       updatedAt: sql`now()`,
       updatedById: actor.userId,
     };
@@ -90,6 +122,9 @@ export async function updateWorkflowSettings(
           triageBusinessDays: before.windows.triageBusinessDays,
           decisionWindowMs: before.windows.decisionWindowMs,
           timeZone: before.timeZone,
+          supportProgrammeName: before.support.name,
+          supportProgrammeUrl: before.support.url,
+          supportProgrammePhone: before.support.phone,
         },
         after: data,
       },

@@ -28,6 +28,9 @@ export default async function SettingsPage() {
           triageBusinessDays: settings.windows.triageBusinessDays,
           decisionWindowDays: Math.max(1, Math.round(settings.windows.decisionWindowMs / DAY_MS)),
           timeZone: settings.timeZone,
+          supportProgrammeName: settings.support.name ?? "",
+          supportProgrammeUrl: settings.support.url ?? "",
+          supportProgrammePhone: settings.support.phone ?? "",
         }}
       />
     </section>

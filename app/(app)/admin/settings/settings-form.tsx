@@ -16,6 +16,9 @@ export function SettingsForm({
     triageBusinessDays: number;
     decisionWindowDays: number;
     timeZone: string;
+    supportProgrammeName: string;
+    supportProgrammeUrl: string;
+    supportProgrammePhone: string;
   };
 }) {
   return (
@@ -61,6 +64,31 @@ export function SettingsForm({
         options={timeZoneChoices().map((zone) => ({ value: zone, label: timeZoneLabel(zone) }))}
         hint="Dates and deadlines are shown in this zone, in the app and in emails, to everyone who has not chosen their own under Preferences."
       />
+      <fieldset className="space-y-4">
+        <legend className="font-semibold">Support for colleagues who receive a notice</legend>
+        <p className="text-sm text-slate-600">
+          Every notice offers these, so a colleague under strain knows where to turn. Leave them
+          empty and the notice says nothing about a programme.
+        </p>
+        <TextField
+          name="supportProgrammeName"
+          defaultValue={values.supportProgrammeName}
+          hint="For example: Physician Wellbeing Programme."
+        />
+        <TextField
+          name="supportProgrammeUrl"
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+          defaultValue={values.supportProgrammeUrl}
+        />
+        <TextField
+          name="supportProgrammePhone"
+          type="tel"
+          autoComplete="off"
+          defaultValue={values.supportProgrammePhone}
+        />
+      </fieldset>
       <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
     </ActionForm>
   );

@@ -6,10 +6,12 @@ import { NextDeadline } from "@/components/concerns/next-deadline";
 import { PostDetails } from "@/components/concerns/post-details";
 import { QuestionsFromCompliance } from "@/components/concerns/questions-from-compliance";
 import { StatusBadge } from "@/components/concerns/status-badge";
+import { SupportProgrammeSection } from "@/components/concerns/support-programme";
 import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
 import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
+import { ifYouDoNothing } from "@/lib/domain/notice-words";
 import {
   AMA_CONSIDERATIONS,
   AMA_POLICY_TITLE,
@@ -18,6 +20,7 @@ import {
 import { deadlineFor } from "@/lib/domain/waiting-on";
 import { listInformationRequests } from "@/lib/queries/case-file";
 import { listTimeline } from "@/lib/queries/concerns";
+import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { openNotice } from "@/lib/services/concerns/open-notice";
 import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { ResponseForms } from "./response-forms";
@@ -36,9 +39,10 @@ export default async function NoticePage({
   // Opening the notice is part of the record (recorded once), so it is written before the
   // timeline is read.
   await openNotice(db, actor, concern.id);
-  const [timeline, questions] = await Promise.all([
+  const [timeline, questions, { support }] = await Promise.all([
     listTimeline(db, concern, "subject", actor.userId),
     listInformationRequests(db, concern.id, "subject"),
+    loadWorkflowSettings(db),
     markCaseNotificationsRead(db, actor, concern.id),
   ]);
   const events = availableEvents(
@@ -72,6 +76,7 @@ export default async function NoticePage({
       </header>
 
       <PostDetails concern={concern} title="What was seen" />
+      {/* The evidence the reporter filed (issue 13, item 2) belongs here, with what was seen. */}
 
       {yourDeadline ? (
         <section
@@ -82,10 +87,8 @@ export default async function NoticePage({
             Please respond by{" "}
             <NextDeadline due={yourDeadline} now={new Date()} timeZone={actor.timeZone} />
           </h2>
-          <p className="mt-1">
-            {concern.severity === "significantly_violates_norms"
-              ? "If you do nothing by then, the concern goes to the compliance team, who will review the case."
-              : "If you do nothing by then, the concern closes but stays on record."}
+          <p className="mt-1" data-testid="if-you-do-nothing">
+            {ifYouDoNothing(concern.severity)}
           </p>
         </section>
       ) : null}
@@ -104,6 +107,8 @@ export default async function NoticePage({
           />
         </section>
       ) : null}
+
+      <SupportProgrammeSection support={support} />
 
       {/* Open, but after what the colleague must act on, and out of the way once read. */}
       <details open className="rounded-lg border border-slate-200 bg-white p-4">
