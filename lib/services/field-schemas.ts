@@ -22,7 +22,7 @@ export const shortText = (
     .min(min, tooShort)
     .max(max, tooLong)
     .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE)
-    .refine((text) => visibleLength(text) >= min, tooShort);
+    .refine((text) => visibleLength(text, min) >= min, tooShort);
 
 /** Free text a person writes: trimmed, at least `min` visible characters, bounded, no control characters. */
 export const longText = (min: number, tooShort: string) => shortText(min, NOTE_MAX, tooShort);

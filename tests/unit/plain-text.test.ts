@@ -65,3 +65,10 @@ describe("a minimum length", () => {
     expect(createDepartmentSchema.safeParse({ name: `${ZWSP}${ZWSP}\u2800` }).success).toBe(false);
   });
 });
+
+describe("checking a minimum", () => {
+  it("stops counting once the minimum is reached, so a megabyte costs no more than a line", () => {
+    expect(visibleLength("A".repeat(1_000_000), 20)).toBe(20);
+    expect(visibleLength(`${"\u200b".repeat(30)}abc`, 20)).toBe(3);
+  });
+});

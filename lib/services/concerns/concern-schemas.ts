@@ -55,7 +55,10 @@ export const fileConcernSchema = z
   })
   .superRefine((concern, ctx) => {
     // "Other" alone tells the colleague nothing: the reporter names the norm.
-    if (concern.categories.includes("other") && !visibleLength(concern.otherConsideration ?? "")) {
+    if (
+      concern.categories.includes("other") &&
+      !visibleLength(concern.otherConsideration ?? "", 1)
+    ) {
       ctx.addIssue({
         code: "custom",
         path: ["otherConsideration"],
