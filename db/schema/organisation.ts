@@ -50,6 +50,11 @@ export const organisationSettings = pgTable(
     supportContact: text(),
     // Officers and administrators always need two-factor sign-in; this asks it of everyone.
     twoFactorForEveryone: boolean().notNull().default(false),
+    // The organisation's physician health or wellbeing programme, offered on every notice
+    // when set (each may be left empty).
+    supportProgrammeName: text(),
+    supportProgrammeUrl: text(),
+    supportProgrammePhone: text(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedById: uuid().references((): AnyPgColumn => users.id, { onDelete: "restrict" }),
   },

@@ -47,8 +47,8 @@ export interface AccountAuditCatalogue {
   settings_updated: {
     entity: "settings";
     details: {
-      before: Record<string, number | string | boolean>;
-      after: Record<string, number | string | boolean>;
+      before: Record<string, number | string | boolean | null>;
+      after: Record<string, number | string | boolean | null>;
     };
   };
   email_delivery_retried: { entity: "email_delivery"; details: { attemptsBefore: number } };

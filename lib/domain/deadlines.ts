@@ -72,7 +72,8 @@ function wholeUnits(ms: number, unitMs: number): number {
   return Math.floor(ms / unitMs + WHOLE_UNIT_GRACE);
 }
 
-function describeSpan(ms: number): string {
+/** A span in whole units, rounded down: "7 days", "5 hours". */
+export function describeSpan(ms: number): string {
   if (wholeUnits(ms, DAY_MS) >= 1) return plural(wholeUnits(ms, DAY_MS), "day");
   if (wholeUnits(ms, HOUR_MS) >= 1) return plural(wholeUnits(ms, HOUR_MS), "hour");
   if (wholeUnits(ms, MINUTE_MS) >= 1) return plural(wholeUnits(ms, MINUTE_MS), "minute");

@@ -24,6 +24,17 @@ function allowedHosts(request: Request): string[] {
   return hosts.filter((host): host is string => Boolean(host));
 }
 
+/**
+ * A page opened from another site's link, form or redirect (or from a webmail's link).
+ * A GET must then change nothing: a link elsewhere must not write to an officer's access
+ * log or start a download in their name. Typed addresses and bookmarks say "none"; a
+ * request without the header is not a browser's navigation from another site.
+ */
+export function isForeignNavigation(headers: Headers): boolean {
+  const site = headers.get("sec-fetch-site");
+  return site !== null && site !== "same-origin" && site !== "none";
+}
+
 export function refusedCrossOrigin(): Response {
   return Response.json(
     { error: "Cross-site requests are refused. Use the form on this site." },

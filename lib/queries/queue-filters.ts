@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PLATFORMS } from "@/lib/domain/concern-fields";
 import { CONCERN_CATEGORIES, SEVERITIES } from "@/lib/domain/policy-text";
+import { recordId } from "@/lib/services/field-schemas";
 import { searchTextSchema } from "./search-text";
 
 /**
@@ -31,7 +32,7 @@ const cursorSchema = z
   })
   .pipe(
     z.tuple(
-      [z.iso.datetime({ offset: true, message: INVALID_CURSOR }), z.uuid(INVALID_CURSOR)],
+      [z.iso.datetime({ offset: true, message: INVALID_CURSOR }), recordId(INVALID_CURSOR)],
       INVALID_CURSOR,
     ),
   )
@@ -41,7 +42,7 @@ export type QueueCursor = z.output<typeof cursorSchema>;
 
 const FIELDS = {
   state: z.enum(QUEUE_STATES, "Choose a listed state."),
-  department: z.uuid("Choose a listed department."),
+  department: recordId("Choose a listed department."),
   category: z.enum(CONCERN_CATEGORIES, "Choose a listed category."),
   severity: z.enum(SEVERITIES, "Choose a listed severity."),
   platform: z.enum(PLATFORMS, "Choose a listed platform."),

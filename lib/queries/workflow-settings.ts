@@ -18,7 +18,17 @@ export interface WorkflowSettings {
   supportContact: string | null;
   /** Two-factor sign-in asked of everyone, not only of officers and administrators. */
   twoFactorForEveryone: boolean;
+  /** The physician health or wellbeing programme a notice offers; each part may be unset. */
+  support: SupportProgramme;
 }
+
+export interface SupportProgramme {
+  name: string | null;
+  url: string | null;
+  phone: string | null;
+}
+
+const NO_SUPPORT_PROGRAMME: SupportProgramme = { name: null, url: null, phone: null };
 
 export const DEFAULT_DAILY_FILING_LIMIT = 5;
 
@@ -34,6 +44,7 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
       timeZone: DEFAULT_TIME_ZONE,
       supportContact: null,
       twoFactorForEveryone: false,
+      support: { ...NO_SUPPORT_PROGRAMME },
     };
   return {
     windows: {
@@ -50,5 +61,10 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
     timeZone: row.timeZone,
     supportContact: row.supportContact,
     twoFactorForEveryone: row.twoFactorForEveryone,
+    support: {
+      name: row.supportProgrammeName,
+      url: row.supportProgrammeUrl,
+      phone: row.supportProgrammePhone,
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { NOTE_MAX } from "@/lib/domain/concern-fields";
 import { isTimeZone } from "@/lib/domain/date-words";
-import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
+import { isPlainText, NOT_PLAIN_TEXT_MESSAGE, visibleLength } from "@/lib/domain/plain-text";
 
 // The building blocks of every use case's schema. The services parse with them, so a
 // hand-made request meets the same limits as the form.
@@ -14,15 +14,27 @@ import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
  */
 const FREE_TEXT = z.registry<{ freeText: true }>();
 
-/** Free text a person writes: trimmed, at least `min` characters, bounded, no control characters. */
-export const longText = (min: number, tooShort: string) =>
+/**
+ * Text that must say something: at least `min` characters a reader can see. The plain
+ * minimum stays too, since the form's minlength hint is read from it.
+ */
+export const shortText = (
+  min: number,
+  max: number,
+  tooShort: string,
+  tooLong = `Keep this under ${max} characters.`,
+) =>
   z
     .string(tooShort)
     .trim()
     .min(min, tooShort)
-    .max(NOTE_MAX, `Keep this under ${NOTE_MAX} characters.`)
+    .max(max, tooLong)
     .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE)
-    .register(FREE_TEXT, { freeText: true });
+    .refine((text) => visibleLength(text, min) >= min, tooShort);
+
+/** Free text a person writes: trimmed, at least `min` visible characters, bounded, no control characters. */
+export const longText = (min: number, tooShort: string) =>
+  shortText(min, NOTE_MAX, tooShort).register(FREE_TEXT, { freeText: true });
 
 /** Free text a person may leave empty, with the same limits. */
 export const optionalText = (max: number = NOTE_MAX) =>

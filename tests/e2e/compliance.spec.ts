@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { fileConcernThroughForm, uniquePostUrl } from "./concerns";
-import { setWorkflowSettings } from "./database";
+import { setWorkflowSettings, withE2eDatabase } from "./database";
 import { confirmStep, DEMO, formAlert, personSignedIn } from "./support";
 
 const GEORGE = "george.lindqvist@hospital.example";
@@ -176,6 +176,58 @@ test("an officer opens a case, asks the colleague, gets the answer, decides, and
   await expect(history.locator("li").filter({ hasText: "Case reopened" })).toContainText(
     "The colleague appealed the decision.",
   );
+});
+
+async function accessEventsFor(concernId: string): Promise<string[]> {
+  const { rows } = await withE2eDatabase((client) =>
+    client.query<{ action: string }>(
+      `select action from audit_events
+        where entity_id = $1 and action in ('case_viewed', 'case_exported') order by id`,
+      [concernId],
+    ),
+  );
+  return rows.map((row) => row.action);
+}
+
+test("a link from another site to a case file or an export records nothing and downloads nothing", async ({
+  browser,
+}) => {
+  const { concernId } = await escalatedCase(browser, CHLOE, {
+    name: "David Levi",
+    email: DAVID,
+  });
+  const officer = await personSignedIn(browser, GEORGE);
+  const crossSite = { "sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate" };
+  const interstitial = await officer.page.request.get(`/compliance/cases/${concernId}`, {
+    headers: crossSite,
+  });
+  expect(interstitial.status()).toBe(200);
+  const html = await interstitial.text();
+  expect(html).toContain("Open the case file");
+  expect(html).not.toContain("It names a real ward");
+  for (const format of ["pdf", "csv?notes=include"]) {
+    const download = await officer.page.request.get(
+      `/compliance/cases/${concernId}/export/${format}`,
+      { headers: crossSite, maxRedirects: 0 },
+    );
+    expect(download.status(), format).toBe(403);
+    expect(download.headers()["content-disposition"], format).toBeUndefined();
+  }
+  expect(await accessEventsFor(concernId)).toEqual([]);
+
+  // The same link on another site, followed in a browser: a page with one button, and the
+  // file only after it.
+  const caseUrl = new URL(`/compliance/cases/${concernId}`, officer.page.url()).href;
+  await officer.page.route("https://elsewhere.example/", (route) =>
+    route.fulfill({ contentType: "text/html", body: `<a href="${caseUrl}">a case</a>` }),
+  );
+  await officer.page.goto("https://elsewhere.example/");
+  await officer.page.getByRole("link", { name: "a case" }).click();
+  await expect(officer.page.getByRole("button", { name: "Open the case file" })).toBeVisible();
+  expect(await accessEventsFor(concernId)).toEqual([]);
+  await officer.page.getByRole("button", { name: "Open the case file" }).click();
+  await expect(officer.page.getByRole("region", { name: "Access log" })).toBeVisible();
+  expect(await accessEventsFor(concernId)).toEqual(["case_viewed"]);
 });
 
 test("a physician cannot reach any officer page or export, even with the case's address", async ({

@@ -474,6 +474,13 @@ const FORMS: Record<ActionId, FormOrNot> = {
         kind: "text",
         value: "IT service desk, extension 4357",
       },
+      { label: "Wellbeing programme's name", kind: "text", value: "Physician Wellness Service" },
+      {
+        label: "Wellbeing programme's web page",
+        kind: "text",
+        value: "https://wellbeing.hospital.example/physicians",
+      },
+      { label: "Wellbeing programme's phone number", kind: "text", value: "+1 (555) 010-4477" },
     ],
     bad: {
       label: "Time a reporter has to answer a response (hours)",

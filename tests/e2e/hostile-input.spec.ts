@@ -300,6 +300,31 @@ test("the canaries reach no one who may not see them: not the colleague, not a s
     expect(toStranger, `stranger: ${path}`).not.toContain(CANARY_PATIENT);
   }
 
+  // An administrator manages accounts, not cases: none of the reporter's free text on any
+  // page an administrator can open, the mailbox and failed deliveries included.
+  const admin = await signedIn(browser, DEMO.admin, DEMO_PASSWORD);
+  const reporterFreeText = [CANARY_PATIENT, "drop table users; --"];
+  const reporterId = await withE2eDatabase(
+    async (client) =>
+      (await client.query("select id from users where email = $1", [PEOPLE.reporter.email])).rows[0]
+        .id as string,
+  );
+  for (const path of [
+    ...casePages,
+    `/compliance/cases/${concernId}/export/pdf`,
+    `/compliance/cases/${concernId}/export/csv?notes=include`,
+    "/admin/users",
+    `/admin/users/${reporterId}`,
+    "/admin/departments",
+    "/admin/settings",
+    "/admin/email-deliveries",
+    "/admin/reopen-case",
+    "/dev/mailbox",
+  ]) {
+    const page = await served(admin.context.request, path);
+    for (const text of reporterFreeText) expect(page, `admin: ${path}`).not.toContain(text);
+  }
+
   // Every email about the case has been sent (the worker sends them), then read them all.
   const recipients = [PEOPLE.reporter.email, PEOPLE.subject.email, PEOPLE.officer.email];
   await expect(async () => {

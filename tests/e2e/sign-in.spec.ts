@@ -40,6 +40,27 @@ test.describe("signing in", () => {
     await passSecondFactor(page, DEMO.admin);
     await expect(page).toHaveURL("/admin/departments");
   });
+
+  for (const callbackUrl of [
+    "/%09/evil.example/",
+    "/%0A/evil.example/",
+    "/%20/evil.example/",
+    "/%5Cevil.example/",
+    "/%252F/evil.example/",
+    "%2F%2Fevil.example/",
+  ]) {
+    test(`signing in from ?callbackUrl=${callbackUrl} stays on this site`, async ({
+      page,
+      baseURL,
+    }) => {
+      await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
+      await page.getByLabel("Email").fill(DEMO.physician);
+      await page.getByLabel("Password").fill("demo-password-1");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL("/concerns");
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+    });
+  }
 });
 
 test.describe("access", () => {

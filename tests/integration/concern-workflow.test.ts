@@ -170,6 +170,17 @@ describe("filing a concern", () => {
     expect(await storedTotals()).toEqual(before);
   });
 
+  it("refuses one's own id written in upper case as the colleague, with the same named refusal, not the database's constraint", async () => {
+    const { reporter } = await insertParties(database.db);
+    const before = await storedTotals();
+    const refusal = await refusalOf(
+      fileConcern(database.db, reporter, concernInput(` ${reporter.userId.toUpperCase()} `), NOW),
+    );
+    expect(refusal.code).toBe("invalid_input");
+    expect(refusal.field).toBe("subjectId");
+    expect(await storedTotals()).toEqual(before);
+  });
+
   it("refuses a deactivated colleague, a colleague who is not a physician, or an unknown one, naming the colleague field", async () => {
     const { reporter, subject } = await insertParties(database.db);
     await database.db.update(users).set({ deactivatedAt: NOW }).where(eq(users.id, subject.userId));

@@ -223,6 +223,31 @@ describe("deactivating and editing an account", () => {
     expect(refusal.field).toBe("roles");
   });
 
+  it("refuses the same when the administrator's own id is written in upper case", async () => {
+    const admin = await insertPerson(database.db, { roles: ["admin"] });
+    const ownId = admin.userId.toUpperCase();
+    expect(
+      (await refusalOf(setUserActive(database.db, admin, { userId: ownId, active: false }))).code,
+    ).toBe("cannot_change_own_account");
+    const refusal = await refusalOf(
+      updateUser(database.db, admin, {
+        userId: ownId,
+        name: admin.name,
+        email: admin.email,
+        roles: ["physician"],
+        departmentId: "",
+      }),
+    );
+    expect(refusal.field).toBe("roles");
+    const [stored] = await database.db.select().from(users).where(eq(users.id, admin.userId));
+    expect(stored!.deactivatedAt).toBeNull();
+    const roles = await database.db
+      .select()
+      .from(userRoles)
+      .where(eq(userRoles.userId, admin.userId));
+    expect(roles.map((r) => r.role)).toContain("admin");
+  });
+
   it("applies a removed role on the person's very next request", async () => {
     const admin = await insertPerson(database.db, { roles: ["admin"] });
     const person = await insertPerson(database.db, { roles: ["physician", "compliance_officer"] });

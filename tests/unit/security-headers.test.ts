@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCrossOrigin } from "@/lib/http/same-origin";
+import { isCrossOrigin, isForeignNavigation } from "@/lib/http/same-origin";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/http/security-headers";
 
 describe("content security policy", () => {
@@ -51,5 +51,20 @@ describe("cross-origin check for route handlers", () => {
       ),
     ).toBe(false);
     expect(isCrossOrigin(post({}))).toBe(false);
+  });
+});
+
+describe("a navigation from another site", () => {
+  const arriving = (site?: string) => new Headers(site ? { "sec-fetch-site": site } : {});
+
+  it("is another site's link, form or redirect, or a sibling site's", () => {
+    expect(isForeignNavigation(arriving("cross-site"))).toBe(true);
+    expect(isForeignNavigation(arriving("same-site"))).toBe(true);
+  });
+
+  it("is not a link on this site, a typed address or bookmark, or a non-browser client", () => {
+    expect(isForeignNavigation(arriving("same-origin"))).toBe(false);
+    expect(isForeignNavigation(arriving("none"))).toBe(false);
+    expect(isForeignNavigation(arriving())).toBe(false);
   });
 });

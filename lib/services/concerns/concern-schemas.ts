@@ -6,7 +6,7 @@ import {
   withWebScheme,
 } from "@/lib/domain/concern-fields";
 import { CASE_OUTCOMES, REMEDIATION_ACTIONS } from "@/lib/domain/concern-workflow";
-import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
+import { isPlainText, NOT_PLAIN_TEXT_MESSAGE, visibleLength } from "@/lib/domain/plain-text";
 import { CONCERN_CATEGORIES, SEVERITIES } from "@/lib/domain/policy-text";
 import {
   flag,
@@ -76,7 +76,10 @@ export const fileConcernSchema = z
       });
     }
     // "Other" alone tells the colleague nothing: the reporter names the norm.
-    if (concern.categories.includes("other") && !concern.otherConsideration) {
+    if (
+      concern.categories.includes("other") &&
+      !visibleLength(concern.otherConsideration ?? "", 1)
+    ) {
       ctx.addIssue({
         code: "custom",
         path: ["otherConsideration"],

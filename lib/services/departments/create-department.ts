@@ -5,15 +5,15 @@ import { departments } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
-import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
 import { Refusal } from "@/lib/errors/refusal";
+import { shortText } from "../field-schemas";
 
-export const departmentName = z
-  .string()
-  .trim()
-  .min(2, "Enter the department's name.")
-  .max(120, "Keep the name under 120 characters.")
-  .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE);
+export const departmentName = shortText(
+  2,
+  120,
+  "Enter the department's name.",
+  "Keep the name under 120 characters.",
+);
 
 export const DEPARTMENT_NAME_TAKEN = "A department with this name already exists.";
 

@@ -72,6 +72,35 @@ export const workflowSettingsSchema = z.object({
     .describe("Whom to contact when locked out (optional)"),
   // An unticked box sends nothing, which is no.
   twoFactorForEveryone: flag().default(false).describe("Require two-factor sign-in for everyone"),
+  supportProgrammeName: optionalText(120)
+    .nullish()
+    .transform((name) => name || null)
+    .describe("Wellbeing programme's name"),
+  supportProgrammeUrl: z
+    .union([
+      z.literal(""),
+      z
+        .string()
+        .trim()
+        .max(2048, "That link is too long.")
+        .pipe(
+          z.url({ protocol: /^https$/, message: "Enter a web address starting with https://." }),
+        ),
+    ])
+    .nullish()
+    .transform((url) => url || null)
+    .describe("Wellbeing programme's web page"),
+  supportProgrammePhone: z
+    .string()
+    .trim()
+    .max(40, "Keep the number under 40 characters.")
+    .regex(
+      /^(\+?[\d\s().-]*\d[\d\s().-]*(\s*(ext\.?|x)\s*\d+)?)?$/i,
+      "Enter a phone number: digits, spaces, + ( ) - .",
+    )
+    .nullish()
+    .transform((phone) => phone || null)
+    .describe("Wellbeing programme's phone number"),
 });
 
 /**
@@ -100,6 +129,9 @@ export async function updateWorkflowSettings(
       timeZone: data.timeZone,
       supportContact: data.supportContact || null,
       twoFactorForEveryone: data.twoFactorForEveryone,
+      supportProgrammeName: data.supportProgrammeName,
+      supportProgrammeUrl: data.supportProgrammeUrl,
+      supportProgrammePhone: data.supportProgrammePhone,
       updatedAt: sql`now()`,
       updatedById: actor.userId,
     };
@@ -126,6 +158,9 @@ export async function updateWorkflowSettings(
           timeZone: before.timeZone,
           supportContact: before.supportContact ?? "",
           twoFactorForEveryone: before.twoFactorForEveryone,
+          supportProgrammeName: before.support.name,
+          supportProgrammeUrl: before.support.url,
+          supportProgrammePhone: before.support.phone,
         },
         after: data,
       },

@@ -1,16 +1,15 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/authz/roles";
-import { isPlainText, NOT_PLAIN_TEXT_MESSAGE } from "@/lib/domain/plain-text";
-import { flag, recordId } from "../field-schemas";
+import { flag, recordId, shortText } from "../field-schemas";
 
 // Shared by the admin forms (for their limits and labels) and the services (to enforce them).
 
-const name = z
-  .string()
-  .trim()
-  .min(2, "Enter the person's full name.")
-  .max(120, "Keep the name under 120 characters.")
-  .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE);
+const name = shortText(
+  2,
+  120,
+  "Enter the person's full name.",
+  "Keep the name under 120 characters.",
+);
 const email = z
   .string()
   .trim()

@@ -34,6 +34,9 @@ export default async function SettingsPage() {
           timeZone: settings.timeZone,
           supportContact: settings.supportContact ?? "",
           twoFactorForEveryone: settings.twoFactorForEveryone,
+          supportProgrammeName: settings.support.name ?? "",
+          supportProgrammeUrl: settings.support.url ?? "",
+          supportProgrammePhone: settings.support.phone ?? "",
         }}
       />
     </section>

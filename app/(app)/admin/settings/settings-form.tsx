@@ -21,6 +21,9 @@ export function SettingsForm({
     timeZone: string;
     supportContact: string;
     twoFactorForEveryone: boolean;
+    supportProgrammeName: string;
+    supportProgrammeUrl: string;
+    supportProgrammePhone: string;
   };
 }) {
   return (
@@ -95,6 +98,31 @@ export function SettingsForm({
         defaultChecked={values.twoFactorForEveryone}
         hint="Compliance officers and administrators always sign in with a code from an authenticator app. Ticked, physicians must too: anyone who has not set it up is asked to before anything else opens."
       />
+      <fieldset className="space-y-4">
+        <legend className="font-semibold">Support for colleagues who receive a notice</legend>
+        <p className="text-sm text-slate-600">
+          Every notice offers these, so a colleague under strain knows where to turn. Leave them
+          empty and the notice says nothing about a programme.
+        </p>
+        <TextField
+          name="supportProgrammeName"
+          defaultValue={values.supportProgrammeName}
+          hint="For example: Physician Wellbeing Programme."
+        />
+        <TextField
+          name="supportProgrammeUrl"
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+          defaultValue={values.supportProgrammeUrl}
+        />
+        <TextField
+          name="supportProgrammePhone"
+          type="tel"
+          autoComplete="off"
+          defaultValue={values.supportProgrammePhone}
+        />
+      </fieldset>
       <SubmitButton pendingLabel="Saving…">Save settings</SubmitButton>
     </ActionForm>
   );

@@ -1,5 +1,6 @@
 import { ColleaguePicker } from "@/components/concerns/colleague-picker";
 import { EvidenceField } from "@/components/concerns/evidence-field";
+import { SeverityGuidance } from "@/components/concerns/severity-guidance";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import {
@@ -20,28 +21,32 @@ import {
   SEVERITIES,
   SEVERITY_LABELS,
 } from "@/lib/domain/policy-text";
+import { severityConsequences } from "@/lib/domain/severity-guidance";
 import type { DirectoryEntry } from "@/lib/queries/users";
 import { fileConcernSchema } from "@/lib/services/concerns/concern-schemas";
 import { fileConcernAction } from "../actions";
 
-const SEVERITY_HINTS = {
-  appears_unprofessional:
-    'Consideration (e): content that "appears unprofessional". Your colleague is asked to remove it or take other appropriate action; if they do not respond, the concern closes.',
-  significantly_violates_norms:
-    'Consideration (e): behaviour that "significantly violates professional norms". If it is not resolved, the case goes to the compliance team.',
+// The phrase of consideration (e) each choice stands for.
+const SEVERITY_PHRASES = {
+  appears_unprofessional: 'Content that "appears unprofessional".',
+  significantly_violates_norms: 'Behaviour that "significantly violates professional norms".',
 } as const;
 
 export function FileConcernForm({
   today,
+  remediationWindowMs,
   colleague,
   evidenceLimits,
 }: {
   today: string;
   /** From the Settings: none when attaching is turned off. */
   evidenceLimits: EvidenceLimits;
+  /** The organisation's response window, for what each severity leads to. */
+  remediationWindowMs: number;
   /** Already chosen in the search step. */
   colleague?: DirectoryEntry;
 }) {
+  const consequences = severityConsequences(remediationWindowMs);
   return (
     <ActionForm
       action={fileConcernAction}
@@ -96,15 +101,25 @@ export function FileConcernForm({
       />
       <TextField
         name="otherConsideration"
-        hint="For example: misleading claims about treatment outcomes, or misrepresenting credentials. Your colleague will read this."
+        hint="For example: harassing a colleague online. Your colleague will read this."
       />
       <ConfirmationBox name="identityConfirmed" />
+      <SeverityGuidance />
       <RadioGroup
         name="severity"
         options={SEVERITIES.map((severity) => ({
           value: severity,
           label: <span className="font-medium">{SEVERITY_LABELS[severity]}</span>,
-          description: SEVERITY_HINTS[severity],
+          description: (
+            <>
+              {SEVERITY_PHRASES[severity]} What happens:
+              {consequences[severity].map((step) => (
+                <span key={step} className="block">
+                  – {step}
+                </span>
+              ))}
+            </>
+          ),
         }))}
       />
       <RadioGroup

@@ -27,6 +27,7 @@ export default async function NewConcernPage({
   const chosen = chosenId.success
     ? await findDirectoryEntry(db, { id: chosenId.data, excludeUserId: actor.userId })
     : undefined;
+  const { windows, evidence } = await loadWorkflowSettings(db);
   const find = searchTextSchema.safeParse(params.find ?? "");
   const found =
     !chosen && find.success && find.data
@@ -54,8 +55,9 @@ export default async function NewConcernPage({
         {/* The reader's today: in New York at 9 pm, UTC is already on tomorrow. */}
         <FileConcernForm
           today={calendarDateIn(new Date(), actor.timeZone)}
+          remediationWindowMs={windows.remediationWindowMs}
           colleague={chosen}
-          evidenceLimits={(await loadWorkflowSettings(db)).evidence}
+          evidenceLimits={evidence}
         />
       </div>
     </section>

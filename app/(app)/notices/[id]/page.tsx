@@ -8,11 +8,13 @@ import { NextDeadline } from "@/components/concerns/next-deadline";
 import { PostDetails } from "@/components/concerns/post-details";
 import { QuestionsFromCompliance } from "@/components/concerns/questions-from-compliance";
 import { StatusBadge } from "@/components/concerns/status-badge";
+import { SupportProgrammeSection } from "@/components/concerns/support-programme";
 import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
 import { threadRecipient } from "@/lib/domain/case-thread";
 import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
+import { ifYouDoNothing } from "@/lib/domain/notice-words";
 import {
   AMA_CONSIDERATIONS,
   AMA_POLICY_TITLE,
@@ -23,6 +25,7 @@ import { listInformationRequests } from "@/lib/queries/case-file";
 import { listThread } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
 import { listEvidence } from "@/lib/queries/evidence";
+import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { openNotice } from "@/lib/services/concerns/open-notice";
 import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { MessageFormOrClosed, ReportMessageForm } from "../../concerns/thread-forms";
@@ -43,10 +46,11 @@ export default async function NoticePage({
   // Opening the notice is part of the record (recorded once), so it is written before the
   // timeline is read.
   await openNotice(db, actor, concern.id);
-  const [timeline, questions, evidence] = await Promise.all([
+  const [timeline, questions, evidence, { support }] = await Promise.all([
     listTimeline(db, concern, "subject", actor.userId),
     listInformationRequests(db, concern.id, "subject"),
     listEvidence(db, concern.id),
+    loadWorkflowSettings(db),
     markCaseNotificationsRead(db, actor, concern.id),
   ]);
   const thread = await listThread(db, concern, "subject", actor.userId, timeline, {
@@ -98,10 +102,8 @@ export default async function NoticePage({
             Please respond by{" "}
             <NextDeadline due={yourDeadline} now={new Date()} timeZone={actor.timeZone} />
           </h2>
-          <p className="mt-1">
-            {concern.severity === "significantly_violates_norms"
-              ? "If you do nothing by then, the concern goes to the compliance team, who will review the case."
-              : "If you do nothing by then, the concern closes but stays on record."}
+          <p className="mt-1" data-testid="if-you-do-nothing">
+            {ifYouDoNothing(concern.severity)}
           </p>
         </section>
       ) : null}
@@ -124,6 +126,8 @@ export default async function NoticePage({
           />
         </section>
       ) : null}
+
+      <SupportProgrammeSection support={support} />
 
       <CaseThread
         items={thread.items}

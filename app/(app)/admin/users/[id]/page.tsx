@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { findUserSummary, listDepartments } from "@/lib/queries/users";
+import { recordId } from "@/lib/services/field-schemas";
 import { UserForm } from "../user-form";
 import { AccountStatusForm } from "./account-status-form";
 import { InvitationForm } from "./invitation-form";
@@ -24,7 +24,7 @@ export default async function EditUserPage({
   searchParams: Promise<{ saved?: string }>;
 }) {
   await requirePermission("users:manage");
-  const id = z.uuid().safeParse((await params).id);
+  const id = recordId("Unknown user.").safeParse((await params).id);
   if (!id.success) notFound();
   const [user, departments] = await Promise.all([
     findUserSummary(getDb(), id.data),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { CaseThread } from "@/components/concerns/case-thread";
 import { DoneBanner } from "@/components/concerns/done-banner";
@@ -10,6 +11,7 @@ import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
 import { overdueComplianceClock } from "@/lib/domain/waiting-on";
+import { isForeignNavigation } from "@/lib/http/same-origin";
 import {
   listCaseAccess,
   listCaseNotes,
@@ -28,6 +30,7 @@ import { DecisionSection } from "./decision-section";
 import { ExportSection } from "./export-section";
 import { HandlingSection } from "./handling-section";
 import { NotesSection } from "./notes-section";
+import { OpenCaseFileStep } from "./open-case-file-step";
 import { PartiesSection } from "./parties-section";
 import { QuestionsSection } from "./questions-section";
 import { RedactTextSection } from "./redact-text-section";
@@ -44,6 +47,9 @@ export default async function CaseFilePage({
   searchParams: Promise<{ done?: string; thread?: string }>;
 }) {
   const { actor, concern } = await requireCase("officer", params);
+  if (isForeignNavigation(await headers())) {
+    return <OpenCaseFileStep concernId={concern.id} reference={concern.reference} />;
+  }
   const { done, thread: threadPage } = await searchParams;
   const db = getDb();
   // The file shows the reporter's identity as it opens, so opening it is the access.
