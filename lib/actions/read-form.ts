@@ -15,7 +15,6 @@ export function readForm(form: FormData, schema: z.ZodObject): Record<string, un
   for (const [key, field] of Object.entries(schema.shape)) {
     const list = listItem(field);
     if (list?.type === "file") {
-      // A file input left empty still sends one nameless, empty file.
       input[key] = form.getAll(key).filter((value) => value instanceof File && isChosen(value));
     } else if (list) {
       input[key] = form.getAll(key).filter((value) => typeof value === "string");
@@ -52,8 +51,13 @@ function mayBeOmitted(schema: z.ZodType): boolean {
   return type === "optional" || type === "default";
 }
 
+/**
+ * An input left empty sends a nameless, empty part, which Next.js's parser hands over as
+ * an empty file named "blob"; so only a file with something in it was chosen. (An empty
+ * file chosen on purpose would show nothing anyway.)
+ */
 function isChosen(file: File): boolean {
-  return file.size > 0 || file.name !== "";
+  return file.size > 0;
 }
 
 /**
