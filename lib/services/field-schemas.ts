@@ -27,7 +27,8 @@ export const shortText = (
   z
     .string(tooShort)
     .trim()
-    .min(min, tooShort)
+    // Too short already: the visible-length check below would only repeat the message.
+    .min(min, { error: tooShort, abort: true })
     .max(max, tooLong)
     .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE)
     .refine((text) => visibleLength(text, min) >= min, tooShort);
