@@ -30,7 +30,7 @@ export function BarChart({ table, csvHref }: { table: InsightTable; csvHref: str
       <figcaption id={`${id}-title`} className="text-lg font-semibold">
         {title}
       </figcaption>
-      {series.length > 1 && table.chart ? (
+      {series.length > 1 && table.chart && rows.length > 0 ? (
         <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-hidden="true">
           {series.map((name, i) => (
             <span key={name} className="inline-flex items-center gap-1">
@@ -42,7 +42,10 @@ export function BarChart({ table, csvHref }: { table: InsightTable; csvHref: str
       ) : null}
       <div className="mt-3 grid gap-4 lg:grid-cols-2">
         {rows.length === 0 ? (
-          <p className="text-sm">None in this period.</p>
+          // A note says what was left out; "none" would then not be true.
+          table.note ? null : (
+            <p className="text-sm">None in this period.</p>
+          )
         ) : !table.chart ? null : (
           <svg
             aria-hidden="true"

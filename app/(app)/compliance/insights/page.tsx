@@ -70,7 +70,7 @@ export default async function InsightsPage({
         has passed.
       </p>
 
-      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="headline">
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="headline">
         <Figure label="Concerns raised" value={String(insights.filed)} />
         <Figure label="Escalated" value={String(insights.escalated)} />
         <Figure
