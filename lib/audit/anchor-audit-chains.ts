@@ -3,7 +3,7 @@ import type { Database, Db } from "@/db/client";
 import { auditAnchors } from "@/db/schema";
 import { type AnchorSinks, anchorSinks } from "@/lib/config";
 import { alertAuditBreak } from "./alert-audit-break";
-import { type AnchoredHead, GENESIS_HASH, hashAnchor, hashAnchorV2 } from "./audit-chain";
+import { GENESIS_HASH, hashAnchorV2 } from "./audit-chain";
 import { ANCHORS_CHAIN, type AuditProblem, describe } from "./audit-problems";
 import {
   checkChangesSinceAnchor,
@@ -11,6 +11,13 @@ import {
   type PreviousAnchor,
 } from "./check-changes-since-anchor";
 import { enqueueAnchorPublication } from "./publish-anchor";
+import {
+  recomputeAnchorHash,
+  STORED_ANCHOR_COLUMNS,
+  type StoredAnchor,
+  type StoredAnchorRow,
+  storedAnchorFrom,
+} from "./stored-anchor";
 
 export const ANCHOR_AUDIT_CHAINS = "anchor-audit-chains";
 
@@ -122,46 +129,18 @@ const HEAD_LEAF = sql.raw(
     .join(` || '|' || `),
 );
 
-interface LatestAnchor extends PreviousAnchor {
-  createdAt: Date;
-  heads: AnchoredHead[] | null;
-  headCount: number | null;
-  headsDigest: string | null;
-  prevHash: string;
-  hash: string;
-}
+type LatestAnchor = StoredAnchor & PreviousAnchor;
 
 async function loadLatestAnchor(tx: Db): Promise<LatestAnchor | null> {
-  const result = await tx.execute<{
-    id: string;
-    created_at: Date;
-    version: number;
-    heads: AnchoredHead[] | null;
-    xact_horizon: string | null;
-    head_count: number | null;
-    heads_digest: string | null;
-    prev_hash: string;
-    hash: string;
-    last_pinned_event_id: string;
-  }>(sql`select id::text, created_at, version, heads, xact_horizon::text, head_count,
-                heads_digest, prev_hash, hash,
+  const result = await tx.execute<StoredAnchorRow & { last_pinned_event_id: string }>(
+    sql`select ${STORED_ANCHOR_COLUMNS},
                 (select coalesce(max(h.event_id), 0) from audit_anchor_heads h
                   where h.anchor_id = audit_anchors.id)::text as last_pinned_event_id
-           from audit_anchors order by audit_anchors.id desc limit 1`);
+           from audit_anchors order by audit_anchors.id desc limit 1`,
+  );
   const [row] = result.rows;
   if (!row) return null;
-  return {
-    id: Number(row.id),
-    createdAt: new Date(row.created_at),
-    version: row.version,
-    heads: row.heads,
-    xactHorizon: row.xact_horizon,
-    headCount: row.head_count,
-    headsDigest: row.heads_digest,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-    lastPinnedEventId: Number(row.last_pinned_event_id),
-  };
+  return { ...storedAnchorFrom(row), lastPinnedEventId: Number(row.last_pinned_event_id) };
 }
 
 /**
@@ -169,18 +148,7 @@ async function loadLatestAnchor(tx: Db): Promise<LatestAnchor | null> {
  * (its pinned heads' digest is audit:verify's to check) and its link to the one before.
  */
 async function checkAnchorTip(tx: Db, tip: LatestAnchor): Promise<AuditProblem | null> {
-  const recomputed =
-    tip.version === 1 && tip.heads
-      ? hashAnchor(tip.prevHash, tip.createdAt, tip.heads)
-      : tip.version === 2 && tip.xactHorizon && tip.headCount !== null && tip.headsDigest
-        ? hashAnchorV2({
-            prevHash: tip.prevHash,
-            createdAt: tip.createdAt,
-            xactHorizon: tip.xactHorizon,
-            headCount: tip.headCount,
-            headsDigest: tip.headsDigest,
-          })
-        : null;
+  const recomputed = recomputeAnchorHash(tip);
   if (recomputed !== tip.hash) {
     return { chain: ANCHORS_CHAIN, id: tip.id, problem: describe.anchorAltered() };
   }

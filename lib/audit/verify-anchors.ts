@@ -1,14 +1,15 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import {
-  type AnchoredHead,
-  GENESIS_HASH,
-  HeadsDigest,
-  hashAnchor,
-  hashAnchorV2,
-} from "./audit-chain";
+import { GENESIS_HASH, HeadsDigest } from "./audit-chain";
 import { ANCHORS_CHAIN, type AuditProblem, describe } from "./audit-problems";
 import type { PublishedAnchor } from "./publish-anchor";
+import {
+  recomputeAnchorHash,
+  STORED_ANCHOR_COLUMNS,
+  type StoredAnchor,
+  type StoredAnchorRow,
+  storedAnchorFrom,
+} from "./stored-anchor";
 import type { AuditVerification } from "./verify-audit-trail";
 
 /** Rows read at a time, so memory stays flat on large trails. */
@@ -89,64 +90,11 @@ export async function verifyPins(db: Db): Promise<Map<string, AuditProblem>> {
   return problems;
 }
 
-interface StoredAnchor {
-  id: number;
-  createdAt: Date;
-  version: number;
-  heads: AnchoredHead[] | null;
-  xactHorizon: string | null;
-  headCount: number | null;
-  headsDigest: string | null;
-  prevHash: string;
-  hash: string;
-}
-
 export async function loadAnchors(db: Db): Promise<StoredAnchor[]> {
-  const result = await db.execute<{
-    id: string;
-    created_at: Date;
-    version: number;
-    heads: AnchoredHead[] | null;
-    xact_horizon: string | null;
-    head_count: number | null;
-    heads_digest: string | null;
-    prev_hash: string;
-    hash: string;
-  }>(sql`select audit_anchors.id::text as id, created_at, version, heads,
-                xact_horizon::text, head_count, heads_digest, prev_hash, hash
-           from audit_anchors order by audit_anchors.id`);
-  return result.rows.map((row) => ({
-    id: Number(row.id),
-    createdAt: new Date(row.created_at),
-    version: row.version,
-    heads: row.heads,
-    xactHorizon: row.xact_horizon,
-    headCount: row.head_count,
-    headsDigest: row.heads_digest,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  }));
-}
-
-function recomputeAnchorHash(anchor: StoredAnchor): string | null {
-  if (anchor.version === 1 && anchor.heads) {
-    return hashAnchor(anchor.prevHash, anchor.createdAt, anchor.heads);
-  }
-  if (
-    anchor.version === 2 &&
-    anchor.xactHorizon !== null &&
-    anchor.headCount !== null &&
-    anchor.headsDigest !== null
-  ) {
-    return hashAnchorV2({
-      prevHash: anchor.prevHash,
-      createdAt: anchor.createdAt,
-      xactHorizon: anchor.xactHorizon,
-      headCount: anchor.headCount,
-      headsDigest: anchor.headsDigest,
-    });
-  }
-  return null;
+  const result = await db.execute<StoredAnchorRow>(
+    sql`select ${STORED_ANCHOR_COLUMNS} from audit_anchors order by audit_anchors.id`,
+  );
+  return result.rows.map(storedAnchorFrom);
 }
 
 export function verifyAnchorChain(anchors: StoredAnchor[]): AuditProblem[] {
