@@ -16,6 +16,7 @@ const NAVIGATION: ReadonlyArray<{ href: string; label: string; permission: Permi
   { href: "/admin/email-deliveries", label: "Failed emails", permission: "users:manage" },
   { href: "/admin/security-log", label: "Security log", permission: "users:manage" },
   { href: "/admin/reopen-case", label: "Reopen a case", permission: "users:manage" },
+  { href: "/role-requests", label: "Role requests", permission: "roles:approve" },
 ];
 
 export function AppShell({

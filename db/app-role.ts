@@ -34,6 +34,8 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>
   case_message_reports: ["SELECT", "INSERT"],
   case_messages: ["SELECT", "INSERT"],
   case_notes: ["SELECT", "INSERT", "UPDATE"],
+  // A recusal stands for good.
+  case_recusals: ["SELECT", "INSERT"],
   concerns: ["SELECT", "INSERT", "UPDATE"],
   // Renamed by administrators (audited); never deleted.
   departments: ["SELECT", "INSERT", "UPDATE"],
@@ -45,6 +47,8 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>
   information_requests: ["SELECT", "INSERT", "UPDATE"],
   notifications: ["SELECT", "INSERT", "UPDATE"],
   organisation_settings: ["SELECT", "INSERT", "UPDATE"],
+  // Requests are decided once (approved or declined), never deleted.
+  role_grant_requests: ["SELECT", "INSERT", "UPDATE"],
   // Append-only; only purge_expired_security_events() (the owner's) removes, after six years.
   security_events: ["SELECT", "INSERT"],
   sign_in_failures: ["SELECT", "INSERT", "DELETE"],

@@ -15,6 +15,8 @@ const MESSAGES: Record<string, string> = {
   claim: "You hold this case now.",
   assign: "Case assigned. The officer has been told.",
   release: "Case released to the queue.",
+  recused:
+    "You have stepped aside from the case. It has left your queue and the other officers have been told.",
   reopen: "Case reopened. It is back in the queue and both parties have been told.",
   note: "Note added.",
   retract_note: "Note retracted.",

@@ -27,6 +27,16 @@ export interface AccountAuditCatalogue {
       passwordReset?: boolean; // Older events: administrators no longer set passwords.
     };
   };
+  // A role that needs a second person: asked for, then approved (added) or declined.
+  role_grant_requested: { entity: "user"; details: { requestId: string; role: Role } };
+  role_grant_approved: {
+    entity: "user";
+    details: { requestId: string; role: Role; requestedById: string };
+  };
+  role_grant_declined: {
+    entity: "user";
+    details: { requestId: string; role: Role; requestedById: string };
+  };
   user_deactivated: { entity: "user"; details: Record<string, never> };
   user_reactivated: { entity: "user"; details: Record<string, never> };
   // The security log holds these too, with their address.
@@ -67,6 +77,9 @@ export const ACCOUNT_AUDIT_ACTIONS: {
 } = {
   user_created: { entityType: "user", label: "Account created", timeline: "nobody" },
   user_updated: { entityType: "user", label: "Account changed", timeline: "nobody" },
+  role_grant_requested: offTimeline("user", "Role asked for"),
+  role_grant_approved: offTimeline("user", "Role approved"),
+  role_grant_declined: offTimeline("user", "Role request declined"),
   user_deactivated: { entityType: "user", label: "Account deactivated", timeline: "nobody" },
   user_reactivated: { entityType: "user", label: "Account reactivated", timeline: "nobody" },
   password_changed: { entityType: "user", label: "Password changed", timeline: "nobody" },

@@ -89,6 +89,11 @@ export interface AuditCatalogue extends AccountAuditCatalogue {
   note_retracted: { entity: "concern"; details: { noteId: number; reason: string } & Screened };
   // A message's words stay in the append-only thread; the event names the message only.
   message_posted: { entity: "concern"; details: { messageId: number; from: Party } & Screened };
+  /** An officer stepped aside from the case; `released`: they held it and it went back. */
+  officer_recused: {
+    entity: "concern";
+    details: { reason: string; released: boolean } & Screened;
+  };
   message_reported: {
     entity: "concern";
     details: { messageId: number; by: Party; reason?: string } & Screened;
@@ -248,6 +253,12 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
   },
   // The thread itself shows each message; only officers see (and judge) a report of one.
   message_posted: { entityType: "concern", label: "Message sent", timeline: "nobody" },
+  officer_recused: {
+    entityType: "concern",
+    label: "An officer stepped aside from the case",
+    timeline: "officers",
+    quotes: { reason: "Reason" },
+  },
   message_reported: {
     entityType: "concern",
     label: "Message reported as abusive",

@@ -4,6 +4,9 @@ import type { Db } from "@/db/client";
 import { type AccountTokenPurpose, accountTokens, emailDeliveries, users } from "@/db/schema";
 import { enqueueEmailDelivery } from "@/lib/notifications/notify";
 
+/** Starts the delivery key (and so the Message-ID) of every email about an account, not a case. */
+export const ACCOUNT_EMAIL_KEY_PREFIX = "account-token";
+
 /** How long a link works: a reset is asked for and used at once; an invitation may wait. */
 export const ACCOUNT_TOKEN_LIFETIME_MS: Readonly<Record<AccountTokenPurpose, number>> = {
   password_reset: 30 * 60_000,
@@ -65,7 +68,7 @@ export async function issueAccountToken(
   const [delivery] = await tx
     .insert(emailDeliveries)
     .values({
-      idempotencyKey: `account-token:${id}`,
+      idempotencyKey: `${ACCOUNT_EMAIL_KEY_PREFIX}:${id}`,
       accountTokenId: id,
       recipientId: userId,
       kind: purpose,

@@ -22,6 +22,9 @@ export const SECURITY_EVENT_KINDS = {
   recovery_codes_regenerated: "New recovery codes made",
   recovery_code_used: "Signed in with a recovery code",
   two_factor_code_refused: "Two-factor code refused",
+  role_grant_requested: "Role asked for: waits for a second person's approval",
+  role_grant_approved: "Role approved and granted",
+  role_grant_declined: "Role request declined",
 } as const;
 
 export type SecurityEventKind = keyof typeof SECURITY_EVENT_KINDS;
@@ -37,7 +40,10 @@ export interface SecurityEvent {
   account?: string | null;
   /** The client's network address (lib/auth/client-address.ts); null when unknown. */
   address: string | null;
-  /** Someone acting on another person's account: the administrator who sent an invitation. */
+  /**
+   * Someone acting on another person's account: the administrator who sent an invitation,
+   * asked for a role or decided on one.
+   */
   actorId?: string | null;
 }
 

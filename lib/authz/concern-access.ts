@@ -1,5 +1,6 @@
-import { and, eq, isNotNull, ne, type SQL, sql } from "drizzle-orm";
-import { concerns } from "@/db/schema";
+import { and, eq, isNotNull, ne, notExists, type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { caseRecusals, concerns } from "@/db/schema";
 import { type Actor, can } from "./permissions";
 
 export type ConcernView = "reporter" | "subject" | "officer";
@@ -13,13 +14,34 @@ interface ConcernParties {
 /**
  * How this person relates to this concern, or null when it is none of their business.
  * A party to a case never acts on it as an officer: an officer who filed a concern, or is
- * its subject, sees it only from that side.
+ * its subject, sees it only from that side. An officer who recused from it (see
+ * `recusedFrom`) has no view of it at all.
  */
-export function relationToConcern(actor: Actor, concern: ConcernParties): ConcernView | null {
+export function relationToConcern(
+  actor: Actor,
+  concern: ConcernParties,
+  recused: boolean,
+): ConcernView | null {
   if (concern.reporterId === actor.userId) return "reporter";
   if (concern.subjectId === actor.userId) return "subject";
-  if (concern.escalatedAt && can(actor, "compliance:work")) return "officer";
+  if (concern.escalatedAt && can(actor, "compliance:work") && !recused) return "officer";
   return null;
+}
+
+/** Whether this person stepped aside from this case; read under the caller's lock. */
+export async function recusedFrom(db: Db, actor: Actor, concernId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ at: caseRecusals.recusedAt })
+    .from(caseRecusals)
+    .where(and(eq(caseRecusals.concernId, concernId), eq(caseRecusals.officerId, actor.userId)));
+  return Boolean(row);
+}
+
+/** The officers' scope leaves out the cases this person recused from. */
+export function notRecused(officerId: string): SQL {
+  return notExists(
+    sql`(select 1 from ${caseRecusals} where ${caseRecusals.concernId} = ${concerns.id} and ${caseRecusals.officerId} = ${officerId})`,
+  );
 }
 
 /**
@@ -39,6 +61,7 @@ export function concernScope(actor: Actor, view: ConcernView): SQL {
             isNotNull(concerns.escalatedAt),
             ne(concerns.reporterId, actor.userId),
             ne(concerns.subjectId, actor.userId),
+            notRecused(actor.userId),
           )!
         : sql`false`;
   }

@@ -31,6 +31,8 @@ const PERMISSIONS = {
   "compliance:work": ["compliance_officer"],
   // Reopening needs no reading of the case, so administrators may do it by reference.
   "cases:reopen": ["compliance_officer", "admin"],
+  // A pending role is approved by a second administrator or an existing officer.
+  "roles:approve": ["admin", "compliance_officer"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

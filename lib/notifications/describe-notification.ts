@@ -191,6 +191,12 @@ const WORDS: Readonly<
       topic: "A message was reported as abusive",
     },
   },
+  officer_recused: {
+    officer: {
+      happened: "An officer stepped aside from the case because of a conflict of interest.",
+      topic: "An officer stepped aside from a case",
+    },
+  },
   triage_overdue: {
     officer: {
       happened: "The case is past its triage deadline and nobody holds it.",

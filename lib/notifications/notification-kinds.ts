@@ -26,6 +26,9 @@ type InformationKind = "information_requested" | "information_provided";
 /** The parties' thread: a new message for the other party, a report of one for officers. */
 type ThreadKind = "message_posted" | "message_reported";
 
+/** An officer stepped aside from a case: the other officers are told it needs someone else. */
+type RecusalKind = "officer_recused";
+
 /** About no case: the audit trail failed its integrity check (lib/audit/alert-audit-break.ts). */
 type AuditAlertKind = "audit_trail_broken";
 
@@ -41,6 +44,7 @@ export type NotificationKind =
   | TransitionAuditAction
   | InformationKind
   | ThreadKind
+  | RecusalKind
   | AuditAlertKind
   | ReminderKind
   | OverdueReminderKind;
@@ -103,6 +107,12 @@ export const NOTIFICATION_KINDS: Readonly<Record<NotificationKind, KindPolicy>> 
     essential: true,
     to: ["officers"],
     label: "A message reported as abusive",
+  },
+  officer_recused: {
+    email: true,
+    essential: true,
+    to: ["officers"],
+    label: "An officer stepped aside from a case",
   },
   triage_overdue: {
     email: true,

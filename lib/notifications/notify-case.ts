@@ -44,9 +44,11 @@ export async function notifyCase(
  */
 async function officersFor(tx: Transaction, concern: CaseParties): Promise<string[]> {
   const excluding = [concern.reporterId, concern.subjectId];
+  const forCase = concern.id;
   const departmental = concern.subjectDepartmentId
-    ? await activeOfficers(tx, { excluding, departmentId: concern.subjectDepartmentId })
+    ? await activeOfficers(tx, { excluding, forCase, departmentId: concern.subjectDepartmentId })
     : [];
-  const officers = departmental.length > 0 ? departmental : await activeOfficers(tx, { excluding });
+  const officers =
+    departmental.length > 0 ? departmental : await activeOfficers(tx, { excluding, forCase });
   return officers.map((officer) => officer.id);
 }

@@ -6,11 +6,6 @@ import type { AccountTokenPurpose } from "@/db/schema";
 import { formatDateTime } from "@/lib/domain/date-words";
 import type { EmailContent } from "./render-email";
 
-export const ACCOUNT_EMAIL_LABELS: Readonly<Record<AccountTokenPurpose, string>> = {
-  password_reset: "Password reset link",
-  invitation: "Invitation to set a password",
-};
-
 export interface AccountEmailInput {
   recipientName: string;
   purpose: AccountTokenPurpose;

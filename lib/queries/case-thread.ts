@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { caseMessageReports, caseMessages, concerns, users } from "@/db/schema";
 import type { TimelineEntry } from "@/lib/audit/timeline";
 import type { ConcernView } from "@/lib/authz/concern-access";
+import { notRecused } from "@/lib/authz/concern-access";
 import {
   mergeThread,
   RESPONSES_IN_THREAD,
@@ -117,7 +118,8 @@ async function listReports(db: Db, concernId: string, view: ConcernView, viewerI
 /**
  * Messages reported as abusive, newest first, for the compliance queue's page: the report
  * puts the message before the officers even when the case has not reached them. A case
- * the officer is a party to is left out, as everywhere officers read cases.
+ * the officer is a party to, or stepped aside from, is left out, as everywhere officers read
+ * cases.
  */
 export async function listReportedMessages(db: Db, officerId: string, limit = 20) {
   const rows = await db
@@ -138,7 +140,13 @@ export async function listReportedMessages(db: Db, officerId: string, limit = 20
     .innerJoin(concerns, eq(concerns.id, caseMessages.concernId))
     .innerJoin(sender, eq(sender.id, caseMessages.senderId))
     .innerJoin(reportedBy, eq(reportedBy.id, caseMessageReports.reportedById))
-    .where(and(ne(concerns.reporterId, officerId), ne(concerns.subjectId, officerId)))
+    .where(
+      and(
+        ne(concerns.reporterId, officerId),
+        ne(concerns.subjectId, officerId),
+        notRecused(officerId),
+      ),
+    )
     .orderBy(desc(caseMessageReports.reportedAt), desc(caseMessageReports.id))
     .limit(limit);
   return rows.map((row) => ({ ...row, reference: concernReference(row.number) }));

@@ -1,15 +1,15 @@
-import { and, asc, eq, isNull, notInArray } from "drizzle-orm";
+import { and, asc, eq, isNull, notExists, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { userRoles, users } from "@/db/schema";
+import { caseRecusals, userRoles, users } from "@/db/schema";
 
 /**
  * Active compliance officers, by name: the one query for whom a case can go to. Leave out
- * a case's parties with `excluding`; narrow to a department, or to one person to check
- * that they are an officer.
+ * a case's parties with `excluding` and the officers who recused from it with `forCase`;
+ * narrow to a department, or to one person to check that they are an officer.
  */
 export function activeOfficers(
   db: Db,
-  options: { excluding?: string[]; departmentId?: string; id?: string } = {},
+  options: { excluding?: string[]; forCase?: string; departmentId?: string; id?: string } = {},
 ): Promise<{ id: string; name: string }[]> {
   return db
     .select({ id: users.id, name: users.name })
@@ -24,6 +24,11 @@ export function activeOfficers(
         options.excluding?.length ? notInArray(users.id, options.excluding) : undefined,
         options.departmentId ? eq(users.departmentId, options.departmentId) : undefined,
         options.id ? eq(users.id, options.id) : undefined,
+        options.forCase
+          ? notExists(
+              sql`(select 1 from ${caseRecusals} where ${caseRecusals.concernId} = ${options.forCase} and ${caseRecusals.officerId} = ${users.id})`,
+            )
+          : undefined,
       ),
     )
     .orderBy(asc(users.name));

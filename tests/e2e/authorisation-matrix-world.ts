@@ -2,7 +2,12 @@ import { randomBytes } from "node:crypto";
 import { concernReference } from "../../lib/domain/concern-fields";
 import type { Principal, SERVER_ACTIONS, Whose } from "./authorisation-matrix";
 import { uniquePostUrl } from "./concerns";
-import { givePassword, setWorkflowSettings, withE2eDatabase } from "./database";
+import {
+  approvePendingRoles,
+  givePassword,
+  setWorkflowSettings,
+  withE2eDatabase,
+} from "./database";
 import {
   type ActionAnswer,
   callServerAction,
@@ -150,8 +155,9 @@ export async function unenrolledOfficerSession(world: World): Promise<string> {
     world.people.admin.cookie,
     "/admin/users/new",
     { name: "Matrix Newcomer", email, departmentId: "", roles: "compliance_officer" },
-    /^\/admin\/users\/[0-9a-f-]{36}\?saved=created$/,
+    /^\/admin\/users\/[0-9a-f-]{36}\?saved=created_requested$/,
   );
+  await approvePendingRoles(email);
   // As if the invitation were accepted: the account's own password, set outside the form.
   await givePassword(email, PASSWORD);
   return passwordOnlySession(world, email);
@@ -449,8 +455,9 @@ export async function setUpWorld(baseURL: string): Promise<World> {
       administrator,
       "/admin/users/new",
       { name, email, departmentId, roles: kind },
-      /^\/admin\/users\/([0-9a-f-]{36})\?saved=created$/,
+      /^\/admin\/users\/([0-9a-f-]{36})\?saved=created(?:_requested)?$/,
     );
+    await approvePendingRoles(email);
     await givePassword(email, PASSWORD);
     people[key as keyof World["people"]] = {
       id: id!,

@@ -193,6 +193,7 @@ const PAGE_REQUESTS: Record<keyof typeof PAGES, RequestFor> = {
   "/admin/email-deliveries": fixed("/admin/email-deliveries", heading("Failed emails")),
   "/admin/security-log": fixed("/admin/security-log", heading("Security log")),
   "/admin/reopen-case": fixed("/admin/reopen-case", heading("Reopen a closed case")),
+  "/role-requests": fixed("/role-requests", heading("Role requests")),
 };
 
 const ROUTE_HANDLER_REQUESTS: Record<keyof typeof ROUTE_HANDLERS, RequestFor> = {
@@ -625,6 +626,19 @@ const ACTION_REQUESTS: Record<keyof typeof SERVER_ACTIONS, ActionFor> = {
     () => ({ reason: "" }),
     ownHeldCaseAfresh,
   ),
+  // Own: a fresh case they hold. Other: a fresh case the other officer holds.
+  "app/(app)/compliance/actions.ts#recuseAction": async (world, principal, whose) => {
+    const holder = isOfficer(principal) ? (whose === "own" ? principal : peerOf(principal)) : null;
+    const id = holder
+      ? await heldCase(world, world.people.reporter, world.people.subject, world.people[holder])
+      : caseOf(world, principal, whose).id;
+    return {
+      path: `/compliance/cases/${id}`,
+      args: formArgs({ concernId: id, reason: "I supervised the colleague's residency." }),
+      watch: [id],
+      ran: /^\/compliance\?done=recused$/,
+    };
+  },
   "app/(app)/compliance/actions.ts#closeCaseAction": officerAction(
     "close_case",
     () => ({ outcome: "no_violation", rationale: "Nothing identifiable in the post." }),
@@ -732,6 +746,12 @@ const ACTION_REQUESTS: Record<keyof typeof SERVER_ACTIONS, ActionFor> = {
     "/admin/email-deliveries",
     { deliveryId: "999999999" },
     /^This email is no longer waiting for a retry\./,
+  ),
+  // A decision left out: the form is refused for its fields, and no request is touched.
+  "app/(app)/role-requests/actions.ts#decideRoleGrantAction": plainForm(
+    "/role-requests",
+    { requestId: "00000000-0000-4000-8000-000000000000", decision: "" },
+    VALIDATION,
   ),
   "app/(app)/admin/reopen-case/actions.ts#reopenByReferenceAction": async (world) => ({
     path: "/admin/reopen-case",

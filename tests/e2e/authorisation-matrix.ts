@@ -123,6 +123,12 @@ const OFFICERS_ONLY = {
   deactivated: "signIn",
 } as const;
 
+/** A role waiting for a second person is decided by an administrator or an officer. */
+const ROLE_APPROVERS = {
+  ...OFFICERS_ONLY,
+  admin: "allow",
+} as const;
+
 /** Every officer sees every escalated case, whoever holds it. */
 const OFFICERS_SEE_ESCALATED_CASES = {
   signedOut: "signIn",
@@ -245,6 +251,7 @@ export const PAGES = {
   "/admin/email-deliveries": ADMINS_ONLY,
   "/admin/security-log": ADMINS_ONLY,
   "/admin/reopen-case": ADMINS_ONLY,
+  "/role-requests": ROLE_APPROVERS,
 } as const satisfies Record<string, Row<PageOutcome>>;
 
 /** Route handlers, by method and route (app/**\/route.ts). */
@@ -401,6 +408,13 @@ export const SERVER_ACTIONS = {
     otherOfficer: { own: "allow", other: "allow" },
   },
   "app/(app)/compliance/actions.ts#releaseCaseAction": HOLDER_ONLY,
+  // Any officer may step aside from a case in their sight, whoever holds it (a fresh one
+  // each time: a recusal is for good).
+  "app/(app)/compliance/actions.ts#recuseAction": {
+    ...NO_PHYSICIAN_OR_ADMIN,
+    assignedOfficer: { own: "allow", other: "allow" },
+    otherOfficer: { own: "allow", other: "allow" },
+  },
   "app/(app)/compliance/actions.ts#closeCaseAction": HOLDER_ONLY,
   // Any officer may reopen a closed case, whoever closed it.
   "app/(app)/compliance/actions.ts#reopenCaseAction": {
@@ -434,6 +448,7 @@ export const SERVER_ACTIONS = {
   "app/(app)/admin/email-deliveries/actions.ts#retryEmailDeliveryAction": ADMINS_ONLY,
   // By reference, without reading the case: officers reopen from the case file instead.
   "app/(app)/admin/reopen-case/actions.ts#reopenByReferenceAction": ADMINS_ONLY,
+  "app/(app)/role-requests/actions.ts#decideRoleGrantAction": ROLE_APPROVERS,
 } as const satisfies Record<string, Row<ActionOutcome>>;
 
 export function outcomeFor<Outcome extends string>(

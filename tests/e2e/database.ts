@@ -51,6 +51,28 @@ export async function givePassword(email: string, password: string) {
 }
 
 /**
+ * Test setup: the roles waiting for a second person's approval for `email`, approved by the
+ * demo officer, for journeys that need a new officer but are not about approving one
+ * (separation-of-duties.spec.ts approves through the page). As the demo seed does, directly.
+ */
+export async function approvePendingRoles(email: string) {
+  await withE2eDatabase((client) =>
+    client.query(
+      `with decided as (
+         update role_grant_requests r
+            set decision = 'approved', decided_at = now(),
+                decided_by_id = (select id from users where email = $2)
+           from users u
+          where u.id = r.user_id and u.email = $1 and r.decided_at is null
+          returning r.user_id, r.role)
+       insert into user_roles (user_id, role) select user_id, role from decided
+       on conflict do nothing`,
+      [email, "farah.haddad@hospital.example"],
+    ),
+  );
+}
+
+/**
  * Test setup: a working emailed link (reset or invitation) for `email`, as the app would
  * issue it but without the email, for pages that need one; returns the token for its path.
  */

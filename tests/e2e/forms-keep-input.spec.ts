@@ -329,6 +329,21 @@ const FORMS: Record<ActionId, FormOrNot> = {
   "app/(app)/compliance/actions.ts#releaseCaseAction": {
     noTypedFields: "an optional reason whose only limit the field itself enforces",
   },
+  "app/(app)/compliance/actions.ts#recuseAction": {
+    open: async (world) => ({
+      as: world.people.assignedOfficer,
+      path: `/compliance/cases/${await officerCase(world)}`,
+    }),
+    controls: [],
+    bad: {
+      label: "Why you are stepping aside",
+      kind: "text",
+      value: "Friends",
+      message: /at least 10/,
+    },
+    submit: "Step aside",
+    confirm: "Step aside from this case…",
+  },
   "app/(app)/compliance/actions.ts#closeCaseAction": {
     open: async (world) => ({
       as: world.people.assignedOfficer,
@@ -492,6 +507,9 @@ const FORMS: Record<ActionId, FormOrNot> = {
   },
   "app/(app)/admin/email-deliveries/actions.ts#retryEmailDeliveryAction": {
     noTypedFields: "a button",
+  },
+  "app/(app)/role-requests/actions.ts#decideRoleGrantAction": {
+    noTypedFields: "an approve and a decline button",
   },
   "app/(app)/admin/reopen-case/actions.ts#reopenByReferenceAction": {
     open: async (world) => ({ as: world.people.admin, path: "/admin/reopen-case" }),

@@ -10,7 +10,12 @@ import {
 } from "@playwright/test";
 import { HOSTILE_PAYLOADS } from "../support/hostile-payloads";
 import { fileConcernThroughForm, uniquePostUrl } from "./concerns";
-import { givePassword, setWorkflowSettings, withE2eDatabase } from "./database";
+import {
+  approvePendingRoles,
+  givePassword,
+  setWorkflowSettings,
+  withE2eDatabase,
+} from "./database";
 import { E2E_SERVER_LOG } from "./server-log";
 import { confirmStep, DEMO, DEMO_PASSWORD, personSignedIn } from "./support";
 
@@ -91,6 +96,7 @@ test.beforeAll(async ({ browser }) => {
     }
     await admin.page.getByRole("button", { name: "Create account" }).click();
     await expect(admin.page).toHaveURL(/saved=created/);
+    await approvePendingRoles(person.email);
     await givePassword(person.email, PASSWORD);
     await expect(admin.page.getByRole("heading", { level: 1 })).toHaveText(person.name);
   }

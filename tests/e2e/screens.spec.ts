@@ -14,7 +14,7 @@ import {
   unenrolledOfficerSession,
   type World,
 } from "./authorisation-matrix-world";
-import { mintAccountLink } from "./database";
+import { mintAccountLink, withE2eDatabase } from "./database";
 import { formArgs } from "./server-actions";
 
 /**
@@ -150,6 +150,20 @@ const SCREENS: Record<keyof typeof PAGES, Screen> = {
     ],
   },
   "/admin/reopen-case": { viewer: "admin", paths: async () => ["/admin/reopen-case"] },
+  // With a request waiting, as an officer who may decide it sees it.
+  "/role-requests": {
+    viewer: "assignedOfficer",
+    paths: async (world) => {
+      await withE2eDatabase((client) =>
+        client.query(
+          `insert into role_grant_requests (user_id, role, requested_by_id)
+           values ($1, 'compliance_officer', $2) on conflict do nothing`,
+          [world.people.spare.id, world.people.admin.id],
+        ),
+      );
+      return ["/role-requests", "/role-requests?decided=approved"];
+    },
+  },
 };
 
 /** A case whose colleague reported an action, waiting on the reporter's answer. */

@@ -7,7 +7,12 @@ import {
   setUpStep,
   signInOverHttp,
 } from "./authorisation-matrix-world";
-import { givePassword, setWorkflowSettings, withE2eDatabase } from "./database";
+import {
+  approvePendingRoles,
+  givePassword,
+  setWorkflowSettings,
+  withE2eDatabase,
+} from "./database";
 import { formArgs } from "./server-actions";
 import { DEMO } from "./support";
 
@@ -41,8 +46,9 @@ async function createPerson(
     admin,
     "/admin/users/new",
     { name, email, departmentId, roles: role },
-    /^\/admin\/users\/([0-9a-f-]{36})\?saved=created$/,
+    /^\/admin\/users\/([0-9a-f-]{36})\?saved=created(?:_requested)?$/,
   );
+  await approvePendingRoles(email);
   // As if the invitation were accepted: the account's own password, set outside the form.
   await givePassword(email, PASSWORD);
   const cookie = await signInOverHttp({ baseURL: test.info().project.use.baseURL! }, email);

@@ -29,7 +29,7 @@ async function auditFor(entityId: string) {
 }
 
 describe("creating an account", () => {
-  it("stores the person with their roles and department but no password, invites them, and audits who did it", async () => {
+  it("stores the person with their roles and department but no password, invites them, and audits who did it; the officer role waits for approval", async () => {
     const admin = await insertPerson(database.db, { roles: ["admin"] });
     const department = await insertDepartment(database.db);
     const { userId } = await createUser(database.db, admin, {
@@ -46,10 +46,11 @@ describe("creating an account", () => {
       departmentId: department.id,
     });
     const roles = await database.db.select().from(userRoles).where(eq(userRoles.userId, userId));
-    expect(roles.map((r) => r.role).sort()).toEqual(["compliance_officer", "physician"]);
+    expect(roles.map((r) => r.role)).toEqual(["physician"]);
     const audit = await auditFor(userId);
     expect(audit.map((event) => [event.action, event.actorId])).toEqual([
       ["user_created", admin.userId],
+      ["role_grant_requested", admin.userId],
       ["invitation_sent", admin.userId],
     ]);
     expect(stored!.passwordHash).toBeNull();

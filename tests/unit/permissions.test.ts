@@ -9,6 +9,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "notices:respond": ["physician"],
   "compliance:work": ["compliance_officer"],
   "cases:reopen": ["compliance_officer", "admin"],
+  "roles:approve": ["compliance_officer", "admin"],
 };
 
 describe("who may do what", () => {

@@ -10,12 +10,14 @@ import { closeCase } from "@/lib/services/concerns/close-case";
 import {
   assignCaseSchema,
   caseNoteSchema,
+  recuseSchema,
   releaseCaseSchema,
   reopenCaseSchema,
   requestInformationSchema,
   retractNoteSchema,
 } from "@/lib/services/concerns/compliance-schemas";
 import { closeCaseSchema, onCase } from "@/lib/services/concerns/concern-schemas";
+import { recuseFromCase } from "@/lib/services/concerns/recuse-from-case";
 import { redactCaseText } from "@/lib/services/concerns/redact-case-text";
 import { redactCaseTextSchema } from "@/lib/services/concerns/redaction-schemas";
 import { releaseCase } from "@/lib/services/concerns/release-case";
@@ -50,6 +52,14 @@ export const releaseCaseAction = formAction({
   input: onCase(releaseCaseSchema),
   run: (actor, { concernId, ...input }) => releaseCase(getDb(), actor, concernId, input),
   done: backToCase("release"),
+});
+
+// The case is out of the officer's sight once they step aside: back to their queue.
+export const recuseAction = formAction({
+  allow: "compliance:work",
+  input: onCase(recuseSchema),
+  run: (actor, { concernId, ...input }) => recuseFromCase(getDb(), actor, concernId, input),
+  done: () => ({ revalidate: "/compliance", redirect: "/compliance?done=recused" }),
 });
 
 export const closeCaseAction = formAction({

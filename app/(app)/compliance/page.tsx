@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DoneBanner } from "@/components/concerns/done-banner";
 import { FeedbackBadge } from "@/components/concerns/feedback-badge";
 import { NextDeadline } from "@/components/concerns/next-deadline";
 import { OverdueBadge } from "@/components/concerns/overdue-badge";
@@ -24,7 +25,8 @@ export default async function ComplianceQueuePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requirePermission("compliance:work");
-  const { filters, problems } = parseQueueFilters(await searchParams);
+  const params = await searchParams;
+  const { filters, problems } = parseQueueFilters(params);
   const db = getDb();
   const now = new Date();
   const [{ cases, nextCursor }, departments, reports] = await Promise.all([
@@ -43,6 +45,7 @@ export default async function ComplianceQueuePage({
           Insights
         </Link>
       </div>
+      <DoneBanner done={typeof params.done === "string" ? params.done : undefined} />
       <p className="text-slate-700">
         Significant concerns that were not resolved between colleagues, until an officer closes
         them. Choose &ldquo;Every case&rdquo; to see closed ones too; a case reference such as

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { concerns } from "@/db/schema";
 import { type AuditEventInput, writeAuditEvent } from "@/lib/audit/write-audit-event";
-import { relationToConcern } from "@/lib/authz/concern-access";
+import { recusedFrom, relationToConcern } from "@/lib/authz/concern-access";
 import { type Actor, can } from "@/lib/authz/permissions";
 import {
   type ActorRelation,
@@ -67,7 +67,7 @@ export async function applyToLockedConcern(
   settings?: WorkflowSettings,
   patientDetailsConfirmed?: PatientDetailsConfirmation,
 ): Promise<{ state: ConcernState }> {
-  const relation = workflowRelation(by, concern, event);
+  const relation = await workflowRelation(tx, by, concern, event);
   // A stranger learns nothing, not even that the case exists.
   if (!relation) throw new Refusal("not_found", CASE_NOT_FOUND);
 
@@ -179,15 +179,18 @@ function auditDetails(event: ConcernEvent): Record<string, unknown> {
 
 /**
  * How the actor stands to this case for the workflow: the party they are, the officer
- * holding it or another officer; an administrator only ever for reopening.
+ * holding it or another officer (never one who recused); an administrator only ever for
+ * reopening.
  */
-function workflowRelation(
+async function workflowRelation(
+  tx: Transaction,
   by: EventSource,
   concern: ConcernRow,
   event: ConcernEvent,
-): ActorRelation | null {
+): Promise<ActorRelation | null> {
   if (by === "system") return "system";
-  const view = relationToConcern(by, concern);
+  const recused = can(by, "compliance:work") && (await recusedFrom(tx, by, concern.id));
+  const view = relationToConcern(by, concern, recused);
   if (view === "officer") return concern.assigneeId === by.userId ? "assignee" : "officer";
   if (view) return view;
   if (event.type === "reopen" && concern.escalatedAt && can(by, "cases:reopen")) return "admin";

@@ -13,7 +13,8 @@ import { lockConcern } from "./lock-concern";
 /**
  * Assigns or reassigns a case to an officer (possibly the actor, which is how an officer
  * takes over a case someone else holds). The new holder must be an active compliance
- * officer who is not a party to the case; both are checked under the case's row lock.
+ * officer who is not a party to the case and has not recused from it; both are checked
+ * under the case's row lock.
  */
 export async function assignCase(
   db: Database,
@@ -31,11 +32,12 @@ export async function assignCase(
     const [officer] = await activeOfficers(tx, {
       id: assigneeId,
       excluding: [concern.reporterId, concern.subjectId],
+      forCase: concern.id,
     });
     if (!officer) {
       throw new Refusal(
         "invalid_input",
-        "Choose an active compliance officer who is not a party to this case.",
+        "Choose an active compliance officer who is not a party to this case and has not stepped aside from it.",
         "assigneeId",
       );
     }

@@ -38,6 +38,13 @@ export const reopenByReferenceSchema = reopenCaseSchema.extend({
   reference: caseReferenceSchema.describe("Case reference"),
 });
 
+export const recuseSchema = z.object({
+  reason: longText(10, "Say why you are stepping aside, in at least 10 characters.").describe(
+    "Why you are stepping aside",
+  ),
+  patientDetailsConfirmed: patientDetailsConfirmed(),
+});
+
 export const caseNoteSchema = z.object({
   body: longText(2, "Write the note.").describe("New internal note"),
   patientDetailsConfirmed: patientDetailsConfirmed(),

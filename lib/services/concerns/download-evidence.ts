@@ -16,7 +16,8 @@ const NOT_FOUND = "We could not find that file.";
 export async function downloadEvidence(db: Database, actor: Actor, evidenceId: string) {
   return db.transaction(async (tx) => {
     const file = await findEvidenceFor(tx, actor, evidenceId);
-    const as = file ? relationToConcern(actor, file) : null;
+    // The scope that found the file already leaves out a case this officer recused from.
+    const as = file ? relationToConcern(actor, file, false) : null;
     if (!file || !as) throw new Refusal("not_found", NOT_FOUND);
     const bytes = await evidenceStorage.get(tx, file.storageKey);
     if (!bytes) throw new Refusal("not_found", NOT_FOUND);

@@ -6,20 +6,25 @@ import { issueAccountToken } from "@/lib/auth/account-tokens";
 import { recordSecurityEvent } from "@/lib/auth/security-log";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
+import type { Role } from "@/lib/authz/roles";
+import { ROLES_NEEDING_APPROVAL } from "@/lib/domain/separation-of-duties";
 import { Refusal } from "@/lib/errors/refusal";
+import { requestRoleGrants } from "../roles/request-role-grants";
 import { assertDepartmentExists } from "./assert-department-exists";
 import { type CreateUserInput, createUserSchema } from "./user-schemas";
 
 /**
  * A new account, without a password: the person is emailed an invitation link to set
  * their own (or signs in through the organisation's SSO), so no administrator ever knows it.
+ * A role needing a second person's approval is asked for, not given: it is among the roles
+ * returned as waiting.
  */
 export async function createUser(
   db: Database,
   actor: Actor,
   input: CreateUserInput,
   context: { address: string | null } = { address: null },
-): Promise<{ userId: string }> {
+): Promise<{ userId: string; requested: Role[] }> {
   assertCan(actor, "users:manage");
   const data = createUserSchema.parse(input);
   try {
@@ -34,7 +39,10 @@ export async function createUser(
         })
         .returning({ id: users.id });
       const userId = user!.id;
-      await tx.insert(userRoles).values(data.roles.map((role) => ({ userId, role })));
+      const granted = data.roles.filter((role) => !ROLES_NEEDING_APPROVAL.includes(role));
+      if (granted.length > 0) {
+        await tx.insert(userRoles).values(granted.map((role) => ({ userId, role })));
+      }
       await writeAuditEvent(tx, {
         actorId: actor.userId,
         action: "user_created",
@@ -42,12 +50,19 @@ export async function createUser(
         entityId: userId,
         details: {
           email: data.email,
-          roles: data.roles,
+          roles: granted,
           departmentId: data.departmentId,
         },
       });
+      const requested = await requestRoleGrants(
+        tx,
+        actor,
+        userId,
+        data.roles.filter((role) => ROLES_NEEDING_APPROVAL.includes(role)),
+        context.address,
+      );
       await sendInvitation(tx, actor, userId, context.address);
-      return { userId };
+      return { userId, requested };
     });
   } catch (error) {
     if (isUniqueViolation(error, "users_email_key")) {

@@ -2,18 +2,16 @@ import type { Metadata } from "next";
 import { DateTime } from "@/components/ui/date-time";
 import { Table } from "@/components/ui/table";
 import { getDb } from "@/db/client";
-import type { AccountTokenPurpose } from "@/db/schema";
 import { requirePermission } from "@/lib/authz/current-actor";
-import { policyOf } from "@/lib/notifications/notification-kinds";
-import { ACCOUNT_EMAIL_LABELS } from "@/lib/notifications/render-account-email";
 import { listFailedDeliveries } from "@/lib/queries/email";
 import { RetryDeliveryForm } from "./retry-form";
 
 export const metadata: Metadata = { title: "Failed emails · Peer Concerns" };
 
 /**
- * Emails that could not be sent after every retry. Administrators see who, what kind,
- * what went wrong and when; never which case or anything in it.
+ * Emails that could not be sent after every retry. Administrators see who, what went wrong
+ * and when; never which case, what kind of email or anything in it, so two rows cannot be
+ * read together as a reporter and the colleague they raised a concern about.
  */
 export default async function FailedEmailsPage() {
   const actor = await requirePermission("users:manage");
@@ -44,18 +42,7 @@ export default async function FailedEmailsPage() {
                 </>
               ),
             },
-            {
-              header: "Kind",
-              cell: (delivery) =>
-                ACCOUNT_EMAIL_LABELS[delivery.kind as AccountTokenPurpose] ??
-                policyOf(delivery.kind).label,
-            },
             { header: "Error", cell: (delivery) => delivery.lastError },
-            { header: "Attempts", cell: (delivery) => delivery.attempts },
-            {
-              header: "Created",
-              cell: (delivery) => <DateTime date={delivery.createdAt} timeZone={actor.timeZone} />,
-            },
             {
               header: "Failed",
               cell: (delivery) =>

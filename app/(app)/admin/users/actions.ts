@@ -27,20 +27,21 @@ export const createUserAction = formAction({
   input: createUserSchema,
   run: async (actor, input) =>
     createUser(getDb(), actor, input, { address: await requestAddress() }),
-  done: ({ userId }) => ({
+  done: ({ userId, requested }) => ({
     revalidate: "/admin/users",
-    redirect: `/admin/users/${userId}?saved=created`,
+    redirect: `/admin/users/${userId}?saved=${requested.length ? "created_requested" : "created"}`,
   }),
 });
 
 export const updateUserAction = formAction({
   allow: "users:manage",
   input: updateUserSchema,
-  run: (actor, input) => updateUser(getDb(), actor, input),
+  run: async (actor, input) =>
+    updateUser(getDb(), actor, input, { address: await requestAddress() }),
   // A page of its own, so "Account created." from before never stands beside it.
-  done: (_result, { userId }) => ({
+  done: ({ requested }, { userId }) => ({
     revalidate: "/admin/users",
-    redirect: `/admin/users/${userId}?saved=changes`,
+    redirect: `/admin/users/${userId}?saved=${requested.length ? "changes_requested" : "changes"}`,
   }),
 });
 

@@ -7,7 +7,8 @@ import { createUserAction, updateUserAction } from "./actions";
 
 const ROLE_DESCRIPTIONS: Record<Role, string> = {
   physician: "Raises concerns and answers notices about their own posts.",
-  compliance_officer: "Works the compliance queue of escalated cases.",
+  compliance_officer:
+    "Works the compliance queue of escalated cases. Takes effect only when another administrator or an officer approves it.",
   admin: "Manages accounts, departments and settings; never sees case content.",
 };
 
@@ -15,8 +16,11 @@ const ROLE_DESCRIPTIONS: Record<Role, string> = {
 export function UserForm({
   departments,
   user,
+  viewerId,
 }: {
   departments: ReadonlyArray<{ id: string; name: string }>;
+  /** The administrator at the form, to say when the account is their own. */
+  viewerId?: string;
   user?: { id: string; name: string; email: string; departmentId: string | null; roles: Role[] };
 }) {
   const fields = (
@@ -46,6 +50,12 @@ export function UserForm({
     <ActionForm action={updateUserAction} schema={updateUserSchema} className="max-w-xl space-y-4">
       <input type="hidden" name="userId" value={user.id} />
       {fields}
+      {user.id === viewerId ? (
+        <p className="text-sm text-slate-700">
+          This is your own account: you can give up a role, but another administrator must give you
+          one.
+        </p>
+      ) : null}
       <SubmitButton pendingLabel="Saving…">Save changes</SubmitButton>
     </ActionForm>
   ) : (

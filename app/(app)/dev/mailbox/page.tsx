@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
  * Development only: the mail that would have been sent, when no SMTP server is set. It
  * does not exist (404) unless the launcher turned mail capture on, which it never does in
  * production or with SMTP_URL set. Each person reads the mail sent to them, as in their
- * own inbox; administrators read all of it.
+ * own inbox; administrators also read the account emails (invitations, password links).
  */
 export default async function DevelopmentMailboxPage() {
   if (!isMailCaptureOn()) notFound();
@@ -25,8 +25,9 @@ export default async function DevelopmentMailboxPage() {
       <h1 className="text-2xl font-bold">Development mailbox</h1>
       <p className="text-slate-700">
         No mail server is configured (<code>SMTP_URL</code> is not set), so every email the app
-        sends is kept here instead: you see the mail sent to you (administrators see all of it).
-        This page does not exist in production or when a mail server is configured.
+        sends is kept here instead: you see the mail sent to you (administrators also see
+        invitations and password links, which people need before they can sign in). This page does
+        not exist in production or when a mail server is configured.
       </p>
       {emails.length === 0 ? (
         <p className="text-slate-700">No email yet.</p>

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
+import { ROLE_LABELS } from "@/lib/authz/roles";
+import { listPendingRoleGrants } from "@/lib/queries/role-grants";
 import { findUserSummary, listDepartments } from "@/lib/queries/users";
 import { recordId } from "@/lib/services/field-schemas";
 import { UserForm } from "../user-form";
@@ -11,9 +13,14 @@ import { InvitationForm } from "./invitation-form";
 
 export const metadata: Metadata = { title: "Edit user · Peer Concerns" };
 
+const AWAITS_APPROVAL =
+  "The compliance officer role takes effect only when another administrator or a compliance officer approves it at Role requests.";
+
 const SAVED_MESSAGES: Record<string, string> = {
   created: "Account created.",
+  created_requested: `Account created. ${AWAITS_APPROVAL}`,
   changes: "Changes saved.",
+  changes_requested: `Changes saved. ${AWAITS_APPROVAL}`,
 };
 
 export default async function EditUserPage({
@@ -23,12 +30,13 @@ export default async function EditUserPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ saved?: string }>;
 }) {
-  await requirePermission("users:manage");
+  const actor = await requirePermission("users:manage");
   const id = recordId("Unknown user.").safeParse((await params).id);
   if (!id.success) notFound();
-  const [user, departments] = await Promise.all([
+  const [user, departments, pending] = await Promise.all([
     findUserSummary(getDb(), id.data),
     listDepartments(getDb()),
+    listPendingRoleGrants(getDb(), { userId: id.data }),
   ]);
   if (!user) notFound();
   const saved = SAVED_MESSAGES[(await searchParams).saved ?? ""];
@@ -49,7 +57,17 @@ export default async function EditUserPage({
           </p>
         ) : null}
       </div>
-      <UserForm departments={departments} user={user} />
+      {pending.length > 0 ? (
+        <p className="max-w-xl rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm">
+          Waiting for approval: {pending.map((request) => ROLE_LABELS[request.role]).join(", ")}{" "}
+          (asked for by {[...new Set(pending.map((request) => request.requestedByName))].join(", ")}
+          ).{" "}
+          <Link href="/role-requests" className="text-brand-700 underline">
+            Role requests
+          </Link>
+        </p>
+      ) : null}
+      <UserForm departments={departments} user={user} viewerId={actor.userId} />
       <div className="max-w-xl border-t border-slate-200 pt-6">
         <h2 className="text-lg font-semibold">Password</h2>
         {user.hasPassword ? (

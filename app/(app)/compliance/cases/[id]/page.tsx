@@ -33,6 +33,7 @@ import { NotesSection } from "./notes-section";
 import { OpenCaseFileStep } from "./open-case-file-step";
 import { PartiesSection } from "./parties-section";
 import { QuestionsSection } from "./questions-section";
+import { RecuseSection } from "./recuse-section";
 import { RedactTextSection } from "./redact-text-section";
 import { RetaliationSection } from "./retaliation-section";
 import { SubjectHistorySection } from "./subject-history-section";
@@ -61,7 +62,10 @@ export default async function CaseFilePage({
       listCaseNotes(db, concern.id),
       listInformationRequests(db, concern.id),
       listSubjectHistory(db, concern, now),
-      activeOfficers(db, { excluding: [concern.reporterId, concern.subjectId] }),
+      activeOfficers(db, {
+        excluding: [concern.reporterId, concern.subjectId],
+        forCase: concern.id,
+      }),
       listCaseAccess(db, concern.id),
       listRetaliationLinks(db, concern),
       listEvidence(db, concern.id),
@@ -98,6 +102,7 @@ export default async function CaseFilePage({
         timeZone={actor.timeZone}
       />
       <PartiesSection concern={concern} />
+      <RecuseSection concernId={concern.id} heldByMe={heldByMe} />
       <RetaliationSection
         links={retaliation}
         reporterName={concern.reporterName ?? "the reporter"}
