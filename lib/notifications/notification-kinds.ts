@@ -26,6 +26,9 @@ type InformationKind = "information_requested" | "information_provided";
 /** The parties' thread: a new message for the other party, a report of one for officers. */
 type ThreadKind = "message_posted" | "message_reported";
 
+/** A colleague's appeal of a decision: officers are told it waits, both parties its result. */
+type AppealKind = "appeal_filed" | "appeal_upheld" | "appeal_dismissed";
+
 /** About no case: the audit trail failed its integrity check (lib/audit/alert-audit-break.ts). */
 type AuditAlertKind = "audit_trail_broken";
 
@@ -41,6 +44,7 @@ export type NotificationKind =
   | TransitionAuditAction
   | InformationKind
   | ThreadKind
+  | AppealKind
   | AuditAlertKind
   | ReminderKind
   | OverdueReminderKind;
@@ -103,6 +107,24 @@ export const NOTIFICATION_KINDS: Readonly<Record<NotificationKind, KindPolicy>> 
     essential: true,
     to: ["officers"],
     label: "A message reported as abusive",
+  },
+  appeal_filed: {
+    email: true,
+    essential: true,
+    to: ["officers"],
+    label: "A decision was appealed",
+  },
+  appeal_upheld: {
+    email: true,
+    essential: true,
+    to: ["reporter", "subject"],
+    label: "Appeal decided",
+  },
+  appeal_dismissed: {
+    email: true,
+    essential: true,
+    to: ["reporter", "subject"],
+    label: "Appeal decided",
   },
   triage_overdue: {
     email: true,
