@@ -599,6 +599,7 @@ const FIELDS: TextField<unknown>[] = [
       "dailyMessageLimit",
       "triageBusinessDays",
       "decisionWindowDays",
+      "appealWindowDays",
       "timeZone",
     ] as const
   ).map((setting) =>
