@@ -1,5 +1,5 @@
-import { type Browser, expect, test } from "@playwright/test";
-import { fileConcernThroughForm, uniquePostUrl } from "./concerns";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { escalatedCase } from "./concerns";
 import { setWorkflowSettings } from "./database";
 import { confirmStep, DEMO, formAlert, personSignedIn } from "./support";
 
@@ -16,22 +16,7 @@ test.beforeAll(async () => {
  * and closed by her with coaching.
  */
 async function decidedCase(browser: Browser) {
-  const reporter = await personSignedIn(browser, DAVID);
-  const concernId = await fileConcernThroughForm(reporter.page, {
-    colleague: ELENA.name,
-    postUrl: uniquePostUrl(),
-    significant: true,
-  });
-  const colleague = await personSignedIn(browser, ELENA.email);
-  await colleague.page.goto(`/notices/${concernId}`);
-  await colleague.page.getByLabel("Your explanation").fill("It was a fictional scenario.");
-  await colleague.page.getByRole("button", { name: "Send explanation" }).click();
-  await expect(colleague.page.getByText("Your explanation has been sent.")).toBeVisible();
-  await reporter.page.reload();
-  const escalate = reporter.page.locator("form").filter({ hasText: "Escalate to compliance" });
-  await escalate.getByLabel("Reason").fill("It names a real ward and a real date.");
-  await confirmStep(escalate, "Escalate to compliance…", "Escalate to compliance");
-
+  const { concernId, reporter, colleague } = await escalatedCase(browser, DAVID, ELENA);
   const decider = await personSignedIn(browser, DEMO.officer);
   await decider.page.goto(`/compliance/cases/${concernId}`);
   await decider.page.getByRole("button", { name: "Claim this case" }).click();
@@ -43,6 +28,13 @@ async function decidedCase(browser: Browser) {
   await confirmStep(decider.page, "Close the case…", "Close case with this outcome");
   await expect(decider.page.getByText("Case closed. Both parties have been told.")).toBeVisible();
   return { concernId, reporter, colleague, decider };
+}
+
+/** Each party's own page of the case, opened afresh. */
+async function bothPartiesOn(concernId: string, reporter: Page, colleague: Page) {
+  await colleague.goto(`/notices/${concernId}`);
+  await reporter.goto(`/concerns/${concernId}`);
+  return [colleague, reporter];
 }
 
 test("the colleague appeals; the deciding officer cannot take it; another upholds it and both parties see the new outcome", async ({
@@ -95,11 +87,7 @@ test("the colleague appeals; the deciding officer cannot take it; another uphold
   await expect(george.page.getByText("Appeal decided. Both parties have been told.")).toBeVisible();
 
   // Both parties see the result: the new outcome and the summary, never the rationale.
-  for (const { page, path } of [
-    { page: colleague.page, path: `/notices/${concernId}` },
-    { page: reporter.page, path: `/concerns/${concernId}` },
-  ]) {
-    await page.goto(path);
+  for (const page of await bothPartiesOn(concernId, reporter.page, colleague.page)) {
     await expect(page.getByTestId("appeal-outcome")).toContainText(
       "Appeal upheld: the outcome was changed",
     );
@@ -150,11 +138,7 @@ test("an appeal dismissed leaves the outcome as decided, and both parties are to
   await confirmStep(decide, "Decide the appeal…", "Decide the appeal");
   await expect(george.page.getByText("Appeal decided. Both parties have been told.")).toBeVisible();
 
-  for (const { page, path } of [
-    { page: colleague.page, path: `/notices/${concernId}` },
-    { page: reporter.page, path: `/concerns/${concernId}` },
-  ]) {
-    await page.goto(path);
+  for (const page of await bothPartiesOn(concernId, reporter.page, colleague.page)) {
     await expect(page.getByTestId("appeal-outcome")).toContainText(
       "Appeal dismissed: the decision stands",
     );

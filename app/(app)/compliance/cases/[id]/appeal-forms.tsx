@@ -2,12 +2,11 @@ import { z } from "zod";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { ConfirmStep } from "@/components/ui/confirm-step";
-import { RadioGroup, TextareaField, TextField } from "@/components/ui/field";
-import { OUTCOME_LABELS } from "@/lib/domain/concern-labels";
-import { CASE_OUTCOMES } from "@/lib/domain/concern-workflow";
+import { RadioGroup } from "@/components/ui/field";
 import { decideAppealSchema } from "@/lib/services/concerns/appeal-schemas";
 import { onCase } from "@/lib/services/concerns/concern-schemas";
 import { decideAppealAction, takeAppealAction } from "../../actions";
+import { OutcomeFields } from "./outcome-fields";
 
 export function TakeAppealForm({ concernId }: { concernId: string }) {
   return (
@@ -34,23 +33,9 @@ export function DecideAppealForm({ concernId }: { concernId: string }) {
           { value: "dismissed", label: "Dismiss: the decision stands" },
         ]}
       />
-      <RadioGroup
-        name="newOutcome"
-        options={CASE_OUTCOMES.map((outcome) => ({
-          value: outcome,
-          label: OUTCOME_LABELS[outcome],
-        }))}
-      />
-      <TextField name="externalAuthority" placeholder="e.g. State Medical Board" />
-      <TextareaField
-        name="rationale"
-        hint="Kept in the case file for officers and any export; the parties never see it."
-        rows={4}
-      />
-      <TextareaField
-        name="partySummary"
-        hint="Optional. Both colleagues see the result of the appeal and this summary."
-        rows={3}
+      <OutcomeFields
+        outcomeName="newOutcome"
+        summaryHint="Optional. Both colleagues see the result of the appeal and this summary."
       />
       <ConfirmStep
         label="Decide the appeal…"
