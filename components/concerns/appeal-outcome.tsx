@@ -63,7 +63,8 @@ export function AppealOutcome({
             ) : null}
             .
           </p>
-          {appeal.partySummary ? (
+          {/* Upheld, the summary is the case's own, shown with the outcome above. */}
+          {appeal.status === "dismissed" && appeal.partySummary ? (
             <>
               <h3 className="mt-3 font-medium">What the compliance team says about the appeal</h3>
               <p className="mt-1 whitespace-pre-wrap break-words">{appeal.partySummary}</p>

@@ -304,7 +304,9 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
     label: "Decision appealed by the colleague",
     timeline: "parties",
     detailsFor: "officers",
-    summary: (details) => `Appealed outcome: ${OUTCOME_LABELS[details.appealedOutcome]}`,
+    // Parties' entries carry no details (detailsFor), so each summary reads only what it has.
+    summary: (details) =>
+      details.appealedOutcome && `Appealed outcome: ${OUTCOME_LABELS[details.appealedOutcome]}`,
     quotes: { explanation: "Explanation" },
   },
   appeal_taken: { entityType: "concern", label: "Appeal taken", timeline: "officers" },
@@ -314,6 +316,8 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
     timeline: "parties",
     detailsFor: "officers",
     summary: (details) =>
+      details.fromOutcome &&
+      details.toOutcome &&
       `Outcome changed from ${OUTCOME_LABELS[details.fromOutcome]} to ${OUTCOME_LABELS[details.toOutcome]}`,
     quotes: {
       rationale: "Rationale",
@@ -326,7 +330,7 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
     label: "Appeal dismissed: the decision stands",
     timeline: "parties",
     detailsFor: "officers",
-    summary: (details) => `Outcome: ${OUTCOME_LABELS[details.outcome]}`,
+    summary: (details) => details.outcome && `Outcome: ${OUTCOME_LABELS[details.outcome]}`,
     quotes: { rationale: "Rationale", partySummary: "Told to the parties" },
   },
   case_text_redacted: {

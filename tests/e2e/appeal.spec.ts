@@ -99,6 +99,7 @@ test("the colleague appeals; the deciding officer cannot take it; another uphold
       "On appeal, no violation was found.",
     );
     await expect(page.getByText("the ward is plainly invented")).toHaveCount(0);
+    await expect(page.getByText("undefined")).toHaveCount(0);
   }
   // The colleague is never told who raised the concern.
   await expect(colleague.page.getByText("David Levi")).toHaveCount(0);
