@@ -30,6 +30,8 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>
   audit_anchor_heads: ["SELECT", "INSERT"],
   auth_sessions: ["SELECT", "INSERT", "UPDATE"],
   captured_emails: ["SELECT", "INSERT"],
+  // Appeals move from filed to taken to decided; never deleted.
+  case_appeals: ["SELECT", "INSERT", "UPDATE"],
   // The parties' thread and reports of its messages: added to and read, never changed.
   case_message_reports: ["SELECT", "INSERT"],
   case_messages: ["SELECT", "INSERT"],

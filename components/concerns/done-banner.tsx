@@ -26,6 +26,10 @@ const MESSAGES: Record<string, string> = {
     "Thank you. The compliance team has been told about this message. Your colleague is not told.",
   redact_text:
     "The words are replaced with [removed]. The audit trail keeps only a fingerprint of what was removed.",
+  appeal:
+    "Your appeal has been sent. A different officer from the one who decided will consider it.",
+  take_appeal: "You have taken this appeal. Decide it below.",
+  decide_appeal: "Appeal decided. Both parties have been told.",
   answer_information: "Thank you. Your answer has been sent to the compliance team.",
 };
 

@@ -1,6 +1,7 @@
 export * from "./account-tokens";
 export * from "./audit-events";
 export * from "./auth-sessions";
+export * from "./case-appeals";
 export * from "./case-messages";
 export * from "./case-notes";
 export * from "./case-recusals";

@@ -42,6 +42,8 @@ export const organisationSettings = pgTable(
     // Compliance clocks: triage in business days (Mon–Fri), decision in calendar days.
     triageBusinessDays: integer().notNull().default(2),
     decisionWindowDays: integer().notNull().default(30),
+    // Days a colleague has to appeal a compliance decision, counted from its instant.
+    appealWindowDays: integer().notNull().default(14),
     // The IANA zone every date is shown in for people who have not chosen their own; the
     // settings form checks it against Intl's list (lib/domain/date-words.ts).
     timeZone: text().notNull().default("America/New_York"),
@@ -74,7 +76,7 @@ export const organisationSettings = pgTable(
     ),
     check(
       "organisation_settings_positive_compliance_clocks",
-      sql`${t.triageBusinessDays} > 0 and ${t.decisionWindowDays} > 0`,
+      sql`${t.triageBusinessDays} > 0 and ${t.decisionWindowDays} > 0 and ${t.appealWindowDays} > 0`,
     ),
   ],
 );

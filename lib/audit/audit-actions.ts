@@ -7,7 +7,12 @@
 import type { ConcernView } from "@/lib/authz/concern-access";
 import type { IdentityDisclosure, Platform } from "@/lib/domain/concern-fields";
 import { OUTCOME_LABELS, REMEDIATION_LABELS } from "@/lib/domain/concern-labels";
-import type { ConcernEvent, ConcernEventType, ConcernState } from "@/lib/domain/concern-workflow";
+import type {
+  CaseOutcome,
+  ConcernEvent,
+  ConcernEventType,
+  ConcernState,
+} from "@/lib/domain/concern-workflow";
 import type { EvidenceRecord } from "@/lib/domain/evidence";
 import type { PatientDetailsConfirmation } from "@/lib/domain/patient-details";
 import type { ConcernCategory, Severity } from "@/lib/domain/policy-text";
@@ -105,6 +110,33 @@ export interface AuditCatalogue extends AccountAuditCatalogue {
   information_provided: {
     entity: "concern";
     details: { requestId: string; recipient: "reporter" | "subject"; answer: string } & Screened;
+  };
+  // An appeal's steps, on the case's own chain; the appeal row is what pages read.
+  appeal_filed: {
+    entity: "concern";
+    details: { appealId: string; appealedOutcome: CaseOutcome; explanation: string } & Screened;
+  };
+  appeal_taken: { entity: "concern"; details: { appealId: string } };
+  /** The outcome as it was and as it now is: upholding an appeal changes the case's outcome. */
+  appeal_upheld: {
+    entity: "concern";
+    details: {
+      appealId: string;
+      fromOutcome: CaseOutcome;
+      toOutcome: CaseOutcome;
+      rationale: string;
+      externalAuthority?: string;
+      partySummary?: string;
+    } & Screened;
+  };
+  appeal_dismissed: {
+    entity: "concern";
+    details: {
+      appealId: string;
+      outcome: CaseOutcome;
+      rationale: string;
+      partySummary?: string;
+    } & Screened;
   };
   /**
    * The holder removed words from stored text: which field, how, and the SHA-256 of the text
@@ -276,6 +308,41 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
     label: "Information provided",
     timeline: "officers",
     quotes: { answer: "Answer" },
+  },
+  // The parties see that an appeal was made and decided; its words and reasons are officers'.
+  appeal_filed: {
+    entityType: "concern",
+    label: "Decision appealed by the colleague",
+    timeline: "parties",
+    detailsFor: "officers",
+    // Parties' entries carry no details (detailsFor), so each summary reads only what it has.
+    summary: (details) =>
+      details.appealedOutcome && `Appealed outcome: ${OUTCOME_LABELS[details.appealedOutcome]}`,
+    quotes: { explanation: "Explanation" },
+  },
+  appeal_taken: { entityType: "concern", label: "Appeal taken", timeline: "officers" },
+  appeal_upheld: {
+    entityType: "concern",
+    label: "Appeal upheld: the outcome was changed",
+    timeline: "parties",
+    detailsFor: "officers",
+    summary: (details) =>
+      details.fromOutcome &&
+      details.toOutcome &&
+      `Outcome changed from ${OUTCOME_LABELS[details.fromOutcome]} to ${OUTCOME_LABELS[details.toOutcome]}`,
+    quotes: {
+      rationale: "Rationale",
+      externalAuthority: "Referred to",
+      partySummary: "Told to the parties",
+    },
+  },
+  appeal_dismissed: {
+    entityType: "concern",
+    label: "Appeal dismissed: the decision stands",
+    timeline: "parties",
+    detailsFor: "officers",
+    summary: (details) => details.outcome && `Outcome: ${OUTCOME_LABELS[details.outcome]}`,
+    quotes: { rationale: "Rationale", partySummary: "Told to the parties" },
   },
   case_text_redacted: {
     entityType: "concern",

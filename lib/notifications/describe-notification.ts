@@ -197,6 +197,33 @@ const WORDS: Readonly<
       topic: "An officer stepped aside from a case",
     },
   },
+  appeal_filed: {
+    officer: {
+      happened:
+        "The colleague appealed the compliance team's decision. A different officer must take it.",
+      topic: "A decision was appealed",
+    },
+  },
+  appeal_upheld: {
+    subject: {
+      happened: "Your appeal was upheld: the outcome of the case about your post was changed.",
+      topic: "Your appeal was decided",
+    },
+    reporter: {
+      happened: "An appeal of the decision on your concern was upheld: the outcome was changed.",
+      topic: "An appeal on your concern was decided",
+    },
+  },
+  appeal_dismissed: {
+    subject: {
+      happened: "Your appeal was dismissed: the decision on the case about your post stands.",
+      topic: "Your appeal was decided",
+    },
+    reporter: {
+      happened: "An appeal of the decision on your concern was dismissed: the decision stands.",
+      topic: "An appeal on your concern was decided",
+    },
+  },
   triage_overdue: {
     officer: {
       happened: "The case is past its triage deadline and nobody holds it.",

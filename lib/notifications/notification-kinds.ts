@@ -28,6 +28,8 @@ type ThreadKind = "message_posted" | "message_reported";
 
 /** An officer stepped aside from a case: the other officers are told it needs someone else. */
 type RecusalKind = "officer_recused";
+/** A colleague's appeal of a decision: officers are told it waits, both parties its result. */
+type AppealKind = "appeal_filed" | "appeal_upheld" | "appeal_dismissed";
 
 /** About no case: the audit trail failed its integrity check (lib/audit/alert-audit-break.ts). */
 type AuditAlertKind = "audit_trail_broken";
@@ -45,6 +47,7 @@ export type NotificationKind =
   | InformationKind
   | ThreadKind
   | RecusalKind
+  | AppealKind
   | AuditAlertKind
   | ReminderKind
   | OverdueReminderKind;
@@ -113,6 +116,24 @@ export const NOTIFICATION_KINDS: Readonly<Record<NotificationKind, KindPolicy>> 
     essential: true,
     to: ["officers"],
     label: "An officer stepped aside from a case",
+  },
+  appeal_filed: {
+    email: true,
+    essential: true,
+    to: ["officers"],
+    label: "A decision was appealed",
+  },
+  appeal_upheld: {
+    email: true,
+    essential: true,
+    to: ["reporter", "subject"],
+    label: "Appeal decided",
+  },
+  appeal_dismissed: {
+    email: true,
+    essential: true,
+    to: ["reporter", "subject"],
+    label: "Appeal decided",
   },
   triage_overdue: {
     email: true,

@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
 import { organisationSettings } from "@/db/schema";
+import { DEFAULT_APPEAL_WINDOW_DAYS } from "@/lib/domain/appeal";
 import { DEFAULT_DAILY_MESSAGE_LIMIT } from "@/lib/domain/case-thread";
 import { DEFAULT_TIME_ZONE } from "@/lib/domain/date-words";
 import { DAY_MS, DEFAULT_WINDOWS, type DeadlineWindows } from "@/lib/domain/deadlines";
@@ -12,6 +13,8 @@ export interface WorkflowSettings {
   dailyMessageLimit: number;
   /** How many files a reporter may attach when filing, and how large each may be. */
   evidence: EvidenceLimits;
+  /** Days a colleague has to appeal a compliance decision. */
+  appealWindowDays: number;
   /** Dates are shown in this zone to everyone who has not chosen their own. */
   timeZone: string;
   /** Whom to contact when locked out (shown at sign-in); null: a general wording. */
@@ -41,6 +44,7 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
       dailyFilingLimit: DEFAULT_DAILY_FILING_LIMIT,
       dailyMessageLimit: DEFAULT_DAILY_MESSAGE_LIMIT,
       evidence: { ...DEFAULT_EVIDENCE_LIMITS },
+      appealWindowDays: DEFAULT_APPEAL_WINDOW_DAYS,
       timeZone: DEFAULT_TIME_ZONE,
       supportContact: null,
       twoFactorForEveryone: false,
@@ -58,6 +62,7 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
     dailyFilingLimit: row.dailyFilingLimit,
     dailyMessageLimit: row.dailyMessageLimit,
     evidence: { files: row.evidenceFileLimit, bytesPerFile: row.evidenceMegabytesPerFile * MB },
+    appealWindowDays: row.appealWindowDays,
     timeZone: row.timeZone,
     supportContact: row.supportContact,
     twoFactorForEveryone: row.twoFactorForEveryone,

@@ -320,6 +320,34 @@ export async function closedCase(world: World, officer: Person) {
   return id;
 }
 
+/** A case closed by `decider`, whose colleague appealed the decision. */
+export async function appealedCase(world: World, decider: Person) {
+  const id = await closedCase(world, decider);
+  await setUpStep(
+    world,
+    "app/(app)/notices/actions.ts#fileAppealAction",
+    world.people.subject.cookie,
+    `/notices/${id}`,
+    { concernId: id, explanation: "The post was a fictional teaching scenario, nobody real." },
+    /\?done=appeal$/,
+  );
+  return id;
+}
+
+/** An appealed case whose appeal `taker` took (never the decider). */
+export async function takenAppeal(world: World, decider: Person, taker: Person) {
+  const id = await appealedCase(world, decider);
+  await setUpStep(
+    world,
+    "app/(app)/compliance/actions.ts#takeAppealAction",
+    taker.cookie,
+    `/compliance/cases/${id}`,
+    { concernId: id },
+    /\?done=take_appeal$/,
+  );
+  return id;
+}
+
 export async function addNote(world: Pick<World, "baseURL">, officer: Person, caseId: string) {
   await setUpStep(
     world,

@@ -18,6 +18,7 @@ import {
   accountOf,
   act,
   addNote,
+  appealedCase,
   type Case,
   caseOf,
   closedCase,
@@ -28,6 +29,7 @@ import {
   setUpStep,
   setUpWorld,
   signInOverHttp,
+  takenAppeal,
   type World,
 } from "./authorisation-matrix-world";
 import { withE2eDatabase } from "./database";
@@ -365,6 +367,30 @@ function ownHeldCaseAfresh(world: World, officer: Officer, whose: Whose) {
     : null;
 }
 
+/**
+ * An officer's step on an appeal, always on a fresh appealed case; refused, they are told
+ * the decision under appeal was their own.
+ */
+function appealAction(
+  step: string,
+  fields: () => Record<string, string>,
+  freshCase: (world: World, officer: Officer, whose: Whose) => Promise<string>,
+): ActionFor {
+  return async (world, principal, whose) => {
+    const id = isOfficer(principal)
+      ? await freshCase(world, principal, whose)
+      : caseOf(world, principal, whose).id;
+    const path = `/compliance/cases/${id}`;
+    return {
+      path,
+      args: formArgs({ concernId: id, ...fields() }),
+      watch: [id],
+      ran: done(path, step),
+      refusal: /^You made the decision under appeal, so a different officer must take it\.$/,
+    };
+  };
+}
+
 /** What the subject of a notice does, on a fresh notice of their own that awaits them. */
 function subjectAction(step: string, fields: Record<string, string>): ActionFor {
   return async (world, principal, whose) => {
@@ -598,6 +624,35 @@ const ACTION_REQUESTS: Record<keyof typeof SERVER_ACTIONS, ActionFor> = {
   "app/(app)/notices/actions.ts#disputeAction": subjectAction("dispute", {
     explanation: "It was a fictional scenario.",
   }),
+  "app/(app)/notices/actions.ts#fileAppealAction": async (world, principal, whose) => {
+    const id =
+      principal === "subject" && whose === "own"
+        ? await closedCase(world, world.people.assignedOfficer)
+        : caseOf(world, principal, whose).id;
+    const path = `/notices/${id}`;
+    return {
+      path,
+      args: formArgs({ concernId: id, explanation: "The post was fictional; nobody is named." }),
+      watch: [id],
+      ran: done(path, "appeal"),
+    };
+  },
+  "app/(app)/compliance/actions.ts#takeAppealAction": appealAction(
+    "take_appeal",
+    () => ({}),
+    (world, officer, whose) =>
+      whose === "own"
+        ? appealedCase(world, world.people[peerOf(officer)])
+        : appealedCase(world, world.people[officer]),
+  ),
+  "app/(app)/compliance/actions.ts#decideAppealAction": appealAction(
+    "decide_appeal",
+    () => ({ decision: "dismissed", rationale: "The decision was proportionate." }),
+    (world, officer, whose) =>
+      whose === "own"
+        ? takenAppeal(world, world.people[peerOf(officer)], world.people[officer])
+        : takenAppeal(world, world.people[officer], world.people[peerOf(officer)]),
+  ),
   "app/(app)/compliance/actions.ts#claimCaseAction": officerAction(
     "claim",
     () => ({}),

@@ -395,6 +395,13 @@ export const SERVER_ACTIONS = {
   "app/(app)/concerns/actions.ts#reportMessageAction": THREAD_PARTIES_ONLY,
   "app/(app)/notices/actions.ts#reportRemediationAction": SUBJECT_ONLY,
   "app/(app)/notices/actions.ts#disputeAction": SUBJECT_ONLY,
+  // Only the colleague appeals, on a decided case of their own; the reporter's case is not
+  // theirs to appeal, so it is not found.
+  "app/(app)/notices/actions.ts#fileAppealAction": {
+    ...SUBJECT_ONLY,
+    reporter: "notFound",
+    unrelatedPhysician: "notFound",
+  },
   "app/(app)/compliance/actions.ts#claimCaseAction": {
     ...NO_PHYSICIAN_OR_ADMIN,
     // Own: an unclaimed case in their queue. Other: one another officer holds.
@@ -416,6 +423,19 @@ export const SERVER_ACTIONS = {
     otherOfficer: { own: "allow", other: "allow" },
   },
   "app/(app)/compliance/actions.ts#closeCaseAction": HOLDER_ONLY,
+  // Own: an appeal of the other officer's decision. Other: an appeal of their own decision,
+  // which a different officer must take.
+  "app/(app)/compliance/actions.ts#takeAppealAction": {
+    ...NO_PHYSICIAN_OR_ADMIN,
+    assignedOfficer: { own: "allow", other: "refused" },
+    otherOfficer: { own: "allow", other: "refused" },
+  },
+  // Own: an appeal they took. Other: one the other officer took, of their own decision.
+  "app/(app)/compliance/actions.ts#decideAppealAction": {
+    ...NO_PHYSICIAN_OR_ADMIN,
+    assignedOfficer: { own: "allow", other: "refused" },
+    otherOfficer: { own: "allow", other: "refused" },
+  },
   // Any officer may reopen a closed case, whoever closed it.
   "app/(app)/compliance/actions.ts#reopenCaseAction": {
     ...NO_PHYSICIAN_OR_ADMIN,

@@ -2,6 +2,7 @@ import { type Browser, expect, type Locator, type Page, test } from "@playwright
 import { SERVER_ACTIONS } from "./authorisation-matrix";
 import {
   askQuestion,
+  closedCase,
   enrolOverHttp,
   fileCase,
   heldCase,
@@ -9,6 +10,7 @@ import {
   passwordOnlySession,
   setUpStep,
   setUpWorld,
+  takenAppeal,
   type World,
 } from "./authorisation-matrix-world";
 import { mintAccountLink } from "./database";
@@ -316,7 +318,44 @@ const FORMS: Record<ActionId, FormOrNot> = {
     bad: { label: "Your explanation", kind: "text", value: "Not me", message: /at least 10/ },
     submit: "Send explanation",
   },
+  "app/(app)/notices/actions.ts#fileAppealAction": {
+    open: async (world) => ({
+      as: world.people.subject,
+      path: `/notices/${await closedCase(world, world.people.assignedOfficer)}`,
+    }),
+    controls: [],
+    bad: {
+      label: "Why do you appeal the decision?",
+      kind: "text",
+      value: "I disagree.",
+      message: /at least 20/,
+    },
+    submit: "Send my appeal",
+    confirm: "Appeal the decision…",
+  },
   "app/(app)/compliance/actions.ts#claimCaseAction": { noTypedFields: "a button" },
+  "app/(app)/compliance/actions.ts#takeAppealAction": { noTypedFields: "a button" },
+  "app/(app)/compliance/actions.ts#decideAppealAction": {
+    open: async (world) => {
+      const { assignedOfficer, otherOfficer } = world.people;
+      return {
+        as: otherOfficer,
+        path: `/compliance/cases/${await takenAppeal(world, assignedOfficer, otherOfficer)}`,
+      };
+    },
+    controls: [
+      { label: "Uphold: change the outcome", kind: "radio", value: "on" },
+      { label: "Coaching conversation", kind: "radio", value: "on" },
+      {
+        label: "What the reporter and the colleague are told",
+        kind: "text",
+        value: "On appeal, a coaching conversation replaces the earlier outcome.",
+      },
+    ],
+    bad: { label: "Rationale", kind: "text", value: "Short", message: /at least 10/ },
+    submit: "Decide the appeal",
+    confirm: "Decide the appeal…",
+  },
   "app/(app)/compliance/actions.ts#assignCaseAction": {
     open: async (world) => ({
       as: world.people.assignedOfficer,

@@ -4,6 +4,7 @@ import { type Browser, expect, type Page, test } from "@playwright/test";
 import { PAGES } from "./authorisation-matrix";
 import {
   act,
+  appealedCase,
   askQuestion,
   closedCase,
   fileCase,
@@ -11,6 +12,7 @@ import {
   passwordOnlySession,
   setUpStep,
   setUpWorld,
+  takenAppeal,
   unenrolledOfficerSession,
   type World,
 } from "./authorisation-matrix-world";
@@ -101,7 +103,8 @@ const SCREENS: Record<keyof typeof PAGES, Screen> = {
     viewer: "reporter",
     paths: async (world) => {
       const remediated = await remediatedCase(world);
-      return [`/concerns/${world.cases.A.id}`, `/concerns/${remediated}`];
+      const appealed = await appealedCase(world, world.people.assignedOfficer);
+      return [`/concerns/${world.cases.A.id}`, `/concerns/${remediated}`, `/concerns/${appealed}`];
     },
   },
   "/notices": { viewer: "subject", paths: async () => ["/notices"] },
@@ -110,6 +113,9 @@ const SCREENS: Record<keyof typeof PAGES, Screen> = {
     paths: async (world) => [
       `/notices/${await fileCase(world, world.people.reporter, world.people.subject, true)}`,
       `/notices/${world.cases.A.id}`,
+      // Decided: the appeal form; appealed: where the appeal stands.
+      `/notices/${await closedCase(world, world.people.assignedOfficer)}`,
+      `/notices/${await appealedCase(world, world.people.assignedOfficer)}`,
     ],
   },
   "/compliance": {
@@ -125,6 +131,9 @@ const SCREENS: Record<keyof typeof PAGES, Screen> = {
       return [
         `/compliance/cases/${held}`,
         `/compliance/cases/${await closedCase(world, assignedOfficer)}`,
+        // An appeal of their own decision (not theirs to take), and one they took.
+        `/compliance/cases/${await appealedCase(world, assignedOfficer)}`,
+        `/compliance/cases/${await takenAppeal(world, world.people.otherOfficer, assignedOfficer)}`,
       ];
     },
   },

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
   auditEvents,
+  caseAppeals,
   caseMessageReports,
   caseMessages,
   caseNotes,
@@ -25,8 +26,10 @@ import { answerResponse } from "@/lib/services/concerns/answer-response";
 import { claimCase } from "@/lib/services/concerns/claim-case";
 import { closeCase } from "@/lib/services/concerns/close-case";
 import type { FileConcernInput } from "@/lib/services/concerns/concern-schemas";
+import { decideAppeal } from "@/lib/services/concerns/decide-appeal";
 import { disputeConcern } from "@/lib/services/concerns/dispute-concern";
 import { exportCaseFile } from "@/lib/services/concerns/export-case-file";
+import { fileAppeal } from "@/lib/services/concerns/file-appeal";
 import { fileConcern } from "@/lib/services/concerns/file-concern";
 import { postMessage } from "@/lib/services/concerns/post-message";
 import { releaseCase } from "@/lib/services/concerns/release-case";
@@ -35,6 +38,7 @@ import { reportMessage } from "@/lib/services/concerns/report-message";
 import { reportRemediation } from "@/lib/services/concerns/report-remediation";
 import { requestInformation } from "@/lib/services/concerns/request-information";
 import { retractCaseNote } from "@/lib/services/concerns/retract-case-note";
+import { takeAppeal } from "@/lib/services/concerns/take-appeal";
 import { createDepartment } from "@/lib/services/departments/create-department";
 import { updateWorkflowSettings } from "@/lib/services/settings/update-workflow-settings";
 import { createUser } from "@/lib/services/users/create-user";
@@ -94,6 +98,26 @@ async function claimed() {
   const officer = await sharedOfficer;
   await claimCase(database.db, officer, id);
   return { concernId: id, reporter, subject, officer };
+}
+
+let sharedAppealOfficer: Promise<Actor> | undefined;
+
+/** A case its officer decided, open to the colleague's appeal. */
+async function decided() {
+  const parties = await claimed();
+  await closeCase(database.db, parties.officer, parties.concernId, {
+    outcome: "coaching",
+    rationale: "Discussed it with them.",
+  });
+  return parties;
+}
+
+async function appealColumn(concernId: string, key: "explanation" | "rationale") {
+  const [row] = await database.db
+    .select()
+    .from(caseAppeals)
+    .where(eq(caseAppeals.concernId, concernId));
+  return row?.[key] ?? null;
 }
 
 async function column<K extends keyof typeof concerns.$inferSelect>(concernId: string, key: K) {
@@ -470,6 +494,37 @@ const FIELDS: TextField<unknown>[] = [
     read: ({ concernId }) => column(concernId, "outcome"),
   }),
   field({
+    name: "colleague's appeal explanation",
+    field: "explanation",
+    embed: true,
+    prepare: () => decided(),
+    submit: ({ concernId, subject }, value) =>
+      fileAppeal(database.db, subject, concernId, { explanation: value }),
+    read: ({ concernId }) => appealColumn(concernId, "explanation"),
+  }),
+  field({
+    name: "officer's rationale on an appeal",
+    field: "rationale",
+    embed: true,
+    prepare: async () => {
+      const parties = await decided();
+      await fileAppeal(database.db, parties.subject, parties.concernId, {
+        explanation: "The post was a fictional teaching scenario.",
+      });
+      // A second officer for the whole file, as the decider's is one: an appeal needs another.
+      sharedAppealOfficer ??= insertOfficer(database.db);
+      const appealOfficer = await sharedAppealOfficer;
+      await takeAppeal(database.db, appealOfficer, parties.concernId);
+      return { ...parties, appealOfficer };
+    },
+    submit: ({ concernId, appealOfficer }, value) =>
+      decideAppeal(database.db, appealOfficer, concernId, {
+        decision: "dismissed",
+        rationale: value,
+      }),
+    read: ({ concernId }) => appealColumn(concernId, "rationale"),
+  }),
+  field({
     name: "officer's reason to release a case",
     field: "reason",
     embed: true,
@@ -599,6 +654,7 @@ const FIELDS: TextField<unknown>[] = [
       "dailyMessageLimit",
       "triageBusinessDays",
       "decisionWindowDays",
+      "appealWindowDays",
       "timeZone",
     ] as const
   ).map((setting) =>

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { formAction } from "@/lib/actions/form-action";
 import { addCaseNote } from "@/lib/services/concerns/add-case-note";
+import { decideAppealSchema } from "@/lib/services/concerns/appeal-schemas";
 import { assignCase } from "@/lib/services/concerns/assign-case";
 import { claimCase } from "@/lib/services/concerns/claim-case";
 import { closeCase } from "@/lib/services/concerns/close-case";
@@ -18,12 +19,14 @@ import {
 } from "@/lib/services/concerns/compliance-schemas";
 import { closeCaseSchema, onCase } from "@/lib/services/concerns/concern-schemas";
 import { recuseFromCase } from "@/lib/services/concerns/recuse-from-case";
+import { decideAppeal } from "@/lib/services/concerns/decide-appeal";
 import { redactCaseText } from "@/lib/services/concerns/redact-case-text";
 import { redactCaseTextSchema } from "@/lib/services/concerns/redaction-schemas";
 import { releaseCase } from "@/lib/services/concerns/release-case";
 import { reopenCase } from "@/lib/services/concerns/reopen-case";
 import { requestInformation } from "@/lib/services/concerns/request-information";
 import { noteIdSchema, retractCaseNote } from "@/lib/services/concerns/retract-case-note";
+import { takeAppeal } from "@/lib/services/concerns/take-appeal";
 
 /** Each officer use case reloads the case page with a confirmation of the step taken. */
 function backToCase(step: string) {
@@ -102,4 +105,18 @@ export const redactCaseTextAction = formAction({
   input: onCase(redactCaseTextSchema),
   run: (actor, { concernId, ...input }) => redactCaseText(getDb(), actor, concernId, input),
   done: backToCase("redact_text"),
+});
+
+export const takeAppealAction = formAction({
+  allow: "compliance:work",
+  input: onCase(z.object({})),
+  run: (actor, { concernId }) => takeAppeal(getDb(), actor, concernId),
+  done: backToCase("take_appeal"),
+});
+
+export const decideAppealAction = formAction({
+  allow: "compliance:work",
+  input: onCase(decideAppealSchema),
+  run: (actor, { concernId, ...input }) => decideAppeal(getDb(), actor, concernId, input),
+  done: backToCase("decide_appeal"),
 });

@@ -10,10 +10,12 @@ import { Table } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { SEVERITY_LABELS } from "@/lib/domain/policy-text";
+import { listOpenAppeals } from "@/lib/queries/appeals";
 import { listReportedMessages } from "@/lib/queries/case-thread";
 import { listQueue } from "@/lib/queries/compliance-queue";
 import { parseQueueFilters, queueSearchParams } from "@/lib/queries/queue-filters";
 import { listDepartments } from "@/lib/queries/users";
+import { AppealsSection } from "./appeals-section";
 import { QueueFiltersForm } from "./queue-filters-form";
 import { ReportedMessagesSection } from "./reported-messages-section";
 
@@ -29,10 +31,11 @@ export default async function ComplianceQueuePage({
   const { filters, problems } = parseQueueFilters(params);
   const db = getDb();
   const now = new Date();
-  const [{ cases, nextCursor }, departments, reports] = await Promise.all([
+  const [{ cases, nextCursor }, departments, reports, appeals] = await Promise.all([
     listQueue(db, actor, filters, now),
     listDepartments(db),
     listReportedMessages(db, actor.userId),
+    listOpenAppeals(db, actor),
   ]);
   const base = queueSearchParams(filters);
   const nextHref = nextCursor ? `/compliance?${withParam(base, "after", nextCursor)}` : null;
@@ -125,6 +128,7 @@ export default async function ComplianceQueuePage({
           </Link>
         ) : null}
       </nav>
+      <AppealsSection appeals={appeals} timeZone={actor.timeZone} />
       <ReportedMessagesSection reports={reports} timeZone={actor.timeZone} />
     </section>
   );

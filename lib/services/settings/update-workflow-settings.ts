@@ -5,6 +5,7 @@ import { organisationSettings } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
+import { DEFAULT_APPEAL_WINDOW_DAYS } from "@/lib/domain/appeal";
 import { DEFAULT_EVIDENCE_LIMITS, EVIDENCE_CEILING, MB } from "@/lib/domain/evidence";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { flag, optionalText, timeZone } from "../field-schemas";
@@ -66,6 +67,13 @@ export const workflowSettingsSchema = z.object({
     .min(1, "At least 1 day.")
     .max(365, "At most 365 days.")
     .describe("Time compliance has to decide an escalated case (days)"),
+  appealWindowDays: z.coerce
+    .number("Enter a number of days.")
+    .int("Use whole days.")
+    .min(1, "At least 1 day.")
+    .max(365, "At most 365 days.")
+    .default(DEFAULT_APPEAL_WINDOW_DAYS)
+    .describe("Time a colleague has to appeal a compliance decision (days)"),
   timeZone: timeZone().describe("The organisation's time zone"),
   supportContact: optionalText(300)
     .default("")
@@ -126,6 +134,7 @@ export async function updateWorkflowSettings(
       evidenceMegabytesPerFile: data.evidenceMegabytesPerFile,
       triageBusinessDays: data.triageBusinessDays,
       decisionWindowDays: data.decisionWindowDays,
+      appealWindowDays: data.appealWindowDays,
       timeZone: data.timeZone,
       supportContact: data.supportContact || null,
       twoFactorForEveryone: data.twoFactorForEveryone,
@@ -155,6 +164,7 @@ export async function updateWorkflowSettings(
           evidenceMegabytesPerFile: before.evidence.bytesPerFile / MB,
           triageBusinessDays: before.windows.triageBusinessDays,
           decisionWindowMs: before.windows.decisionWindowMs,
+          appealWindowDays: before.appealWindowDays,
           timeZone: before.timeZone,
           supportContact: before.supportContact ?? "",
           twoFactorForEveryone: before.twoFactorForEveryone,

@@ -31,6 +31,7 @@ export default async function SettingsPage() {
           evidenceMegabytesPerFile: settings.evidence.bytesPerFile / MB,
           triageBusinessDays: settings.windows.triageBusinessDays,
           decisionWindowDays: Math.max(1, Math.round(settings.windows.decisionWindowMs / DAY_MS)),
+          appealWindowDays: settings.appealWindowDays,
           timeZone: settings.timeZone,
           supportContact: settings.supportContact ?? "",
           twoFactorForEveryone: settings.twoFactorForEveryone,

@@ -18,6 +18,7 @@ export function SettingsForm({
     evidenceMegabytesPerFile: number;
     triageBusinessDays: number;
     decisionWindowDays: number;
+    appealWindowDays: number;
     timeZone: string;
     supportContact: string;
     twoFactorForEveryone: boolean;
@@ -80,6 +81,12 @@ export function SettingsForm({
         type="number"
         defaultValue={values.decisionWindowDays}
         hint="Counted from the escalation. Open cases past this are flagged overdue and their officer is reminded."
+      />
+      <TextField
+        name="appealWindowDays"
+        type="number"
+        defaultValue={values.appealWindowDays}
+        hint="14 days by default, counted from the decision. A different officer from the one who decided takes the appeal."
       />
       <SelectField
         name="timeZone"

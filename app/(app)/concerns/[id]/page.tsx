@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AppealOutcome } from "@/components/concerns/appeal-outcome";
 import { CaseThread } from "@/components/concerns/case-thread";
 import { DecidedOutcome } from "@/components/concerns/decided-outcome";
 import { DoneBanner } from "@/components/concerns/done-banner";
@@ -14,6 +15,7 @@ import { requireCase } from "@/lib/authz/require-case";
 import { threadRecipient } from "@/lib/domain/case-thread";
 import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
 import { waitingOn } from "@/lib/domain/waiting-on";
+import { findAppealForParty } from "@/lib/queries/appeals";
 import { listInformationRequests } from "@/lib/queries/case-file";
 import { listThread } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
@@ -35,10 +37,11 @@ export default async function ConcernPage({
   const { actor, concern } = await requireCase("reporter", params);
   const { done, thread: threadPage } = await searchParams;
   const db = getDb();
-  const [timeline, questions, evidence] = await Promise.all([
+  const [timeline, questions, evidence, appeal] = await Promise.all([
     listTimeline(db, concern, "reporter", actor.userId),
     listInformationRequests(db, concern.id, "reporter"),
     listEvidence(db, concern.id),
+    findAppealForParty(db, concern.id),
     markCaseNotificationsRead(db, actor, concern.id),
   ]);
   const decisions = availableEvents(
@@ -88,6 +91,7 @@ export default async function ConcernPage({
           view="reporter"
         />
       ) : null}
+      {appeal ? <AppealOutcome appeal={appeal} view="reporter" timeZone={actor.timeZone} /> : null}
 
       {decisions.length > 0 ? (
         <section aria-labelledby="actions">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AppealOutcome } from "@/components/concerns/appeal-outcome";
 import { CaseThread } from "@/components/concerns/case-thread";
 import { DecidedOutcome } from "@/components/concerns/decided-outcome";
 import { DoneBanner } from "@/components/concerns/done-banner";
@@ -12,6 +13,7 @@ import { SupportProgrammeSection } from "@/components/concerns/support-programme
 import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
+import { appealWindowEndsAt, mayFileAppeal } from "@/lib/domain/appeal";
 import { threadRecipient } from "@/lib/domain/case-thread";
 import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
 import { ifYouDoNothing } from "@/lib/domain/notice-words";
@@ -21,6 +23,7 @@ import {
   CONCERN_CATEGORY_OPTIONS,
 } from "@/lib/domain/policy-text";
 import { deadlineFor } from "@/lib/domain/waiting-on";
+import { findAppealForParty } from "@/lib/queries/appeals";
 import { listInformationRequests } from "@/lib/queries/case-file";
 import { listThread } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
@@ -29,6 +32,7 @@ import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { openNotice } from "@/lib/services/concerns/open-notice";
 import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { MessageFormOrClosed, ReportMessageForm } from "../../concerns/thread-forms";
+import { AppealForm } from "./appeal-form";
 import { ResponseForms } from "./response-forms";
 
 export const metadata: Metadata = { title: "Notice · Peer Concerns" };
@@ -46,11 +50,12 @@ export default async function NoticePage({
   // Opening the notice is part of the record (recorded once), so it is written before the
   // timeline is read.
   await openNotice(db, actor, concern.id);
-  const [timeline, questions, evidence, { support }] = await Promise.all([
+  const [timeline, questions, evidence, { support, appealWindowDays }, appeal] = await Promise.all([
     listTimeline(db, concern, "subject", actor.userId),
     listInformationRequests(db, concern.id, "subject"),
     listEvidence(db, concern.id),
     loadWorkflowSettings(db),
+    findAppealForParty(db, concern.id),
     markCaseNotificationsRead(db, actor, concern.id),
   ]);
   const thread = await listThread(db, concern, "subject", actor.userId, timeline, {
@@ -67,6 +72,10 @@ export default async function NoticePage({
     concern.severity === "significantly_violates_norms",
   );
   const yourDeadline = deadlineFor("subject", concern);
+  const alreadyAppealed = appeal?.decisionClosedAt.getTime() === concern.closedAt?.getTime();
+  const canAppeal =
+    concern.closedAt !== null &&
+    mayFileAppeal({ ...concern, alreadyAppealed }, new Date(), appealWindowDays).ok;
   const letters = concern.categories
     .map((c) => CONCERN_CATEGORY_OPTIONS[c].consideration)
     .filter((l) => l !== null);
@@ -110,6 +119,15 @@ export default async function NoticePage({
 
       {concern.outcome ? (
         <DecidedOutcome outcome={concern.outcome} summary={concern.outcomeSummary} view="subject" />
+      ) : null}
+
+      {appeal ? <AppealOutcome appeal={appeal} view="subject" timeZone={actor.timeZone} /> : null}
+      {canAppeal && concern.closedAt ? (
+        <AppealForm
+          concernId={concern.id}
+          until={appealWindowEndsAt(concern.closedAt, appealWindowDays)}
+          timeZone={actor.timeZone}
+        />
       ) : null}
 
       <LatestResponse concern={concern} view="subject" />

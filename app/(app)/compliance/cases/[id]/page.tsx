@@ -12,6 +12,7 @@ import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
 import { overdueComplianceClock } from "@/lib/domain/waiting-on";
 import { isForeignNavigation } from "@/lib/http/same-origin";
+import { findAppealForOfficer } from "@/lib/queries/appeals";
 import {
   listCaseAccess,
   listCaseNotes,
@@ -26,6 +27,7 @@ import { listRetaliationLinks } from "@/lib/queries/retaliation";
 import { recordCaseAccess } from "@/lib/services/concerns/record-case-access";
 import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { AccessLogSection } from "./access-log-section";
+import { AppealSection } from "./appeal-section";
 import { DecisionSection } from "./decision-section";
 import { ExportSection } from "./export-section";
 import { HandlingSection } from "./handling-section";
@@ -56,7 +58,7 @@ export default async function CaseFilePage({
   // The file shows the reporter's identity as it opens, so opening it is the access.
   await recordCaseAccess(db, actor, concern.id);
   const now = new Date();
-  const [timeline, notes, requests, history, officers, access, retaliation, evidence] =
+  const [timeline, notes, requests, history, officers, access, retaliation, evidence, appeal] =
     await Promise.all([
       listTimeline(db, concern, "officer", actor.userId),
       listCaseNotes(db, concern.id),
@@ -69,6 +71,7 @@ export default async function CaseFilePage({
       listCaseAccess(db, concern.id),
       listRetaliationLinks(db, concern),
       listEvidence(db, concern.id),
+      findAppealForOfficer(db, actor, concern),
       markCaseNotificationsRead(db, actor, concern.id),
     ]);
   const thread = await listThread(db, concern, "officer", actor.userId, timeline, {
@@ -92,6 +95,14 @@ export default async function CaseFilePage({
         </p>
         <DoneBanner done={done} />
       </header>
+      {appeal ? (
+        <AppealSection
+          concernId={concern.id}
+          appeal={appeal}
+          viewerId={actor.userId}
+          timeZone={actor.timeZone}
+        />
+      ) : null}
       {/* The decision first: it is what the holder came for, and once made, what matters. */}
       <DecisionSection concern={concern} heldByMe={heldByMe} />
       <HandlingSection
