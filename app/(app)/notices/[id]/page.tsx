@@ -13,6 +13,7 @@ import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
 import { threadRecipient } from "@/lib/domain/case-thread";
+import { describeRaisedBy } from "@/lib/domain/concern-channels";
 import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
 import { ifYouDoNothing } from "@/lib/domain/notice-words";
 import {
@@ -67,6 +68,7 @@ export default async function NoticePage({
     concern.severity === "significantly_violates_norms",
   );
   const yourDeadline = deadlineFor("subject", concern);
+  const raisedBy = describeRaisedBy(concern.channel, concern.reporterName);
   const letters = concern.categories
     .map((c) => CONCERN_CATEGORY_OPTIONS[c].consideration)
     .filter((l) => l !== null);
@@ -82,9 +84,9 @@ export default async function NoticePage({
         <p className="mt-1 flex flex-wrap items-center gap-3">
           <StatusBadge state={concern.state} viewer="subject" />
           <span className="text-sm">
-            Raised by:{" "}
+            {raisedBy.label}:{" "}
             <span className="font-medium" data-testid="raised-by">
-              {concern.reporterName ?? "a colleague (confidential)"}
+              {raisedBy.text}
             </span>
           </span>
         </p>
@@ -152,11 +154,19 @@ export default async function NoticePage({
           Why you are receiving this: the policy
         </summary>
         <div className="mt-2 space-y-2">
-          <p>
-            A colleague saw one of your posts and, as the AMA policy &ldquo;{AMA_POLICY_TITLE}
-            &rdquo; asks, is bringing it to your attention first, so that you can remove it or take
-            other appropriate action.
-          </p>
+          {concern.channel === "web" ? (
+            <p>
+              A colleague saw one of your posts and, as the AMA policy &ldquo;{AMA_POLICY_TITLE}
+              &rdquo; asks, is bringing it to your attention first, so that you can remove it or
+              take other appropriate action.
+            </p>
+          ) : (
+            <p>
+              One of your posts was raised with the compliance team, who, as the AMA policy
+              &ldquo;{AMA_POLICY_TITLE}&rdquo; asks, bring it to your attention first, so that you
+              can remove it or take other appropriate action.
+            </p>
+          )}
           <blockquote className="border-l-4 border-brand-600 pl-3 text-sm text-slate-700">
             (e) {AMA_CONSIDERATIONS.e}
           </blockquote>
