@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeRaisedBy } from "@/lib/domain/concern-channels";
 import { NextDeadline } from "@/components/concerns/next-deadline";
 import { StatusBadge } from "@/components/concerns/status-badge";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
+import { describeRaisedBy } from "@/lib/domain/concern-channels";
 import { deadlineFor } from "@/lib/domain/waiting-on";
 import { listNoticesAbout } from "@/lib/queries/concerns";
 

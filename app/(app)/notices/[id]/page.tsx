@@ -162,9 +162,9 @@ export default async function NoticePage({
             </p>
           ) : (
             <p>
-              One of your posts was raised with the compliance team, who, as the AMA policy
-              &ldquo;{AMA_POLICY_TITLE}&rdquo; asks, bring it to your attention first, so that you
-              can remove it or take other appropriate action.
+              One of your posts was raised with the compliance team, who, as the AMA policy &ldquo;
+              {AMA_POLICY_TITLE}&rdquo; asks, bring it to your attention first, so that you can
+              remove it or take other appropriate action.
             </p>
           )}
           <blockquote className="border-l-4 border-brand-600 pl-3 text-sm text-slate-700">
