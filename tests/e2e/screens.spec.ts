@@ -9,6 +9,7 @@ import {
   fileCase,
   heldCase,
   passwordOnlySession,
+  recordCase,
   setUpStep,
   setUpWorld,
   unenrolledOfficerSession,
@@ -110,6 +111,8 @@ const SCREENS: Record<keyof typeof PAGES, Screen> = {
     paths: async (world) => [
       `/notices/${await fileCase(world, world.people.reporter, world.people.subject, true)}`,
       `/notices/${world.cases.A.id}`,
+      // Recorded by an officer from a telephone call: worded for the channel.
+      `/notices/${await recordCase(world, world.people.otherOfficer, world.people.subject)}`,
     ],
   },
   "/compliance": {
@@ -131,6 +134,15 @@ const SCREENS: Record<keyof typeof PAGES, Screen> = {
   "/compliance/insights": {
     viewer: "assignedOfficer",
     paths: async () => ["/compliance/insights"],
+  },
+  "/compliance/record-concern": {
+    viewer: "assignedOfficer",
+    paths: async (world) => [
+      "/compliance/record-concern",
+      `/compliance/record-concern?find=${encodeURIComponent(world.people.subject.name.slice(0, 12))}`,
+      `/compliance/record-concern?colleague=${world.people.subject.id}`,
+      "/compliance/record-concern?done=recorded_for_physician",
+    ],
   },
   "/admin/users": { viewer: "admin", paths: async () => ["/admin/users", "/admin/users?q=zz"] },
   "/admin/users/new": { viewer: "admin", paths: async () => ["/admin/users/new"] },

@@ -241,12 +241,7 @@ describe("recording a concern that arrived by another channel", () => {
     expect(aboutThemselves).toMatchObject({ code: "invalid_input", field: "subjectId" });
     expect(
       await invalidFieldsOf(
-        recordConcern(
-          database.db,
-          officer,
-          recording(subject.userId, { disclosure: "named" }),
-          AT,
-        ),
+        recordConcern(database.db, officer, recording(subject.userId, { disclosure: "named" }), AT),
       ),
     ).toEqual(["disclosure"]);
     expect(
