@@ -50,6 +50,28 @@ export function describeRaisedBy(
   };
 }
 
+/**
+ * Who raised a concern, for officers (the case file and its export): the reporter's
+ * account, or, when the recording officer stands in for an anonymous or outside source,
+ * that source and the officer acting for it; then how it arrived and who recorded it.
+ */
+export function describeSourceForOfficers(concern: {
+  channel: ConcernChannel;
+  reporterId: string;
+  recordedById: string | null;
+  recordedByName: string | null;
+  sourceName: string | null;
+  reporterName: string | null;
+  reporterEmail: string | null;
+}): { raisedBy: string; arrived: string | null } {
+  const account = `${concern.reporterName ?? ""} (${concern.reporterEmail ?? ""})`;
+  if (concern.channel === "web") return { raisedBy: account, arrived: null };
+  const arrived = `${CHANNEL_LABELS[concern.channel]}, recorded by ${concern.recordedByName ?? "an officer"}`;
+  if (concern.recordedById !== concern.reporterId) return { raisedBy: account, arrived };
+  const source = concern.sourceName ?? "An anonymous source";
+  return { raisedBy: `${source}, for whom ${account} acts as reporter`, arrived };
+}
+
 /** The sources an officer records: nobody named, a physician with an account, anyone else. */
 export const RECORDED_SOURCES = ["anonymous", "physician", "outside"] as const;
 export type RecordedSource = (typeof RECORDED_SOURCES)[number];

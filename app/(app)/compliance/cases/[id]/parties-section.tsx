@@ -1,7 +1,8 @@
-import { CHANNEL_LABELS } from "@/lib/domain/concern-channels";
+import { describeSourceForOfficers } from "@/lib/domain/concern-channels";
 import type { ConcernDetail } from "@/lib/queries/concerns";
 
 export function PartiesSection({ concern }: { concern: ConcernDetail }) {
+  const { raisedBy, arrived } = describeSourceForOfficers(concern);
   return (
     <section aria-labelledby="parties" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="parties" className="text-lg font-semibold">
@@ -14,31 +15,20 @@ export function PartiesSection({ concern }: { concern: ConcernDetail }) {
       <dl className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium">Raised by</dt>
         <dd className="break-words">
-          {raisedBy(concern)} ·{" "}
+          {raisedBy} ·{" "}
           {concern.disclosure === "named"
             ? "named to the colleague"
             : "confidential to the colleague"}
         </dd>
-        {concern.channel === "web" ? null : (
+        {arrived ? (
           <>
             <dt className="font-medium">How it arrived</dt>
-            <dd className="break-words">
-              {CHANNEL_LABELS[concern.channel]}, recorded by {concern.recordedByName}
-            </dd>
+            <dd className="break-words">{arrived}</dd>
           </>
-        )}
+        ) : null}
         <dt className="font-medium">Colleague concerned</dt>
         <dd>{concern.subjectName}</dd>
       </dl>
     </section>
   );
-}
-
-/** The reporter of record; for an officer recording for an outside source, that source. */
-function raisedBy(concern: ConcernDetail): string {
-  const account = `${concern.reporterName} (${concern.reporterEmail})`;
-  if (concern.channel === "web" || concern.recordedById !== concern.reporterId) return account;
-  return concern.sourceName
-    ? `${concern.sourceName}, for whom ${account} acts as reporter`
-    : `An anonymous source, for whom ${account} acts as reporter`;
 }
