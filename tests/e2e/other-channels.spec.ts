@@ -14,7 +14,7 @@ test("an officer records a phoned-in anonymous concern; the colleague is told it
   await expect(
     officer.page.getByRole("heading", { name: "Record a concern that came by another channel" }),
   ).toBeVisible();
-  await officer.page.getByLabel("By telephone").check();
+  await officer.page.getByRole("radio", { name: "By telephone", exact: true }).check();
   await officer.page.getByLabel(/^Anonymous/).check();
   await officer.page.getByRole("combobox", { name: "Colleague" }).fill("Elena");
   await officer.page.getByRole("option", { name: /Elena Rossi/ }).click();
