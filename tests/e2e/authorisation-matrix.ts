@@ -370,10 +370,10 @@ export const SERVER_ACTIONS = {
     subject: { own: "refused", other: "notFound" },
     // Their own case B is with compliance: there is no response left to answer.
     unrelatedPhysician: { own: "refused", other: "notFound" },
-    // Officers may answer as reporter of record only on what they recorded; on the cases
-    // they work, the rule refuses them the reporter's steps.
-    assignedOfficer: "refused",
-    otherOfficer: "refused",
+    // Officers answer here only as reporter of record of what they recorded; the cases they
+    // work do not exist on this path.
+    assignedOfficer: "notFound",
+    otherOfficer: "notFound",
     admin: "forbidden",
     deactivated: "signIn",
   },

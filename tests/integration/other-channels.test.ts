@@ -27,6 +27,7 @@ import { withFreshDatabase } from "./support/fresh-database";
 
 const database = withFreshDatabase();
 const AT = new Date("2026-03-10T09:00:00.000Z");
+const DAY = 24 * 3600_000;
 const OFFICER_NAME = "Farida Okonkwo-Lindqvist";
 
 async function recordingOfficer() {
@@ -223,6 +224,14 @@ describe("recording a concern that arrived by another channel", () => {
       later(AT, 2 * 3600_000),
     );
     expect(await findConcernFor(database.db, officer, "officer", concernId)).toBeNull();
+    // Another officer works it from the case file; the reporter's answers are not theirs.
+    expect(
+      (
+        await refusalOf(
+          answerResponse(database.db, otherOfficer, concernId, "withdraw", {}, later(AT, DAY)),
+        )
+      ).code,
+    ).toBe("not_found");
     expect(await findConcernFor(database.db, otherOfficer, "officer", concernId)).toMatchObject({
       sourceName: "State Medical Board",
       recordedByName: OFFICER_NAME,
