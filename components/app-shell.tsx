@@ -8,7 +8,7 @@ import { ROLE_LABELS } from "@/lib/authz/roles";
 const NAVIGATION: ReadonlyArray<{ href: string; label: string; permission: Permission }> = [
   { href: "/compliance", label: "Compliance queue", permission: "compliance:work" },
   { href: "/compliance/insights", label: "Insights", permission: "compliance:work" },
-  { href: "/concerns", label: "My concerns", permission: "concerns:file" },
+  { href: "/concerns", label: "My concerns", permission: "concerns:follow" },
   { href: "/notices", label: "Notices about my posts", permission: "notices:respond" },
   { href: "/admin/users", label: "Users", permission: "users:manage" },
   { href: "/admin/departments", label: "Departments", permission: "users:manage" },

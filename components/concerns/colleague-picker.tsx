@@ -16,7 +16,16 @@ interface Colleague {
  * travels in a hidden field, with the name so that a refused form can show it again; the
  * server checks the id again. Without scripts, the filing page's search step chooses.
  */
-export function ColleaguePicker({ name, initial }: { name: string; initial?: Colleague }) {
+export function ColleaguePicker({
+  name,
+  initial,
+  page = "/concerns/new",
+}: {
+  name: string;
+  initial?: Colleague;
+  /** The form's page, whose search step chooses another colleague without scripts. */
+  page?: string;
+}) {
   const field = useField(name);
   const submittedName = useField(`${name}Name`).submitted;
   const restored =
@@ -75,7 +84,7 @@ export function ColleaguePicker({ name, initial }: { name: string; initial?: Col
         {initial && !field.wasSubmitted ? (
           <>
             The colleague you chose.{" "}
-            <a href="/concerns/new" className="underline">
+            <a href={page} className="underline">
               Choose another
             </a>
             .

@@ -4,6 +4,10 @@
  */
 const MESSAGES: Record<string, string> = {
   filed: "Concern raised. Your colleague has been sent a notice.",
+  recorded:
+    "Concern recorded. The colleague has been sent a notice. You answer for the source here when they respond.",
+  recorded_for_physician:
+    "Concern recorded. The colleague has been sent a notice, and the physician who raised it has been told that it is theirs to follow.",
   report_remediation: "Thank you. The colleague who raised this has been told.",
   dispute: "Your explanation has been sent.",
   confirm_remediation: "Confirmed. The concern is resolved and your colleague has been told.",

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { CONCERN_CHANNELS } from "../../lib/domain/concern-channels";
 import { IDENTITY_DISCLOSURES, PLATFORMS } from "../../lib/domain/concern-fields";
 import { ALL_STATES, CASE_OUTCOMES, REMEDIATION_ACTIONS } from "../../lib/domain/concern-workflow";
 import { CONCERN_CATEGORIES, SEVERITIES } from "../../lib/domain/policy-text";
@@ -24,6 +25,7 @@ export const platformEnum = pgEnum("post_platform", PLATFORMS);
 export const disclosureEnum = pgEnum("identity_disclosure", IDENTITY_DISCLOSURES);
 export const remediationActionEnum = pgEnum("remediation_action", REMEDIATION_ACTIONS);
 export const caseOutcomeEnum = pgEnum("case_outcome", CASE_OUTCOMES);
+export const channelEnum = pgEnum("concern_channel", CONCERN_CHANNELS);
 
 export const concerns = pgTable(
   "concerns",
@@ -51,6 +53,14 @@ export const concerns = pgTable(
     otherConsideration: text(),
     severity: severityEnum().notNull(),
     disclosure: disclosureEnum().notNull().default("confidential"),
+
+    // How the concern arrived. Anything but the web form was recorded by an officer, who is
+    // also the reporter of record when the source is anonymous or has no account; then
+    // source_name is the outside person's name (null when anonymous), shown to the
+    // colleague only when disclosure is "named".
+    channel: channelEnum().notNull().default("web"),
+    recordedById: uuid().references(() => users.id, { onDelete: "restrict" }),
+    sourceName: text(),
 
     state: concernStateEnum().notNull().default("awaiting_response"),
     responseDueAt: timestamp({ withTimezone: true }).notNull(),
@@ -91,6 +101,20 @@ export const concerns = pgTable(
     uniqueIndex("concerns_number_key").on(t.number),
     check("concerns_not_about_oneself", sql`${t.reporterId} <> ${t.subjectId}`),
     check("concerns_has_category", sql`cardinality(${t.categories}) > 0`),
+    check(
+      "concerns_recorded_off_the_web",
+      sql`(${t.channel} = 'web') = (${t.recordedById} is null)`,
+    ),
+    // An outside source is named only on a concern whose reporter of record is its recorder,
+    // and a named one has a name to show.
+    check(
+      "concerns_source_name_for_recorder",
+      sql`${t.sourceName} is null or ${t.reporterId} = ${t.recordedById}`,
+    ),
+    check(
+      "concerns_named_source_has_name",
+      sql`${t.reporterId} is distinct from ${t.recordedById} or ${t.disclosure} = 'confidential' or ${t.sourceName} is not null`,
+    ),
     index("concerns_reporter_idx").on(t.reporterId, t.createdAt.desc()),
     index("concerns_subject_idx").on(t.subjectId, t.createdAt.desc()),
     // One open concern per reporter and post: the database settles simultaneous filings.

@@ -5,6 +5,7 @@
  * new action without a label or an audience does not compile.
  */
 import type { ConcernView } from "@/lib/authz/concern-access";
+import type { RecordedChannel } from "@/lib/domain/concern-channels";
 import type { IdentityDisclosure, Platform } from "@/lib/domain/concern-fields";
 import { OUTCOME_LABELS, REMEDIATION_LABELS } from "@/lib/domain/concern-labels";
 import type {
@@ -58,6 +59,12 @@ export interface AuditCatalogue extends AccountAuditCatalogue {
       categories: ConcernCategory[];
       disclosure: IdentityDisclosure;
       platform: Platform;
+      /** How it arrived, when an officer recorded it (the event's actor is the officer). */
+      channel?: RecordedChannel;
+      /** The reporter of record, when not the event's actor (recorded for a physician). */
+      reporterId?: string;
+      /** Whether an outside source's name was recorded (never the name itself). */
+      sourceNamed?: boolean;
       /** Each file filed with it, by its neutral name and the SHA-256 of the stored bytes. */
       evidence?: EvidenceRecord[];
     } & Screened;

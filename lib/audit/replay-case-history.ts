@@ -94,7 +94,8 @@ export function replayCaseHistory(
       },
     ];
   }
-  const reporter = filing.actorId;
+  // An officer who records a concern for a physician names them as its reporter.
+  const reporter = text(filing.details.reporterId) ?? filing.actorId;
   // The colleague, as the filing named them (events written before the filing recorded it
   // say it through the colleague's own steps instead).
   let colleague = text(filing.details.subjectId);

@@ -11,6 +11,18 @@ interface ConcernParties {
   escalatedAt: Date | null;
 }
 
+/** Whether the actor takes the reporter's steps on this case (the same rule as concernScope). */
+export function followsAsReporter(
+  actor: Actor,
+  concern: { reporterId: string; recordedById: string | null },
+): boolean {
+  if (concern.reporterId !== actor.userId) return false;
+  return (
+    can(actor, "concerns:file") ||
+    (can(actor, "concerns:record") && concern.recordedById === actor.userId)
+  );
+}
+
 /**
  * How this person relates to this concern, or null when it is none of their business.
  * A party to a case never acts on it as an officer: an officer who filed a concern, or is
@@ -52,7 +64,11 @@ export function notRecused(officerId: string): SQL {
 export function concernScope(actor: Actor, view: ConcernView): SQL {
   switch (view) {
     case "reporter":
-      return can(actor, "concerns:file") ? eq(concerns.reporterId, actor.userId) : sql`false`;
+      if (can(actor, "concerns:file")) return eq(concerns.reporterId, actor.userId);
+      // An officer is a reporter only of what they recorded for an anonymous or outside source.
+      return can(actor, "concerns:record")
+        ? and(eq(concerns.reporterId, actor.userId), eq(concerns.recordedById, actor.userId))!
+        : sql`false`;
     case "subject":
       return can(actor, "notices:respond") ? eq(concerns.subjectId, actor.userId) : sql`false`;
     case "officer":

@@ -25,8 +25,14 @@ export interface Reader extends Actor {
  */
 const PERMISSIONS = {
   "users:manage": ["admin"],
-  "directory:search": ["physician", "admin"],
+  // Officers look up the colleague and the reporter of a concern they record.
+  "directory:search": ["physician", "compliance_officer", "admin"],
   "concerns:file": ["physician"],
+  // A concern that arrived by phone, letter, a department chair or an external body.
+  "concerns:record": ["compliance_officer"],
+  // The reporter's side of a case: one a physician filed, or one an officer recorded and
+  // follows as its reporter of record (concernScope narrows it to those).
+  "concerns:follow": ["physician", "compliance_officer"],
   "notices:respond": ["physician"],
   "compliance:work": ["compliance_officer"],
   // Reopening needs no reading of the case, so administrators may do it by reference.

@@ -8,7 +8,7 @@ import { requirePermission } from "./current-actor";
 import type { Permission } from "./permissions";
 
 const PERMISSION_FOR_VIEW: Readonly<Record<ConcernView, Permission>> = {
-  reporter: "concerns:file",
+  reporter: "concerns:follow",
   subject: "notices:respond",
   officer: "compliance:work",
 };

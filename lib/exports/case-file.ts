@@ -1,5 +1,6 @@
 import type { TimelineEntry } from "@/lib/audit/timeline";
 import type { ThreadItem } from "@/lib/domain/case-thread";
+import { describeSourceForOfficers } from "@/lib/domain/concern-channels";
 import { PLATFORM_LABELS } from "@/lib/domain/concern-fields";
 import { describeConsiderations, OUTCOME_LABELS } from "@/lib/domain/concern-labels";
 import { formatCalendarDate, formatDateTime } from "@/lib/domain/date-words";
@@ -44,6 +45,7 @@ export function buildCaseFileExport(input: {
 }): CaseFileExport {
   const { concern, timeZone } = input;
   const inWords = (date: Date) => formatDateTime(date, timeZone);
+  const source = describeSourceForOfficers(concern);
   const facts: [string, string][] = [
     ["Case reference", concern.reference],
     ["Status", stateLabel(concern.state, "officer")],
@@ -51,8 +53,9 @@ export function buildCaseFileExport(input: {
     ["Department", concern.departmentName ?? "None"],
     [
       "Raised by",
-      `${concern.reporterName ?? ""} (${concern.reporterEmail ?? ""}), ${concern.disclosure === "named" ? "named to the colleague" : "confidential to the colleague"}`,
+      `${source.raisedBy}, ${concern.disclosure === "named" ? "named to the colleague" : "confidential to the colleague"}`,
     ],
+    ...(source.arrived ? [["How it arrived", source.arrived] as [string, string]] : []),
     ["Raised on", inWords(concern.createdAt)],
     ["Post", concern.postUrl],
     ["Platform", PLATFORM_LABELS[concern.platform]],

@@ -48,6 +48,13 @@ const WORDS: Readonly<
       topic: "A notice about one of your posts",
     },
   },
+  concern_recorded: {
+    reporter: {
+      happened:
+        "The compliance team recorded the concern you raised with them, and your colleague was sent a notice. You follow it from here.",
+      topic: "A concern recorded for you",
+    },
+  },
   notice_opened: {},
   remediation_reported: {
     reporter: {

@@ -43,6 +43,7 @@ export type KindRecipient = Recipient | "administrators";
  */
 export type NotificationKind =
   | "concern_filed"
+  | "concern_recorded"
   | TransitionAuditAction
   | InformationKind
   | ThreadKind
@@ -65,6 +66,13 @@ export interface KindPolicy {
 
 export const NOTIFICATION_KINDS: Readonly<Record<NotificationKind, KindPolicy>> = {
   concern_filed: { email: true, essential: true, to: ["subject"], label: "Notice of a concern" },
+  // A physician who raised a concern by another channel learns that it is now theirs to follow.
+  concern_recorded: {
+    email: true,
+    essential: true,
+    to: ["reporter"],
+    label: "A concern recorded for you",
+  },
   // Recorded on the timeline only: no transition tells anyone that a notice was opened.
   notice_opened: { email: false, essential: true, label: "Notice opened" },
   remediation_reported: { email: true, essential: true, label: "Response: action reported" },

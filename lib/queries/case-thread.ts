@@ -48,7 +48,7 @@ export async function listThread(
         view === "subject"
           ? sql<
               string | null
-            >`case when ${caseMessages.senderId} = ${concerns.subjectId} or ${concerns.disclosure} = 'named' then ${sender.name} end`
+            >`case when ${caseMessages.senderId} = ${concerns.subjectId} then ${sender.name} when ${concerns.disclosure} = 'named' then coalesce(${concerns.sourceName}, ${sender.name}) end`
           : sender.name,
     })
     .from(caseMessages)

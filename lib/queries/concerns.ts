@@ -11,11 +11,14 @@ import { describeWho } from "@/lib/domain/reader-words";
 const reporter = alias(users, "reporter");
 const subject = alias(users, "subject");
 const assignee = alias(users, "assignee");
+const recorder = alias(users, "recorder");
 
-// Who filed is shown to the subject only when the reporter chose to be named.
+// Who filed is shown to the subject only when the reporter chose to be named; for a
+// concern an officer recorded for an outside source, that is the source's name, never the
+// officer's.
 const reporterNameForSubject = sql<
   string | null
->`case when ${concerns.disclosure} = 'named' then ${reporter.name} end`;
+>`case when ${concerns.disclosure} = 'named' then coalesce(${concerns.sourceName}, ${reporter.name}) end`;
 
 const listColumns = {
   id: concerns.id,
@@ -30,6 +33,7 @@ const listColumns = {
   closedAt: concerns.closedAt,
   noticeOpenedAt: concerns.noticeOpenedAt,
   subjectName: subject.name,
+  channel: concerns.channel,
 };
 
 export type ConcernListItem = Awaited<ReturnType<typeof listConcernsRaisedBy>>[number];
@@ -75,6 +79,11 @@ export async function findConcernFor(db: Db, actor: Actor, view: ConcernView, co
       categories: concerns.categories,
       otherConsideration: concerns.otherConsideration,
       disclosure: concerns.disclosure,
+      // Who recorded it and the outside source's own name: never in the colleague's query
+      // (reporterName carries the source's name to them when it may be shown).
+      recordedById: view === "subject" ? sql<string | null>`null` : concerns.recordedById,
+      recordedByName: view === "officer" ? recorder.name : sql<string | null>`null`,
+      sourceName: view === "subject" ? sql<string | null>`null` : concerns.sourceName,
       remediationAction: concerns.remediationAction,
       responseNote: concerns.responseNote,
       respondedAt: concerns.respondedAt,
@@ -97,6 +106,7 @@ export async function findConcernFor(db: Db, actor: Actor, view: ConcernView, co
     .innerJoin(reporter, eq(reporter.id, concerns.reporterId))
     .leftJoin(departments, eq(departments.id, concerns.subjectDepartmentId))
     .leftJoin(assignee, eq(assignee.id, concerns.assigneeId))
+    .leftJoin(recorder, eq(recorder.id, concerns.recordedById))
     .where(and(eq(concerns.id, concernId), concernScope(actor, view)));
   return row ? withReference(row) : null;
 }
@@ -141,7 +151,12 @@ export async function listTimeline(
 
 function describeActor(
   row: { actorId: string | null; actorName: string | null },
-  concern: { subjectId: string; reporterId: string; disclosure: string },
+  concern: {
+    subjectId: string;
+    reporterId: string;
+    disclosure: string;
+    reporterName: string | null;
+  },
   view: ConcernView,
   viewerId: string,
 ): string {
@@ -152,8 +167,11 @@ function describeActor(
       : row.actorId === concern.reporterId
         ? "reporter"
         : "officer";
+  // The colleague's query already holds the name they may know of who raised it (an outside
+  // source's, never the recording officer's).
+  const name = party === "reporter" && view === "subject" ? concern.reporterName : row.actorName;
   return describeWho(
-    { party, name: row.actorName, isReader: row.actorId === viewerId },
+    { party, name, isReader: row.actorId === viewerId },
     view,
     concern.disclosure === "named",
   );

@@ -258,6 +258,34 @@ export async function fileCase(
   return id!;
 }
 
+/** An officer records an anonymous concern phoned in about `subject`; returns its id. */
+export async function recordCase(
+  world: Pick<World, "baseURL">,
+  officer: Person,
+  subject: Pick<Person, "id">,
+): Promise<string> {
+  const [, id] = await setUpStep(
+    world,
+    "app/(app)/compliance/record-concern/actions.ts#recordConcernAction",
+    officer.cookie,
+    "/compliance/record-concern",
+    {
+      channel: "phone",
+      source: "anonymous",
+      subjectId: subject.id,
+      postUrl: uniquePostUrl(),
+      platform: "facebook",
+      seenOn: new Date().toISOString().slice(0, 10),
+      description: "A caller describes a post mocking patients who arrive late to clinic.",
+      categories: ["undermining_trust"],
+      severity: "appears_unprofessional",
+      disclosure: "confidential",
+    },
+    /^\/concerns\/([0-9a-f-]{36})\?done=recorded$/,
+  );
+  return id!;
+}
+
 export async function disputeCase(world: Pick<World, "baseURL">, subject: Person, id: string) {
   await setUpStep(
     world,

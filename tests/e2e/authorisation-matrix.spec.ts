@@ -183,6 +183,10 @@ const PAGE_REQUESTS: Record<keyof typeof PAGES, RequestFor> = {
   ),
   "/compliance/cases/[id]": aboutCase((c) => `/compliance/cases/${c.id}`),
   "/compliance/insights": fixed("/compliance/insights", heading("Insights")),
+  "/compliance/record-concern": fixed(
+    "/compliance/record-concern",
+    heading("Record a concern that came by another channel"),
+  ),
   "/admin/users": fixed("/admin/users", heading("Users")),
   "/admin/users/new": fixed("/admin/users/new", heading("Add user")),
   "/admin/users/[id]": (world, principal, whose) => {
@@ -557,6 +561,11 @@ const ACTION_REQUESTS: Record<keyof typeof SERVER_ACTIONS, ActionFor> = {
     /^Time zone saved\. Dates are now shown in the organisation's\.$/,
   ),
   "app/(app)/concerns/actions.ts#fileConcernAction": plainForm("/concerns/new", {}, VALIDATION),
+  "app/(app)/compliance/record-concern/actions.ts#recordConcernAction": plainForm(
+    "/compliance/record-concern",
+    {},
+    VALIDATION,
+  ),
   "app/(app)/concerns/actions.ts#answerResponseAction": async (world, principal, whose) => {
     const { reporter, subject } = world.people;
     let id = caseOf(world, principal, whose).id;

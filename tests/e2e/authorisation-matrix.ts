@@ -197,13 +197,14 @@ export const PAGES = {
   "/preferences/email": SIGNED_IN_ONLY,
   // Exists only while mail is captured (never in production): each reads their own mail.
   "/dev/mailbox": SIGNED_IN_ONLY,
+  // Officers follow here only what they recorded as reporter of record: never a case they work.
   "/concerns": {
     signedOut: "signIn",
     reporter: { own: "allow", other: "hidden" },
     subject: { own: "hidden", other: "hidden" },
     unrelatedPhysician: { own: "allow", other: "hidden" },
-    assignedOfficer: "forbidden",
-    otherOfficer: "forbidden",
+    assignedOfficer: { own: "hidden", other: "hidden" },
+    otherOfficer: { own: "hidden", other: "hidden" },
     admin: "forbidden",
     deactivated: "signIn",
   },
@@ -214,8 +215,9 @@ export const PAGES = {
     reporter: { own: "allow", other: "notFound" },
     subject: { own: "notFound", other: "notFound" },
     unrelatedPhysician: { own: "allow", other: "notFound" },
-    assignedOfficer: "forbidden",
-    otherOfficer: "forbidden",
+    // An officer's reporter view holds only concerns they recorded for a source.
+    assignedOfficer: "notFound",
+    otherOfficer: "notFound",
     admin: "forbidden",
     deactivated: "signIn",
   },
@@ -243,6 +245,7 @@ export const PAGES = {
   "/compliance": OFFICERS_SEE_ESCALATED_CASES,
   "/compliance/cases/[id]": OFFICERS_SEE_ESCALATED_CASES,
   "/compliance/insights": OFFICERS_ONLY,
+  "/compliance/record-concern": OFFICERS_ONLY,
   "/admin/users": ADMINS_ONLY,
   "/admin/users/new": ADMINS_ONLY,
   "/admin/users/[id]": { ...ADMINS_ONLY, admin: { own: "allow", other: "allow" } },
@@ -257,14 +260,15 @@ export const PAGES = {
 /** Route handlers, by method and route (app/**\/route.ts). */
 export const ROUTE_HANDLERS = {
   "GET /api/health": everyone("allow"),
-  // Physicians pick colleagues; administrators pick accounts.
+  // Physicians pick colleagues; officers the colleague of a concern they record;
+  // administrators pick accounts.
   "GET /api/directory": {
     signedOut: "unauthorized",
     reporter: "allow",
     subject: "allow",
     unrelatedPhysician: "allow",
-    assignedOfficer: "forbidden",
-    otherOfficer: "forbidden",
+    assignedOfficer: "allow",
+    otherOfficer: "allow",
     admin: "allow",
     deactivated: "unauthorized",
   },
@@ -366,14 +370,17 @@ export const SERVER_ACTIONS = {
   // Each person's own zone only: the action names no account.
   "app/(app)/preferences/email/actions.ts#updateOwnTimeZoneAction": SIGNED_IN_ONLY,
   "app/(app)/concerns/actions.ts#fileConcernAction": PHYSICIANS_ONLY,
+  "app/(app)/compliance/record-concern/actions.ts#recordConcernAction": OFFICERS_ONLY,
   "app/(app)/concerns/actions.ts#answerResponseAction": {
     signedOut: "signIn",
     reporter: { own: "allow", other: "notFound" },
     subject: { own: "refused", other: "notFound" },
     // Their own case B is with compliance: there is no response left to answer.
     unrelatedPhysician: { own: "refused", other: "notFound" },
-    assignedOfficer: "forbidden",
-    otherOfficer: "forbidden",
+    // Officers answer here only as reporter of record of what they recorded; the cases they
+    // work do not exist on this path.
+    assignedOfficer: "notFound",
+    otherOfficer: "notFound",
     admin: "forbidden",
     deactivated: "signIn",
   },

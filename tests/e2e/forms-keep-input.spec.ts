@@ -243,6 +243,34 @@ const FORMS: Record<ActionId, FormOrNot> = {
     },
     submit: "Raise concern and notify colleague",
   },
+  "app/(app)/compliance/record-concern/actions.ts#recordConcernAction": {
+    open: async (world) => ({
+      as: world.people.assignedOfficer,
+      path: `/compliance/record-concern?colleague=${world.people.subject.id}`,
+    }),
+    controls: [
+      { label: "By letter", kind: "radio", value: "on" },
+      { label: /^Someone else/, kind: "radio", value: "on" },
+      { label: "Their name, or the name of the body", kind: "text", value: "Ms Ada Byron" },
+      { label: "Platform", kind: "select", value: "linkedin" },
+      { label: "Date the post was seen", kind: "text", value: NOW() },
+      {
+        label: "What the post shows",
+        kind: "text",
+        value: "A letter describes a post mocking a patient's family in the waiting room.",
+      },
+      { label: /^Undermining trust/, kind: "check", value: "on" },
+      { label: /^Appears unprofessional/, kind: "radio", value: "on" },
+      { label: /^Named/, kind: "radio", value: "on" },
+    ],
+    bad: {
+      label: "Link to the post",
+      kind: "text",
+      value: "not a link at all",
+      message: /starting with https/,
+    },
+    submit: "Record concern and notify colleague",
+  },
   "app/(app)/concerns/actions.ts#answerResponseAction": {
     open: async (world) => ({
       as: world.people.reporter,

@@ -10,6 +10,7 @@ import {
   fileCase,
   heldCase,
   passwordOnlySession,
+  recordCase,
   setUpStep,
   setUpWorld,
   takenAppeal,
@@ -116,6 +117,8 @@ const SCREENS: Record<keyof typeof PAGES, Screen> = {
       // Decided: the appeal form; appealed: where the appeal stands.
       `/notices/${await closedCase(world, world.people.assignedOfficer)}`,
       `/notices/${await appealedCase(world, world.people.assignedOfficer)}`,
+      // Recorded by an officer from a telephone call: worded for the channel.
+      `/notices/${await recordCase(world, world.people.otherOfficer, world.people.subject)}`,
     ],
   },
   "/compliance": {
@@ -140,6 +143,15 @@ const SCREENS: Record<keyof typeof PAGES, Screen> = {
   "/compliance/insights": {
     viewer: "assignedOfficer",
     paths: async () => ["/compliance/insights"],
+  },
+  "/compliance/record-concern": {
+    viewer: "assignedOfficer",
+    paths: async (world) => [
+      "/compliance/record-concern",
+      `/compliance/record-concern?find=${encodeURIComponent(world.people.subject.name.slice(0, 12))}`,
+      `/compliance/record-concern?colleague=${world.people.subject.id}`,
+      "/compliance/record-concern?done=recorded_for_physician",
+    ],
   },
   "/admin/users": { viewer: "admin", paths: async () => ["/admin/users", "/admin/users?q=zz"] },
   "/admin/users/new": { viewer: "admin", paths: async () => ["/admin/users/new"] },

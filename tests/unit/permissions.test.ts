@@ -4,8 +4,10 @@ import type { Role } from "@/lib/authz/roles";
 
 const EXPECTED: Record<Permission, Role[]> = {
   "users:manage": ["admin"],
-  "directory:search": ["physician", "admin"],
+  "directory:search": ["physician", "compliance_officer", "admin"],
   "concerns:file": ["physician"],
+  "concerns:record": ["compliance_officer"],
+  "concerns:follow": ["physician", "compliance_officer"],
   "notices:respond": ["physician"],
   "compliance:work": ["compliance_officer"],
   "cases:reopen": ["compliance_officer", "admin"],

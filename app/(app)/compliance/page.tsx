@@ -44,9 +44,14 @@ export default async function ComplianceQueuePage({
     <section className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">Compliance queue</h1>
-        <Link href="/compliance/insights" className="text-sm text-brand-700 underline">
-          Insights
-        </Link>
+        <span className="flex flex-wrap gap-x-4 text-sm">
+          <Link href="/compliance/record-concern" className="text-brand-700 underline">
+            Record a concern that came by phone, letter or another channel
+          </Link>
+          <Link href="/compliance/insights" className="text-brand-700 underline">
+            Insights
+          </Link>
+        </span>
       </div>
       <DoneBanner done={typeof params.done === "string" ? params.done : undefined} />
       <p className="text-slate-700">

@@ -24,7 +24,8 @@ export const fileConcernAction = formAction({
 });
 
 export const answerResponseAction = formAction({
-  allow: "concerns:file",
+  // A physician's own concern, or one an officer recorded and follows as reporter of record.
+  allow: "concerns:follow",
   input: onCase(answerResponseSchema),
   run: (actor, { concernId, decision, ...input }) =>
     answerResponse(getDb(), actor, concernId, decision, input),

@@ -5,13 +5,19 @@ import { StatusBadge } from "@/components/concerns/status-badge";
 import { Table } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
+import { can } from "@/lib/authz/permissions";
 import { waitingOn } from "@/lib/domain/waiting-on";
 import { listConcernsRaisedBy } from "@/lib/queries/concerns";
 
 export const metadata: Metadata = { title: "My concerns · Peer Concerns" };
 
 export default async function MyConcernsPage() {
-  const actor = await requirePermission("concerns:file");
+  const actor = await requirePermission("concerns:follow");
+  // Officers follow here the concerns they recorded as reporter of record; they record new
+  // ones from the compliance queue.
+  const raise = can(actor, "concerns:file")
+    ? { href: "/concerns/new", label: "Raise a concern" }
+    : { href: "/compliance/record-concern", label: "Record a concern" };
   const concerns = await listConcernsRaisedBy(getDb(), actor);
   const now = new Date();
   return (
@@ -19,21 +25,28 @@ export default async function MyConcernsPage() {
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">My concerns</h1>
         <Link
-          href="/concerns/new"
+          href={raise.href}
           className="rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white"
         >
-          Raise a concern
+          {raise.label}
         </Link>
       </div>
       <p className="mt-1 text-slate-700">Concerns you raised with colleagues about their posts.</p>
       {concerns.length === 0 ? (
         <p className="mt-6 rounded-lg border border-slate-200 bg-white p-4 text-slate-700">
-          You have not raised any concerns. If you see a colleague's post that appears
-          unprofessional, the policy asks you to bring it to their attention:{" "}
-          <Link href="/concerns/new" className="text-brand-700 underline">
-            raise a concern
-          </Link>
-          .
+          You have not raised any concerns.{" "}
+          {can(actor, "concerns:file") ? (
+            <>
+              If you see a colleague's post that appears unprofessional, the policy asks you to
+              bring it to their attention:{" "}
+              <Link href="/concerns/new" className="text-brand-700 underline">
+                raise a concern
+              </Link>
+              .
+            </>
+          ) : (
+            "Concerns you record for an anonymous or outside source are listed here: you answer for the source."
+          )}
         </p>
       ) : (
         <div className="mt-4">

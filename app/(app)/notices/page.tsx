@@ -4,6 +4,7 @@ import { NextDeadline } from "@/components/concerns/next-deadline";
 import { StatusBadge } from "@/components/concerns/status-badge";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
+import { describeRaisedBy } from "@/lib/domain/concern-channels";
 import { deadlineFor } from "@/lib/domain/waiting-on";
 import { listNoticesAbout } from "@/lib/queries/concerns";
 
@@ -36,7 +37,10 @@ export default async function NoticesPage() {
                 href={`/notices/${notice.id}`}
                 className={`text-brand-700 underline ${notice.noticeOpenedAt ? "" : "font-bold"}`}
               >
-                {notice.reference}: raised by {notice.reporterName ?? "a colleague"}
+                {notice.reference}:{" "}
+                {notice.channel === "web"
+                  ? `raised by ${notice.reporterName ?? "a colleague"}`
+                  : describeRaisedBy(notice.channel, notice.reporterName).text}
               </Link>
               <StatusBadge state={notice.state} viewer="subject" />
               <span className="text-sm text-slate-700">

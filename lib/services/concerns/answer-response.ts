@@ -2,10 +2,13 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { concerns } from "@/db/schema";
-import type { Actor } from "@/lib/authz/permissions";
+import { followsAsReporter } from "@/lib/authz/concern-access";
+import { type Actor, can } from "@/lib/authz/permissions";
 import type { ConcernEvent } from "@/lib/domain/concern-workflow";
+import { Refusal } from "@/lib/errors/refusal";
 import { parseScreened } from "../screen-free-text";
 import { applyConcernEvent } from "./apply-concern-event";
+import { CASE_NOT_FOUND } from "./case-refusals";
 import { concernIdSchema, optionalReasonSchema, reasonSchema } from "./concern-schemas";
 import { assertDoesNotNameReporter } from "./confidential-words";
 
@@ -42,9 +45,18 @@ export async function answerResponse(
   const id = concernIdSchema.parse(concernId);
   // The colleague reads the reason; disclosure never changes, so it is read before the lock.
   const [own] = await db
-    .select({ disclosure: concerns.disclosure })
+    .select({
+      disclosure: concerns.disclosure,
+      reporterId: concerns.reporterId,
+      recordedById: concerns.recordedById,
+    })
     .from(concerns)
     .where(and(eq(concerns.id, id), eq(concerns.reporterId, actor.userId)));
+  // An officer answers here only for a source whose concern they recorded; any other case
+  // they work from its case file, so through this path it does not exist for them.
+  if (!can(actor, "concerns:file") && !(own && followsAsReporter(actor, own))) {
+    throw new Refusal("not_found", CASE_NOT_FOUND);
+  }
   if (own?.disclosure === "confidential") {
     assertDoesNotNameReporter([answer.reason], actor, answer.identityConfirmed);
   }

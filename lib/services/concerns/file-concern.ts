@@ -5,8 +5,10 @@ import { concerns, userRoles, users } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
+import type { RecordedChannel } from "@/lib/domain/concern-channels";
 import { concernReference, normalisePostUrl } from "@/lib/domain/concern-fields";
 import { addWindow } from "@/lib/domain/deadlines";
+import type { PatientDetailsConfirmation } from "@/lib/domain/patient-details";
 import { Refusal } from "@/lib/errors/refusal";
 import { prepareEvidence } from "@/lib/evidence/prepare-evidence";
 import { storeEvidence } from "@/lib/evidence/store-evidence";
@@ -15,7 +17,7 @@ import { scheduleReminder } from "@/lib/jobs/schedule-reminder";
 import { notify } from "@/lib/notifications/notify";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { parseScreened } from "../screen-free-text";
-import { type FileConcernInput, fileConcernSchema } from "./concern-schemas";
+import { type ConcernData, type FileConcernInput, fileConcernSchema } from "./concern-schemas";
 import { assertDoesNotNameReporter } from "./confidential-words";
 
 const OPEN_STATES = [
@@ -25,6 +27,14 @@ const OPEN_STATES = [
   "escalated",
   "in_review",
 ] as const;
+
+/** Who a concern is raised by: the web form's physician, or an officer recording it. */
+export interface Filing {
+  /** The reporter of record, who takes the reporter's steps. */
+  reporter: { id: string; name: string; email: string };
+  /** Set when an officer records a concern that arrived by another channel. */
+  recording?: { channel: RecordedChannel; sourceName: string | null };
+}
 
 /**
  * Files a concern and sends its notice: the concern, its evidence files, the audit event
@@ -38,12 +48,41 @@ export async function fileConcern(
   now = new Date(),
 ): Promise<{ concernId: string }> {
   assertCan(actor, "concerns:file");
-  const { data, patientDetailsConfirmed } = parseScreened(fileConcernSchema, input);
+  const screened = parseScreened(fileConcernSchema, input);
+  const reporter = { id: actor.userId, name: actor.name, email: actor.email };
+  return openConcern(db, actor, screened, { reporter }, now);
+}
+
+/**
+ * The one path every concern opens by, whoever raises it: the checks, the row, its
+ * evidence, the audit event (with how it arrived and who recorded it), the notices and the
+ * timed jobs, in one transaction. `actor` is whoever is at the keyboard: the reporter, or
+ * the officer recording a concern for a reporter of record.
+ */
+export async function openConcern(
+  db: Database,
+  actor: Actor,
+  {
+    data,
+    patientDetailsConfirmed,
+  }: { data: ConcernData; patientDetailsConfirmed?: PatientDetailsConfirmation },
+  { reporter, recording }: Filing,
+  now: Date,
+): Promise<{ concernId: string }> {
   if (data.subjectId === actor.userId) {
     throw new Refusal(
       "invalid_input",
-      "You cannot raise a concern about your own post.",
+      recording
+        ? "You cannot record a concern about yourself."
+        : "You cannot raise a concern about your own post.",
       "subjectId",
+    );
+  }
+  if (data.subjectId === reporter.id) {
+    throw new Refusal(
+      "invalid_input",
+      "The physician who raised it cannot be the colleague it is about.",
+      "reporterEmail",
     );
   }
   const today = now.toISOString().slice(0, 10);
@@ -63,12 +102,13 @@ export async function fileConcern(
   if (data.seenOn < `${Number(today.slice(0, 4)) - 5}${today.slice(4)}`) {
     throw new Refusal("invalid_input", "Enter a date within the last five years.", "seenOn");
   }
-  if (data.disclosure === "confidential") {
-    assertDoesNotNameReporter(
-      [data.description, data.otherConsideration],
-      actor,
-      data.identityConfirmed,
-    );
+  const texts = [data.description, data.otherConsideration];
+  // The colleague never learns which officer recorded a concern, nor a confidential reporter.
+  if (recording) assertDoesNotNameReporter(texts, actor, data.identityConfirmed, "recorder");
+  if (data.disclosure === "confidential" && reporter.id !== actor.userId) {
+    assertDoesNotNameReporter(texts, reporter, data.identityConfirmed, "reporter");
+  } else if (data.disclosure === "confidential" && !recording) {
+    assertDoesNotNameReporter(texts, actor, data.identityConfirmed);
   }
   const postUrlNormalised = normalisePostUrl(data.postUrl);
   // Read and cleaned before the transaction opens, so no lock waits on image work.
@@ -79,7 +119,7 @@ export async function fileConcern(
       // One filing at a time per reporter, so the daily limit and the duplicate check
       // cannot be outrun by submitting many forms at once.
       await tx.execute(
-        sql`select pg_advisory_xact_lock(hashtext('file-concern'), hashtext(${actor.userId}))`,
+        sql`select pg_advisory_xact_lock(hashtext('file-concern'), hashtext(${reporter.id}))`,
       );
 
       const [subject] = await tx
@@ -95,19 +135,23 @@ export async function fileConcern(
         );
       }
 
-      const duplicate = await findOpenConcern(tx, actor.userId, postUrlNormalised);
-      if (duplicate) throw duplicateRefusal(duplicate.id);
+      const duplicate = await findOpenConcern(tx, reporter.id, postUrlNormalised);
+      if (duplicate) throw duplicateRefusal(duplicate.id, Boolean(recording));
 
       const settings = await loadWorkflowSettings(tx);
-      const [{ filedToday }] = (await tx
-        .select({ filedToday: count() })
-        .from(concerns)
-        .where(
-          and(
-            eq(concerns.reporterId, actor.userId),
-            gte(concerns.createdAt, addWindow(now, -24 * 3600 * 1000)),
-          ),
-        )) as [{ filedToday: number }];
+      // The daily limit guards against a physician flooding colleagues; an officer recording
+      // what reached them by other channels is not that.
+      const [{ filedToday }] = recording
+        ? [{ filedToday: 0 }]
+        : ((await tx
+            .select({ filedToday: count() })
+            .from(concerns)
+            .where(
+              and(
+                eq(concerns.reporterId, reporter.id),
+                gte(concerns.createdAt, addWindow(now, -24 * 3600 * 1000)),
+              ),
+            )) as [{ filedToday: number }]);
       if (filedToday >= settings.dailyFilingLimit) {
         throw new Refusal(
           "rate_limited",
@@ -119,7 +163,7 @@ export async function fileConcern(
       const [concern] = await tx
         .insert(concerns)
         .values({
-          reporterId: actor.userId,
+          reporterId: reporter.id,
           subjectId: subject.id,
           subjectDepartmentId: subject.departmentId,
           postUrl: data.postUrl,
@@ -133,6 +177,11 @@ export async function fileConcern(
             : null,
           severity: data.severity,
           disclosure: data.disclosure,
+          ...(recording && {
+            channel: recording.channel,
+            recordedById: actor.userId,
+            sourceName: recording.sourceName,
+          }),
           responseDueAt,
           createdAt: now,
           updatedAt: now,
@@ -158,6 +207,11 @@ export async function fileConcern(
           categories: data.categories,
           disclosure: data.disclosure,
           platform: data.platform,
+          ...(recording && {
+            channel: recording.channel,
+            sourceNamed: recording.sourceName !== null,
+          }),
+          ...(reporter.id !== actor.userId && { reporterId: reporter.id }),
           evidence: stored,
           ...(patientDetailsConfirmed && { patientDetailsConfirmed }),
         },
@@ -170,6 +224,18 @@ export async function fileConcern(
           kind: "concern_filed",
           createdAt: now,
         },
+        // A physician whose concern an officer recorded now follows it as its reporter.
+        ...(reporter.id === actor.userId
+          ? []
+          : [
+              {
+                recipientId: reporter.id,
+                concernId,
+                recipientRelation: "reporter" as const,
+                kind: "concern_recorded" as const,
+                createdAt: now,
+              },
+            ]),
       ]);
       await scheduleDueCheck(tx, concernId, responseDueAt);
       await scheduleReminder(
@@ -183,7 +249,10 @@ export async function fileConcern(
   } catch (error) {
     // The unique index is the last word when two identical filings race past the check.
     if (isUniqueViolation(error, "concerns_open_duplicate_key")) {
-      throw duplicateRefusal((await findOpenConcern(db, actor.userId, postUrlNormalised))?.id);
+      throw duplicateRefusal(
+        (await findOpenConcern(db, reporter.id, postUrlNormalised))?.id,
+        Boolean(recording),
+      );
     }
     throw error;
   }
@@ -204,7 +273,14 @@ async function findOpenConcern(db: Db, reporterId: string, postUrlNormalised: st
   return open;
 }
 
-function duplicateRefusal(existingId: string | undefined): Refusal {
+function duplicateRefusal(existingId: string | undefined, recorded: boolean): Refusal {
+  if (recorded) {
+    return new Refusal(
+      "duplicate",
+      "This reporter already has an open concern about this post.",
+      "postUrl",
+    );
+  }
   return new Refusal(
     "duplicate",
     "You already have an open concern about this post.",

@@ -1,3 +1,4 @@
+import { followsAsReporter } from "@/lib/authz/concern-access";
 import { type Actor, can } from "@/lib/authz/permissions";
 import type { ThreadParty } from "@/lib/domain/case-thread";
 
@@ -7,9 +8,9 @@ import type { ThreadParty } from "@/lib/domain/case-thread";
  */
 export function threadPartyOf(
   actor: Actor,
-  concern: { reporterId: string; subjectId: string },
+  concern: { reporterId: string; recordedById: string | null; subjectId: string },
 ): ThreadParty | null {
-  if (concern.reporterId === actor.userId && can(actor, "concerns:file")) return "reporter";
+  if (followsAsReporter(actor, concern)) return "reporter";
   if (concern.subjectId === actor.userId && can(actor, "notices:respond")) return "subject";
   return null;
 }

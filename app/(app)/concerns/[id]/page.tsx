@@ -13,6 +13,7 @@ import { Timeline } from "@/components/concerns/timeline";
 import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
 import { threadRecipient } from "@/lib/domain/case-thread";
+import { CHANNEL_LABELS, type ConcernChannel } from "@/lib/domain/concern-channels";
 import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
 import { waitingOn } from "@/lib/domain/waiting-on";
 import { findAppealForParty } from "@/lib/queries/appeals";
@@ -73,10 +74,8 @@ export default async function ConcernPage({
               timeZone={actor.timeZone}
             />
           </span>
-          <span className="text-sm text-slate-700">
-            {concern.disclosure === "named"
-              ? "Your colleague sees your name."
-              : "Confidential: your colleague does not see your name."}
+          <span className="text-sm text-slate-700" data-testid="how-raised">
+            {howYouRaisedIt(concern, actor.userId)}
           </span>
         </p>
         <DoneBanner done={done} />
@@ -138,4 +137,30 @@ export default async function ConcernPage({
       <Timeline entries={timeline} timeZone={actor.timeZone} />
     </article>
   );
+}
+
+/** What the reporter of record's view says of how the concern was raised and who is seen. */
+function howYouRaisedIt(
+  concern: {
+    channel: ConcernChannel;
+    disclosure: string;
+    recordedById: string | null;
+    sourceName: string | null;
+  },
+  viewerId: string,
+): string {
+  const named = concern.disclosure === "named";
+  if (concern.channel === "web") {
+    return named
+      ? "Your colleague sees your name."
+      : "Confidential: your colleague does not see your name.";
+  }
+  const how = CHANNEL_LABELS[concern.channel].toLowerCase();
+  if (concern.recordedById !== viewerId) {
+    return `The compliance team recorded this for you (${how}). ${named ? "Your colleague sees your name." : "Confidential: your colleague does not see your name."}`;
+  }
+  const source = concern.sourceName
+    ? `${concern.sourceName}${named ? ", whose name the colleague sees" : ", who stays confidential"}`
+    : "an anonymous source";
+  return `You recorded this (${how}) for ${source}, and answer for them here. The colleague is never told who recorded it.`;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ColleagueSearchStep } from "@/components/concerns/colleague-search-step";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { calendarDateIn } from "@/lib/domain/date-words";
@@ -7,7 +8,6 @@ import { searchTextSchema } from "@/lib/queries/search-text";
 import { findDirectoryEntry, searchDirectory } from "@/lib/queries/users";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { recordId } from "@/lib/services/field-schemas";
-import { ColleagueSearchStep } from "./colleague-search-step";
 import { FileConcernForm } from "./file-concern-form";
 
 export const metadata: Metadata = { title: "Raise a concern · Peer Concerns" };
@@ -45,6 +45,7 @@ export default async function NewConcernPage({
       </p>
       {chosen ? null : (
         <ColleagueSearchStep
+          page="/concerns/new"
           query={find.success ? find.data : (params.find ?? "")}
           problem={find.success ? undefined : find.error.issues[0]?.message}
           found={found}

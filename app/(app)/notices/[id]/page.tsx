@@ -15,6 +15,7 @@ import { getDb } from "@/db/client";
 import { requireCase } from "@/lib/authz/require-case";
 import { appealWindowEndsAt, mayFileAppeal } from "@/lib/domain/appeal";
 import { threadRecipient } from "@/lib/domain/case-thread";
+import { describeRaisedBy } from "@/lib/domain/concern-channels";
 import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
 import { ifYouDoNothing } from "@/lib/domain/notice-words";
 import {
@@ -76,6 +77,7 @@ export default async function NoticePage({
   const canAppeal =
     concern.closedAt !== null &&
     mayFileAppeal({ ...concern, alreadyAppealed }, new Date(), appealWindowDays).ok;
+  const raisedBy = describeRaisedBy(concern.channel, concern.reporterName);
   const letters = concern.categories
     .map((c) => CONCERN_CATEGORY_OPTIONS[c].consideration)
     .filter((l) => l !== null);
@@ -91,9 +93,9 @@ export default async function NoticePage({
         <p className="mt-1 flex flex-wrap items-center gap-3">
           <StatusBadge state={concern.state} viewer="subject" />
           <span className="text-sm">
-            Raised by:{" "}
+            {raisedBy.label}:{" "}
             <span className="font-medium" data-testid="raised-by">
-              {concern.reporterName ?? "a colleague (confidential)"}
+              {raisedBy.text}
             </span>
           </span>
         </p>
@@ -170,11 +172,19 @@ export default async function NoticePage({
           Why you are receiving this: the policy
         </summary>
         <div className="mt-2 space-y-2">
-          <p>
-            A colleague saw one of your posts and, as the AMA policy &ldquo;{AMA_POLICY_TITLE}
-            &rdquo; asks, is bringing it to your attention first, so that you can remove it or take
-            other appropriate action.
-          </p>
+          {concern.channel === "web" ? (
+            <p>
+              A colleague saw one of your posts and, as the AMA policy &ldquo;{AMA_POLICY_TITLE}
+              &rdquo; asks, is bringing it to your attention first, so that you can remove it or
+              take other appropriate action.
+            </p>
+          ) : (
+            <p>
+              One of your posts was raised with the compliance team, who, as the AMA policy &ldquo;
+              {AMA_POLICY_TITLE}&rdquo; asks, bring it to your attention first, so that you can
+              remove it or take other appropriate action.
+            </p>
+          )}
           <blockquote className="border-l-4 border-brand-600 pl-3 text-sm text-slate-700">
             (e) {AMA_CONSIDERATIONS.e}
           </blockquote>

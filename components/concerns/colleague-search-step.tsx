@@ -7,18 +7,21 @@ import type { DirectoryEntry } from "@/lib/queries/users";
  * combobox does this and the step stays hidden.
  */
 export function ColleagueSearchStep({
+  page,
   query,
   problem,
   found,
 }: {
+  /** The form's page, which the search and the choice return to. */
+  page: string;
   query: string;
   problem?: string;
   found: DirectoryEntry[] | null;
 }) {
   return (
     <div className="no-js-only max-w-2xl space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="text-lg font-semibold">First, find your colleague</h2>
-      <form method="get" action="/concerns/new" className="flex flex-wrap items-end gap-3">
+      <h2 className="text-lg font-semibold">First, find the colleague</h2>
+      <form method="get" action={page} className="flex flex-wrap items-end gap-3">
         <div className="min-w-0 flex-1">
           <label htmlFor="find" className="block text-sm font-medium">
             Their name or email
@@ -64,10 +67,7 @@ export function ColleagueSearchStep({
                   <span className="text-slate-600"> · {colleague.departmentName}</span>
                 ) : null}
               </span>
-              <Link
-                href={`/concerns/new?colleague=${colleague.id}`}
-                className="text-brand-700 underline"
-              >
+              <Link href={`${page}?colleague=${colleague.id}`} className="text-brand-700 underline">
                 Choose<span className="sr-only"> {colleague.name}</span>
               </Link>
             </li>
