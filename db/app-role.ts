@@ -34,6 +34,8 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>
   case_message_reports: ["SELECT", "INSERT"],
   case_messages: ["SELECT", "INSERT"],
   case_notes: ["SELECT", "INSERT", "UPDATE"],
+  // Further reporters of a case and their answers: added, never changed.
+  concern_reporters: ["SELECT", "INSERT"],
   concerns: ["SELECT", "INSERT", "UPDATE"],
   // Renamed by administrators (audited); never deleted.
   departments: ["SELECT", "INSERT", "UPDATE"],
@@ -44,6 +46,7 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>
   evidence_files: ["SELECT", "INSERT"],
   information_requests: ["SELECT", "INSERT", "UPDATE"],
   notifications: ["SELECT", "INSERT", "UPDATE"],
+  reporter_verdicts: ["SELECT", "INSERT"],
   organisation_settings: ["SELECT", "INSERT", "UPDATE"],
   // Append-only; only purge_expired_security_events() (the owner's) removes, after six years.
   security_events: ["SELECT", "INSERT"],

@@ -3,6 +3,7 @@ export * from "./audit-events";
 export * from "./auth-sessions";
 export * from "./case-messages";
 export * from "./case-notes";
+export * from "./concern-reporters";
 export * from "./concerns";
 export * from "./email-deliveries";
 export * from "./email-preferences";

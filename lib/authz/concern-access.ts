@@ -1,5 +1,5 @@
-import { and, eq, isNotNull, ne, type SQL, sql } from "drizzle-orm";
-import { concerns } from "@/db/schema";
+import { and, eq, exists, isNotNull, ne, not, or, type SQL, sql } from "drizzle-orm";
+import { concernReporters, concerns } from "@/db/schema";
 import { type Actor, can } from "./permissions";
 
 export type ConcernView = "reporter" | "subject" | "officer";
@@ -8,18 +8,28 @@ interface ConcernParties {
   reporterId: string;
   subjectId: string;
   escalatedAt: Date | null;
+  /** Colleagues who raised the same post later and joined the case (concern_reporters). */
+  furtherReporterIds?: readonly string[];
 }
 
 /**
  * How this person relates to this concern, or null when it is none of their business.
- * A party to a case never acts on it as an officer: an officer who filed a concern, or is
- * its subject, sees it only from that side.
+ * A party to a case never acts on it as an officer: an officer who filed a concern, joined
+ * one as a further reporter, or is its subject, sees it only from that side.
  */
 export function relationToConcern(actor: Actor, concern: ConcernParties): ConcernView | null {
   if (concern.reporterId === actor.userId) return "reporter";
+  if (concern.furtherReporterIds?.includes(actor.userId)) return "reporter";
   if (concern.subjectId === actor.userId) return "subject";
   if (concern.escalatedAt && can(actor, "compliance:work")) return "officer";
   return null;
+}
+
+/** The case has this person among its further reporters. */
+function joinedBy(userId: string): SQL {
+  return exists(
+    sql`(select 1 from ${concernReporters} where ${concernReporters.concernId} = ${concerns.id} and ${concernReporters.reporterId} = ${userId})`,
+  );
 }
 
 /**
@@ -30,7 +40,9 @@ export function relationToConcern(actor: Actor, concern: ConcernParties): Concer
 export function concernScope(actor: Actor, view: ConcernView): SQL {
   switch (view) {
     case "reporter":
-      return can(actor, "concerns:file") ? eq(concerns.reporterId, actor.userId) : sql`false`;
+      return can(actor, "concerns:file")
+        ? or(eq(concerns.reporterId, actor.userId), joinedBy(actor.userId))!
+        : sql`false`;
     case "subject":
       return can(actor, "notices:respond") ? eq(concerns.subjectId, actor.userId) : sql`false`;
     case "officer":
@@ -39,6 +51,7 @@ export function concernScope(actor: Actor, view: ConcernView): SQL {
             isNotNull(concerns.escalatedAt),
             ne(concerns.reporterId, actor.userId),
             ne(concerns.subjectId, actor.userId),
+            not(joinedBy(actor.userId)),
           )!
         : sql`false`;
   }

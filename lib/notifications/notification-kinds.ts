@@ -38,6 +38,7 @@ export type KindRecipient = Recipient | "administrators";
  */
 export type NotificationKind =
   | "concern_filed"
+  | "reporter_joined"
   | TransitionAuditAction
   | InformationKind
   | ThreadKind
@@ -58,6 +59,13 @@ export interface KindPolicy {
 
 export const NOTIFICATION_KINDS: Readonly<Record<NotificationKind, KindPolicy>> = {
   concern_filed: { email: true, essential: true, to: ["subject"], label: "Notice of a concern" },
+  // The colleague answers once for everyone who raised the post, so is told of each.
+  reporter_joined: {
+    email: true,
+    essential: true,
+    to: ["subject"],
+    label: "Another colleague raised the same post",
+  },
   // Recorded on the timeline only: no transition tells anyone that a notice was opened.
   notice_opened: { email: false, essential: true, label: "Notice opened" },
   remediation_reported: { email: true, essential: true, label: "Response: action reported" },

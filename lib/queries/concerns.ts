@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { auditEvents, concerns, departments, users } from "@/db/schema";
+import { auditEvents, concernReporters, concerns, departments, users } from "@/db/schema";
 import { redactedQuotesOf, toTimelineEntry } from "@/lib/audit/timeline";
 import { type ConcernView, concernScope } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
-import { concernReference } from "@/lib/domain/concern-fields";
+import { concernReference, type IdentityDisclosure } from "@/lib/domain/concern-fields";
+import type { ConcernCategory } from "@/lib/domain/policy-text";
 import { describeWho } from "@/lib/domain/reader-words";
 
 const reporter = alias(users, "reporter");
@@ -63,18 +64,35 @@ export async function listNoticesAbout(db: Db, actor: Actor) {
  * reporter and officers, and for the subject only when the reporter chose to be named.
  */
 export async function findConcernFor(db: Db, actor: Actor, view: ConcernView, concernId: string) {
+  // A colleague who joined the case reads it through their own report: their words, their
+  // choice of disclosure, and nothing of the first reporter's identity.
+  const own = view === "reporter" ? joinedReport(actor.userId) : null;
+  const mine = <T>(column: AnyPgColumn | SQL, joinedColumn: AnyPgColumn) =>
+    own ? sql<T>`coalesce(${joinedColumn}, ${column})` : sql<T>`${column}`;
   const [row] = await db
     .select({
       ...listColumns,
       subjectId: concerns.subjectId,
       // Server-side only, to word the timeline; pages never render it.
       reporterId: concerns.reporterId,
-      postUrl: concerns.postUrl,
-      seenOn: concerns.seenOn,
-      description: concerns.description,
-      categories: concerns.categories,
-      otherConsideration: concerns.otherConsideration,
-      disclosure: concerns.disclosure,
+      postUrl: mine<string>(concerns.postUrl, concernReporters.postUrl),
+      seenOn: mine<string>(concerns.seenOn, concernReporters.seenOn),
+      description: mine<string>(concerns.description, concernReporters.description),
+      categories: own
+        ? sql<ConcernCategory[]>`coalesce(${concernReporters.categories}, ${concerns.categories})`.mapWith(
+            concerns.categories,
+          )
+        : concerns.categories,
+      otherConsideration: own
+        ? sql<string | null>`case when ${concernReporters.reporterId} is null then ${concerns.otherConsideration} else ${concernReporters.otherConsideration} end`
+        : concerns.otherConsideration,
+      disclosure: mine<IdentityDisclosure>(concerns.disclosure, concernReporters.disclosure),
+      // When this reader joined the case as a further reporter; null for its first reporter.
+      joinedAt: own
+        ? sql<Date | null>`${concernReporters.joinedAt}`.mapWith((value: string | null) =>
+            value ? new Date(value) : null,
+          )
+        : sql<Date | null>`null`,
       remediationAction: concerns.remediationAction,
       responseNote: concerns.responseNote,
       respondedAt: concerns.respondedAt,
@@ -89,7 +107,12 @@ export async function findConcernFor(db: Db, actor: Actor, view: ConcernView, co
       triageDueAt: concerns.triageDueAt,
       decisionDueAt: concerns.decisionDueAt,
       departmentName: departments.name,
-      reporterName: view === "subject" ? reporterNameForSubject : reporter.name,
+      reporterName:
+        view === "subject"
+          ? reporterNameForSubject
+          : view === "reporter"
+            ? sql<string | null>`case when ${concerns.reporterId} = ${actor.userId} then ${reporter.name} end`
+            : reporter.name,
       reporterEmail: view === "officer" ? reporter.email : sql<string | null>`null`,
     })
     .from(concerns)
@@ -97,8 +120,17 @@ export async function findConcernFor(db: Db, actor: Actor, view: ConcernView, co
     .innerJoin(reporter, eq(reporter.id, concerns.reporterId))
     .leftJoin(departments, eq(departments.id, concerns.subjectDepartmentId))
     .leftJoin(assignee, eq(assignee.id, concerns.assigneeId))
+    .leftJoin(concernReporters, own ?? sql`false`)
     .where(and(eq(concerns.id, concernId), concernScope(actor, view)));
   return row ? withReference(row) : null;
+}
+
+/** The join to this reader's own report on a case they joined. */
+function joinedReport(userId: string): SQL {
+  return and(
+    eq(concernReporters.concernId, concerns.id),
+    eq(concernReporters.reporterId, userId),
+  )!;
 }
 
 export type ConcernDetail = NonNullable<Awaited<ReturnType<typeof findConcernFor>>>;
@@ -131,30 +163,43 @@ export async function listTimeline(
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(and(eq(auditEvents.entityType, "concern"), eq(auditEvents.entityId, concern.id)))
     .orderBy(asc(auditEvents.id));
+  const furtherReporters = await db
+    .select({ reporterId: concernReporters.reporterId, disclosure: concernReporters.disclosure })
+    .from(concernReporters)
+    .where(eq(concernReporters.concernId, concern.id));
   const redacted = redactedQuotesOf(rows);
   return rows.flatMap((row) => {
-    const who = describeActor(row, concern, view, viewerId);
+    const who = describeActor(row, concern, furtherReporters, view, viewerId);
     const entry = toTimelineEntry(row, view, who, redacted);
     return entry ? [entry] : [];
   });
 }
 
+/**
+ * Who did it, in the viewer's words. Each reporter is named to the colleague only if they
+ * chose to be; to one another, reporters are only ever "another colleague".
+ */
 function describeActor(
   row: { actorId: string | null; actorName: string | null },
   concern: { subjectId: string; reporterId: string; disclosure: string },
+  furtherReporters: readonly { reporterId: string; disclosure: string }[],
   view: ConcernView,
   viewerId: string,
 ): string {
+  const further = furtherReporters.find((reporter) => reporter.reporterId === row.actorId);
   const party = !row.actorId
     ? "system"
     : row.actorId === concern.subjectId
       ? "subject"
-      : row.actorId === concern.reporterId
+      : row.actorId === concern.reporterId || further
         ? "reporter"
         : "officer";
+  if (party === "reporter" && view === "reporter" && row.actorId !== viewerId) {
+    return "Another colleague who raised this";
+  }
   return describeWho(
     { party, name: row.actorName, isReader: row.actorId === viewerId },
     view,
-    concern.disclosure === "named",
+    (further?.disclosure ?? concern.disclosure) === "named",
   );
 }

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { concerns } from "@/db/schema";
+import { concernReporters, concerns } from "@/db/schema";
 import type { Actor } from "@/lib/authz/permissions";
 import type { ConcernEvent } from "@/lib/domain/concern-workflow";
 import { parseScreened } from "../screen-free-text";
@@ -41,10 +41,19 @@ export async function answerResponse(
   });
   const id = concernIdSchema.parse(concernId);
   // The colleague reads the reason; disclosure never changes, so it is read before the lock.
+  // A colleague who joined the case chose their own disclosure.
   const [own] = await db
     .select({ disclosure: concerns.disclosure })
     .from(concerns)
-    .where(and(eq(concerns.id, id), eq(concerns.reporterId, actor.userId)));
+    .where(and(eq(concerns.id, id), eq(concerns.reporterId, actor.userId)))
+    .union(
+      db
+        .select({ disclosure: concernReporters.disclosure })
+        .from(concernReporters)
+        .where(
+          and(eq(concernReporters.concernId, id), eq(concernReporters.reporterId, actor.userId)),
+        ),
+    );
   if (own?.disclosure === "confidential") {
     assertDoesNotNameReporter([answer.reason], actor, answer.identityConfirmed);
   }

@@ -88,6 +88,7 @@ export const fileConcernSchema = z
     }
   });
 export type FileConcernInput = z.input<typeof fileConcernSchema>;
+export type FileConcernData = z.output<typeof fileConcernSchema>;
 
 export const concernIdSchema = recordId("We could not find that case.");
 

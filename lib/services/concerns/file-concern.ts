@@ -1,11 +1,13 @@
 import { and, count, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
-import { concerns, userRoles, users } from "@/db/schema";
+import { concernReporters, concerns, userRoles, users } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { assertCan } from "@/lib/authz/assert-can";
+import { concernScope } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
-import { concernReference, normalisePostUrl } from "@/lib/domain/concern-fields";
+import { concernReference } from "@/lib/domain/concern-fields";
+import { canonicalPostUrl } from "@/lib/domain/post-link";
 import { addWindow } from "@/lib/domain/deadlines";
 import { Refusal } from "@/lib/errors/refusal";
 import { prepareEvidence } from "@/lib/evidence/prepare-evidence";
@@ -17,6 +19,7 @@ import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { parseScreened } from "../screen-free-text";
 import { type FileConcernInput, fileConcernSchema } from "./concern-schemas";
 import { assertDoesNotNameReporter } from "./confidential-words";
+import { joinCase } from "./join-case";
 
 const OPEN_STATES = [
   "awaiting_response",
@@ -29,14 +32,15 @@ const OPEN_STATES = [
 /**
  * Files a concern and sends its notice: the concern, its evidence files, the audit event
  * (with each file's SHA-256), the subject's notification with its email job, the deadline
- * job and the reminder job are one transaction.
+ * job and the reminder job are one transaction. A post that already has an open case about
+ * the same colleague is not opened again: the filing joins that case (join-case.ts).
  */
 export async function fileConcern(
   db: Database,
   actor: Actor,
   input: FileConcernInput,
   now = new Date(),
-): Promise<{ concernId: string }> {
+): Promise<{ concernId: string; joined: boolean }> {
   assertCan(actor, "concerns:file");
   const { data, patientDetailsConfirmed } = parseScreened(fileConcernSchema, input);
   if (data.subjectId === actor.userId) {
@@ -70,12 +74,12 @@ export async function fileConcern(
       data.identityConfirmed,
     );
   }
-  const postUrlNormalised = normalisePostUrl(data.postUrl);
+  const postUrlNormalised = canonicalPostUrl(data.postUrl);
   // Read and cleaned before the transaction opens, so no lock waits on image work.
   const evidence = await prepareEvidence(data.evidence, (await loadWorkflowSettings(db)).evidence);
 
-  try {
-    return await db.transaction(async (tx) => {
+  const fileOrJoin = () =>
+    db.transaction(async (tx): Promise<{ concernId: string; joined: boolean }> => {
       // One filing at a time per reporter, so the daily limit and the duplicate check
       // cannot be outrun by submitting many forms at once.
       await tx.execute(
@@ -95,24 +99,36 @@ export async function fileConcern(
         );
       }
 
-      const duplicate = await findOpenConcern(tx, actor.userId, postUrlNormalised);
+      const duplicate = await findOpenConcern(tx, actor, postUrlNormalised);
       if (duplicate) throw duplicateRefusal(duplicate.id);
 
       const settings = await loadWorkflowSettings(tx);
-      const [{ filedToday }] = (await tx
-        .select({ filedToday: count() })
-        .from(concerns)
-        .where(
-          and(
-            eq(concerns.reporterId, actor.userId),
-            gte(concerns.createdAt, addWindow(now, -24 * 3600 * 1000)),
-          ),
-        )) as [{ filedToday: number }];
+      const filedToday = await countFiledSince(tx, actor.userId, addWindow(now, -24 * 3600 * 1000));
       if (filedToday >= settings.dailyFilingLimit) {
         throw new Refusal(
           "rate_limited",
           `You have raised ${filedToday} concerns in the last 24 hours, the most allowed. Please try again tomorrow, or contact compliance directly if this is urgent.`,
         );
+      }
+
+      // One case per post and colleague: filings of the same post about the same colleague
+      // take turns here, so the second finds the first's case and joins it.
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtext('case-per-post'), hashtext(${`${subject.id} ${postUrlNormalised}`}))`,
+      );
+      const [openCase] = await tx
+        .select()
+        .from(concerns)
+        .where(
+          and(
+            eq(concerns.subjectId, subject.id),
+            eq(concerns.postUrlNormalised, postUrlNormalised),
+            isNull(concerns.closedAt),
+          ),
+        )
+        .for("update");
+      if (openCase) {
+        return joinCase(tx, openCase, actor, data, evidence, patientDetailsConfirmed, now);
       }
 
       const responseDueAt = addWindow(now, settings.windows.remediationWindowMs);
@@ -178,29 +194,52 @@ export async function fileConcern(
         now,
         settings.windows.reminderLeadMs,
       );
-      return { concernId };
+      return { concernId, joined: false };
     });
+
+  try {
+    return await fileOrJoin();
   } catch (error) {
-    // The unique index is the last word when two identical filings race past the check.
+    // The unique indexes are the last word when filings race past the checks.
     if (isUniqueViolation(error, "concerns_open_duplicate_key")) {
-      throw duplicateRefusal((await findOpenConcern(db, actor.userId, postUrlNormalised))?.id);
+      throw duplicateRefusal((await findOpenConcern(db, actor, postUrlNormalised))?.id);
     }
+    // Another reporter's filing opened the case first: this one now joins it.
+    if (isUniqueViolation(error, "concerns_open_post_key")) return fileOrJoin();
     throw error;
   }
 }
 
-/** This reporter's open concern about this post, if any. */
-async function findOpenConcern(db: Db, reporterId: string, postUrlNormalised: string) {
+/** Filings and joinings by this reporter since then, for the daily limit. */
+async function countFiledSince(db: Db, reporterId: string, since: Date): Promise<number> {
+  const [{ filed }] = (await db
+    .select({ filed: count() })
+    .from(concerns)
+    .where(and(eq(concerns.reporterId, reporterId), gte(concerns.createdAt, since)))) as [
+    { filed: number },
+  ];
+  const [{ joined }] = (await db
+    .select({ joined: count() })
+    .from(concernReporters)
+    .where(
+      and(eq(concernReporters.reporterId, reporterId), gte(concernReporters.joinedAt, since)),
+    )) as [{ joined: number }];
+  return filed + joined;
+}
+
+/** An open case about this post that this person raised or joined, if any. */
+async function findOpenConcern(db: Db, actor: Actor, postUrlNormalised: string) {
   const [open] = await db
     .select({ id: concerns.id })
     .from(concerns)
     .where(
       and(
-        eq(concerns.reporterId, reporterId),
+        concernScope(actor, "reporter"),
         eq(concerns.postUrlNormalised, postUrlNormalised),
         inArray(concerns.state, [...OPEN_STATES]),
       ),
-    );
+    )
+    .limit(1);
   return open;
 }
 
