@@ -11,13 +11,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { REPORTER_VERDICTS } from "../../lib/domain/reporter-verdicts";
-import {
-  categoryEnum,
-  concerns,
-  disclosureEnum,
-  platformEnum,
-  severityEnum,
-} from "./concerns";
+import { categoryEnum, concerns, disclosureEnum, platformEnum, severityEnum } from "./concerns";
 import { users } from "./users";
 
 /**

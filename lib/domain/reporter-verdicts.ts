@@ -10,6 +10,7 @@
  * - A reporter who lets the window pass consents: the window's own timed event closes the
  *   case, since any objection would already have moved it.
  */
+import type { ConcernState } from "./concern-workflow";
 import type { Severity } from "./policy-text";
 
 export const REPORTER_VERDICTS = ["consent", "objection"] as const;
@@ -27,6 +28,11 @@ export type VerdictEvent = keyof typeof VERDICT_OF_EVENT;
 
 export function isVerdictEvent(type: string): type is VerdictEvent {
   return Object.hasOwn(VERDICT_OF_EVENT, type);
+}
+
+/** The states in which the reporters are answering the colleague's response. */
+export function decisionsAwaited(state: ConcernState): boolean {
+  return state === "remediation_reported" || state === "disputed";
 }
 
 export interface ReporterAnswer {

@@ -37,8 +37,7 @@ export async function notifyCase(
       for (const reporterId of [concern.reporterId, ...(await furtherReporters())]) {
         tell(reporterId, "reporter");
       }
-    }
-    else if (recipient === "subject") tell(concern.subjectId, "subject");
+    } else if (recipient === "subject") tell(concern.subjectId, "subject");
     else if (recipient === "assignee") {
       if (concern.assigneeId) tell(concern.assigneeId, "officer");
     } else {

@@ -3,6 +3,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { concernReporters, concerns, reporterVerdicts, users } from "@/db/schema";
 import type { ConcernView } from "@/lib/authz/concern-access";
+import type { Severity } from "@/lib/domain/policy-text";
 
 /** The colleagues who joined this case after its first reporter, in the order they joined. */
 export async function listFurtherReporterIds(db: Db, concernId: string): Promise<string[]> {
@@ -56,7 +57,7 @@ export async function listCaseReporters(
       seenOn: concerns.seenOn,
       disclosure: concerns.disclosure,
       // The case's severity is the highest given; the first reporter's own is in the filing.
-      severity: sql<string | null>`null`,
+      severity: sql<Severity | null>`null`,
       joinedAt: sql<Date | null>`null`,
     })
     .from(concerns)
@@ -69,9 +70,9 @@ export async function listCaseReporters(
       description: concernReporters.description,
       seenOn: concernReporters.seenOn,
       disclosure: concernReporters.disclosure,
-      severity: sql<string | null>`${concernReporters.severity}::text`,
-      joinedAt: sql<Date | null>`${concernReporters.joinedAt}`.mapWith(
-        (value: string | null) => (value ? new Date(value) : null),
+      severity: sql<Severity | null>`${concernReporters.severity}::text`,
+      joinedAt: sql<Date | null>`${concernReporters.joinedAt}`.mapWith((value: string | null) =>
+        value ? new Date(value) : null,
       ),
     })
     .from(concernReporters)

@@ -79,12 +79,16 @@ export async function findConcernFor(db: Db, actor: Actor, view: ConcernView, co
       seenOn: mine<string>(concerns.seenOn, concernReporters.seenOn),
       description: mine<string>(concerns.description, concernReporters.description),
       categories: own
-        ? sql<ConcernCategory[]>`coalesce(${concernReporters.categories}, ${concerns.categories})`.mapWith(
+        ? sql<
+            ConcernCategory[]
+          >`coalesce(${concernReporters.categories}, ${concerns.categories})`.mapWith(
             concerns.categories,
           )
         : concerns.categories,
       otherConsideration: own
-        ? sql<string | null>`case when ${concernReporters.reporterId} is null then ${concerns.otherConsideration} else ${concernReporters.otherConsideration} end`
+        ? sql<
+            string | null
+          >`case when ${concernReporters.reporterId} is null then ${concerns.otherConsideration} else ${concernReporters.otherConsideration} end`
         : concerns.otherConsideration,
       disclosure: mine<IdentityDisclosure>(concerns.disclosure, concernReporters.disclosure),
       // When this reader joined the case as a further reporter; null for its first reporter.
@@ -111,7 +115,9 @@ export async function findConcernFor(db: Db, actor: Actor, view: ConcernView, co
         view === "subject"
           ? reporterNameForSubject
           : view === "reporter"
-            ? sql<string | null>`case when ${concerns.reporterId} = ${actor.userId} then ${reporter.name} end`
+            ? sql<
+                string | null
+              >`case when ${concerns.reporterId} = ${actor.userId} then ${reporter.name} end`
             : reporter.name,
       reporterEmail: view === "officer" ? reporter.email : sql<string | null>`null`,
     })
@@ -127,10 +133,7 @@ export async function findConcernFor(db: Db, actor: Actor, view: ConcernView, co
 
 /** The join to this reader's own report on a case they joined. */
 function joinedReport(userId: string): SQL {
-  return and(
-    eq(concernReporters.concernId, concerns.id),
-    eq(concernReporters.reporterId, userId),
-  )!;
+  return and(eq(concernReporters.concernId, concerns.id), eq(concernReporters.reporterId, userId))!;
 }
 
 export type ConcernDetail = NonNullable<Awaited<ReturnType<typeof findConcernFor>>>;

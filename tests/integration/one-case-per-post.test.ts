@@ -217,9 +217,7 @@ describe("answering a response raised by several colleagues", () => {
 
   it("does not let one of several reporters withdraw the whole case", async () => {
     const { joiner, concernId } = await raisedTwice();
-    const refusal = await refusalOf(
-      answerResponse(database.db, joiner, concernId, "withdraw", {}),
-    );
+    const refusal = await refusalOf(answerResponse(database.db, joiner, concernId, "withdraw", {}));
     expect(refusal.message).toMatch(/Other colleagues raised this post too/);
     expect((await concernRow(database.db, concernId)).state).toBe("awaiting_response");
   });

@@ -30,9 +30,7 @@ describe("answers from several colleagues who raised one post", () => {
   });
 
   it("refuses a second answer from the same reporter, and a stranger's", () => {
-    expect(decideReporterVerdict(answers("consent", null), "r1", "objection").kind).toBe(
-      "refuse",
-    );
+    expect(decideReporterVerdict(answers("consent", null), "r1", "objection").kind).toBe("refuse");
     expect(decideReporterVerdict(answers(null), "someone", "consent").kind).toBe("refuse");
   });
 });

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { concernReporters, concerns } from "@/db/schema";
 import type { Actor } from "@/lib/authz/permissions";
-import type { ConcernEvent } from "@/lib/domain/concern-workflow";
+import type { ConcernEvent, ConcernEventType } from "@/lib/domain/concern-workflow";
 import { parseScreened } from "../screen-free-text";
 import { applyConcernEvent } from "./apply-concern-event";
 import { concernIdSchema, optionalReasonSchema, reasonSchema } from "./concern-schemas";
@@ -22,6 +22,22 @@ export const REPORTER_DECISIONS = [
   "withdraw",
 ] as const;
 export type ReporterDecision = (typeof REPORTER_DECISIONS)[number];
+
+/**
+ * The answers to offer a reporter now: none once they have answered the standing response
+ * (the case waits for the others), and no withdrawing a case others raised too.
+ */
+export function reporterDecisions(
+  available: readonly ConcernEventType[],
+  { reporters, answered }: { reporters: number; answered: boolean },
+): ReporterDecision[] {
+  if (answered) return [];
+  return available.filter(
+    (event): event is ReporterDecision =>
+      (REPORTER_DECISIONS as readonly string[]).includes(event) &&
+      !(event === "withdraw" && reporters > 1),
+  );
+}
 
 export const answerResponseSchema = optionalReasonSchema.extend({
   decision: z.enum(REPORTER_DECISIONS, "That action is not available."),

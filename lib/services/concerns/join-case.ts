@@ -44,10 +44,7 @@ export async function joinCase(
   });
   const severity = caseSeverity([openCase.severity, data.severity]);
   if (severity !== openCase.severity) {
-    await tx
-      .update(concerns)
-      .set({ severity, updatedAt: now })
-      .where(eq(concerns.id, openCase.id));
+    await tx.update(concerns).set({ severity, updatedAt: now }).where(eq(concerns.id, openCase.id));
   }
   const [{ stored }] = (await tx
     .select({ stored: count() })

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RaisedByMany, raisedByWords } from "@/components/concerns/case-reporters";
 import { CaseThread } from "@/components/concerns/case-thread";
 import { DecidedOutcome } from "@/components/concerns/decided-outcome";
 import { DoneBanner } from "@/components/concerns/done-banner";
@@ -22,6 +23,7 @@ import {
 } from "@/lib/domain/policy-text";
 import { deadlineFor } from "@/lib/domain/waiting-on";
 import { listInformationRequests } from "@/lib/queries/case-file";
+import { listCaseReporters } from "@/lib/queries/case-reporters";
 import { listThread } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
 import { listEvidence } from "@/lib/queries/evidence";
@@ -46,11 +48,12 @@ export default async function NoticePage({
   // Opening the notice is part of the record (recorded once), so it is written before the
   // timeline is read.
   await openNotice(db, actor, concern.id);
-  const [timeline, questions, evidence, { support }] = await Promise.all([
+  const [timeline, questions, evidence, { support }, reporters] = await Promise.all([
     listTimeline(db, concern, "subject", actor.userId),
     listInformationRequests(db, concern.id, "subject"),
     listEvidence(db, concern.id),
     loadWorkflowSettings(db),
+    listCaseReporters(db, concern, "subject", actor.userId),
     markCaseNotificationsRead(db, actor, concern.id),
   ]);
   const thread = await listThread(db, concern, "subject", actor.userId, timeline, {
@@ -84,7 +87,7 @@ export default async function NoticePage({
           <span className="text-sm">
             Raised by:{" "}
             <span className="font-medium" data-testid="raised-by">
-              {concern.reporterName ?? "a colleague (confidential)"}
+              {raisedByWords(reporters)}
             </span>
           </span>
         </p>
@@ -92,6 +95,7 @@ export default async function NoticePage({
       </header>
 
       <PostDetails concern={concern} evidence={evidence} title="What was seen" />
+      <RaisedByMany reporters={reporters} />
 
       {yourDeadline ? (
         <section

@@ -18,6 +18,7 @@ import {
   listInformationRequests,
   listSubjectHistory,
 } from "@/lib/queries/case-file";
+import { listCaseReporters, listFurtherReporterIds } from "@/lib/queries/case-reporters";
 import { listThread } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
 import { listEvidence } from "@/lib/queries/evidence";
@@ -55,16 +56,20 @@ export default async function CaseFilePage({
   // The file shows the reporter's identity as it opens, so opening it is the access.
   await recordCaseAccess(db, actor, concern.id);
   const now = new Date();
-  const [timeline, notes, requests, history, officers, access, retaliation, evidence] =
+  const furtherReporterIds = await listFurtherReporterIds(db, concern.id);
+  const [timeline, notes, requests, history, officers, access, retaliation, evidence, reporters] =
     await Promise.all([
       listTimeline(db, concern, "officer", actor.userId),
       listCaseNotes(db, concern.id),
       listInformationRequests(db, concern.id),
       listSubjectHistory(db, concern, now),
-      activeOfficers(db, { excluding: [concern.reporterId, concern.subjectId] }),
+      activeOfficers(db, {
+        excluding: [concern.reporterId, concern.subjectId, ...furtherReporterIds],
+      }),
       listCaseAccess(db, concern.id),
       listRetaliationLinks(db, concern),
       listEvidence(db, concern.id),
+      listCaseReporters(db, concern, "officer", actor.userId),
       markCaseNotificationsRead(db, actor, concern.id),
     ]);
   const thread = await listThread(db, concern, "officer", actor.userId, timeline, {
@@ -97,7 +102,7 @@ export default async function CaseFilePage({
         now={now}
         timeZone={actor.timeZone}
       />
-      <PartiesSection concern={concern} />
+      <PartiesSection concern={concern} reporters={reporters} timeZone={actor.timeZone} />
       <RetaliationSection
         links={retaliation}
         reporterName={concern.reporterName ?? "the reporter"}

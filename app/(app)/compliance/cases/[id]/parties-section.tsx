@@ -1,6 +1,16 @@
+import { ReportersList } from "@/components/concerns/case-reporters";
+import type { CaseReporter } from "@/lib/queries/case-reporters";
 import type { ConcernDetail } from "@/lib/queries/concerns";
 
-export function PartiesSection({ concern }: { concern: ConcernDetail }) {
+export function PartiesSection({
+  concern,
+  reporters,
+  timeZone,
+}: {
+  concern: ConcernDetail;
+  reporters: readonly CaseReporter[];
+  timeZone: string;
+}) {
   return (
     <section aria-labelledby="parties" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="parties" className="text-lg font-semibold">
@@ -11,12 +21,15 @@ export function PartiesSection({ concern }: { concern: ConcernDetail }) {
         log.
       </p>
       <dl className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-        <dt className="font-medium">Raised by</dt>
-        <dd className="break-words">
-          {concern.reporterName} ({concern.reporterEmail}) ·{" "}
-          {concern.disclosure === "named"
-            ? "named to the colleague"
-            : "confidential to the colleague"}
+        <dt className="font-medium">
+          {reporters.length > 1 ? `Raised by ${reporters.length} colleagues` : "Raised by"}
+        </dt>
+        <dd>
+          <ReportersList
+            reporters={reporters}
+            caseSeverity={concern.severity}
+            timeZone={timeZone}
+          />
         </dd>
         <dt className="font-medium">Colleague concerned</dt>
         <dd>{concern.subjectName}</dd>
