@@ -4,8 +4,7 @@
  */
 const MESSAGES: Record<string, string> = {
   filed: "Concern raised. Your colleague has been sent a notice.",
-  joined:
-    "Your concern joined an existing case: another colleague had already raised this post about the same colleague. Your colleague answers once, to everyone who raised it.",
+  joined: "Concern raised. Your colleague has been told that another colleague raised this post.",
   answer_recorded:
     "Your answer is recorded. Other colleagues raised this post too: the case closes when they have confirmed as well, or their time to answer ends.",
   report_remediation: "Thank you. The colleague who raised this has been told.",

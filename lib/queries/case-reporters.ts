@@ -110,3 +110,25 @@ export async function listCaseReporters(
 }
 
 export type CaseReporter = Awaited<ReturnType<typeof listCaseReporters>>[number];
+
+/**
+ * Everyone who raised the case and has not yet answered the colleague's standing response:
+ * whom a reminder to answer goes to.
+ */
+export async function listReportersStillToAnswer(
+  db: Db,
+  concern: { id: string; reporterId: string; respondedAt: Date | null },
+): Promise<string[]> {
+  const reporters = [concern.reporterId, ...(await listFurtherReporterIds(db, concern.id))];
+  if (reporters.length === 1 || !concern.respondedAt) return reporters;
+  const answered = await db
+    .select({ reporterId: reporterVerdicts.reporterId })
+    .from(reporterVerdicts)
+    .where(
+      and(
+        eq(reporterVerdicts.concernId, concern.id),
+        eq(reporterVerdicts.respondedAt, concern.respondedAt),
+      ),
+    );
+  return reporters.filter((id) => !answered.some((answer) => answer.reporterId === id));
+}

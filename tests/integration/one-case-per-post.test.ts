@@ -2,11 +2,14 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { concernReporters, concerns } from "@/db/schema";
 import { listCaseReporters } from "@/lib/queries/case-reporters";
+import { listThread } from "@/lib/queries/case-thread";
 import { findConcernFor, listTimeline } from "@/lib/queries/concerns";
 import { advanceDueConcern } from "@/lib/services/concerns/advance-due-concerns";
 import { answerResponse } from "@/lib/services/concerns/answer-response";
 import { fileConcern } from "@/lib/services/concerns/file-concern";
+import { postMessage } from "@/lib/services/concerns/post-message";
 import { reportRemediation } from "@/lib/services/concerns/report-remediation";
+import { sendDueReminder } from "@/lib/services/notifications/send-due-reminder";
 import {
   auditFor,
   concernInput,
@@ -215,6 +218,23 @@ describe("answering a response raised by several colleagues", () => {
     expect((await concernRow(database.db, concernId)).state).toBe("resolved");
   });
 
+  it("reminds only the reporters who have yet to answer", async () => {
+    const { reporter, joiner, subject, concernId } = await raisedTwice();
+    await reportRemediation(database.db, subject, concernId, REMOVED, later(NOW, DAY_MS));
+    await answerResponse(database.db, reporter, concernId, "confirm_remediation", {});
+    const { confirmationDueAt } = await concernRow(database.db, concernId);
+    const sent = await sendDueReminder(
+      database.db,
+      { concernId, kind: "reminder_answer_due", dueAt: confirmationDueAt!.toISOString() },
+      later(confirmationDueAt!, -60_000),
+    );
+    expect(sent).toBe(true);
+    const reminded = (await notificationsFor(database.db, concernId)).filter(
+      (n) => n.kind === "reminder_answer_due",
+    );
+    expect(reminded.map((n) => n.recipientId)).toEqual([joiner.userId]);
+  });
+
   it("does not let one of several reporters withdraw the whole case", async () => {
     const { joiner, concernId } = await raisedTwice();
     const refusal = await refusalOf(answerResponse(database.db, joiner, concernId, "withdraw", {}));
@@ -238,10 +258,18 @@ describe("what the colleague learns of who raised the post", () => {
 
   it("tells a reporter nothing that identifies the other reporters", async () => {
     const { reporter, joiner, concernId } = await raisedTwice();
+    await postMessage(database.db, reporter, {
+      concernId,
+      body: "Thank you for looking at this quickly.",
+    });
     const view = await findConcernFor(database.db, joiner, "reporter", concernId);
     const reporters = await listCaseReporters(database.db, view!, "reporter", joiner.userId);
     const timeline = await listTimeline(database.db, view!, "reporter", joiner.userId);
-    const everything = JSON.stringify({ view, reporters, timeline });
+    const thread = await listThread(database.db, view!, "reporter", joiner.userId, timeline, {
+      all: true,
+    });
+    const everything = JSON.stringify({ view, reporters, timeline, thread });
+    expect(everything).toContain("Thank you for looking at this quickly.");
     expect(everything).not.toContain(reporter.name);
     expect(everything).not.toContain(reporter.email);
   });

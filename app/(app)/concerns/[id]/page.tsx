@@ -117,11 +117,15 @@ export default async function ConcernPage({
         earlier={thread.earlier}
         showEarlierHref={`/concerns/${concern.id}?thread=all#thread`}
         timeZone={actor.timeZone}
-        intro={`You and ${concern.subjectName} can write to each other here until the case is finished. ${
-          concern.disclosure === "named"
-            ? "They see your name."
-            : "They see you as \u201cthe colleague who raised this\u201d, never your name."
-        }`}
+        intro={
+          concern.joinedAt
+            ? `What ${concern.subjectName} and the colleague who first raised this post wrote to each other, with the responses.`
+            : `You and ${concern.subjectName} can write to each other here until the case is finished. ${
+                concern.disclosure === "named"
+                  ? "They see your name."
+                  : "They see you as \u201cthe colleague who raised this\u201d, never your name."
+              }`
+        }
         footer={
           concern.joinedAt ? (
             <p className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm">
