@@ -48,7 +48,12 @@ export async function listConcernsRaisedBy(db: Db, actor: Actor) {
 
 export async function listNoticesAbout(db: Db, actor: Actor) {
   const rows = await db
-    .select({ ...listColumns, reporterName: reporterNameForSubject })
+    .select({
+      ...listColumns,
+      reporterName: reporterNameForSubject,
+      // Everyone who raised it: the first reporter and those who joined the case.
+      reporterCount: sql<number>`1 + (select count(*) from ${concernReporters} where ${concernReporters.concernId} = ${concerns.id})::int`,
+    })
     .from(concerns)
     .innerJoin(subject, eq(subject.id, concerns.subjectId))
     .innerJoin(reporter, eq(reporter.id, concerns.reporterId))

@@ -47,6 +47,9 @@ test("two physicians raise the same post: one case, one answer, both reporters h
   const colleague = await personSignedIn(browser, DAVID);
   await colleague.page.goto("/notices");
   await expect(colleague.page.locator(`a[href="/notices/${concernId}"]`)).toHaveCount(1);
+  await expect(colleague.page.locator(`a[href="/notices/${concernId}"]`)).toContainText(
+    "raised by 2 colleagues",
+  );
   for (const path of ["/notices", `/notices/${concernId}`, "/notifications"]) {
     const response = await colleague.page.goto(path);
     const html = (await response?.text()) ?? "";

@@ -6,6 +6,7 @@ import { listThread } from "@/lib/queries/case-thread";
 import { findConcernFor, listTimeline } from "@/lib/queries/concerns";
 import { advanceDueConcern } from "@/lib/services/concerns/advance-due-concerns";
 import { answerResponse } from "@/lib/services/concerns/answer-response";
+import { exportCaseFile } from "@/lib/services/concerns/export-case-file";
 import { fileConcern } from "@/lib/services/concerns/file-concern";
 import { postMessage } from "@/lib/services/concerns/post-message";
 import { reportRemediation } from "@/lib/services/concerns/report-remediation";
@@ -189,6 +190,12 @@ describe("answering a response raised by several colleagues", () => {
     const reporters = await listCaseReporters(database.db, file!, "officer", officer.userId);
     expect(reporters.map((r) => r.name)).toEqual([reporter.name, joiner.name]);
     expect(reporters.map((r) => r.verdict)).toEqual(["consent", "objection"]);
+    const csv = (
+      await exportCaseFile(database.db, officer, concernId, { format: "csv" })
+    ).body.toString("utf8");
+    expect(csv).toContain(reporter.name);
+    expect(csv).toContain('"Also raised by"');
+    expect(csv).toContain(`${joiner.name} (${joiner.email}), named to the colleague`);
   });
 
   it("resolves only when every reporter has confirmed", async () => {

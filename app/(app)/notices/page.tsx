@@ -36,7 +36,10 @@ export default async function NoticesPage() {
                 href={`/notices/${notice.id}`}
                 className={`text-brand-700 underline ${notice.noticeOpenedAt ? "" : "font-bold"}`}
               >
-                {notice.reference}: raised by {notice.reporterName ?? "a colleague"}
+                {notice.reference}: raised by{" "}
+                {notice.reporterCount > 1
+                  ? `${notice.reporterCount} colleagues`
+                  : (notice.reporterName ?? "a colleague")}
               </Link>
               <StatusBadge state={notice.state} viewer="subject" />
               <span className="text-sm text-slate-700">
