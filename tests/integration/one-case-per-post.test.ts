@@ -6,9 +6,12 @@ import { listThread } from "@/lib/queries/case-thread";
 import { findConcernFor, listTimeline } from "@/lib/queries/concerns";
 import { advanceDueConcern } from "@/lib/services/concerns/advance-due-concerns";
 import { answerResponse } from "@/lib/services/concerns/answer-response";
+import { claimCase } from "@/lib/services/concerns/claim-case";
+import { closeCase } from "@/lib/services/concerns/close-case";
 import { exportCaseFile } from "@/lib/services/concerns/export-case-file";
 import { fileConcern } from "@/lib/services/concerns/file-concern";
 import { postMessage } from "@/lib/services/concerns/post-message";
+import { reopenCase } from "@/lib/services/concerns/reopen-case";
 import { reportRemediation } from "@/lib/services/concerns/report-remediation";
 import { sendDueReminder } from "@/lib/services/notifications/send-due-reminder";
 import {
@@ -16,6 +19,7 @@ import {
   concernInput,
   concernRow,
   DAY_MS,
+  insertEscalatedCase,
   insertOfficer,
   later,
   notificationsFor,
@@ -279,5 +283,33 @@ describe("what the colleague learns of who raised the post", () => {
     expect(everything).toContain("Thank you for looking at this quickly.");
     expect(everything).not.toContain(reporter.name);
     expect(everything).not.toContain(reporter.email);
+  });
+});
+
+describe("a closed case and a new one about the same post", () => {
+  it("opens a new case once the first is closed, and refuses to reopen the first while the new one is open", async () => {
+    const officer = await insertOfficer(database.db);
+    const post = `https://social.example/p/${Math.random().toString(36).slice(2, 8)}`;
+    const first = await insertEscalatedCase(database.db, NOW, { overrides: { postUrl: post } });
+    await claimCase(database.db, officer, first.id);
+    await closeCase(database.db, officer, first.id, {
+      outcome: "coaching",
+      rationale: "Discussed professional boundaries with the colleague.",
+    });
+    const [another] = await physicians("Dr Later");
+    const again = await fileConcern(
+      database.db,
+      another!,
+      concernInput(first.subject.userId, { postUrl: post }),
+      later(NOW, 10 * DAY_MS),
+    );
+    expect(again).toMatchObject({ joined: false });
+    expect(again.concernId).not.toBe(first.id);
+
+    const refusal = await refusalOf(
+      reopenCase(database.db, officer, first.id, { reason: "New information came to light." }),
+    );
+    expect(refusal.code).toBe("conflict");
+    expect((await concernRow(database.db, first.id)).state).toBe("closed");
   });
 });

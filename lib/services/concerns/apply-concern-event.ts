@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { concerns } from "@/db/schema";
 import { type AuditEventInput, writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { relationToConcern } from "@/lib/authz/concern-access";
@@ -123,7 +124,17 @@ export async function applyToLockedConcern(
       updatedAt: now,
     })
     .where(and(eq(concerns.id, concern.id), eq(concerns.state, concern.state)))
-    .returning();
+    .returning()
+    .catch((error: unknown) => {
+      // Reopening a case whose post has since been raised again in a new open case.
+      if (isUniqueViolation(error, "concerns_open_post_key")) {
+        throw new Refusal(
+          "conflict",
+          "Another open case is about the same post and colleague, so this one cannot be reopened while it is open. Work on that case instead.",
+        );
+      }
+      throw error;
+    });
   if (!updated) {
     throw new Refusal(
       "conflict",
