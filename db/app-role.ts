@@ -38,6 +38,8 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>
   case_notes: ["SELECT", "INSERT", "UPDATE"],
   // A recusal stands for good.
   case_recusals: ["SELECT", "INSERT"],
+  // Further reporters of a case and their answers: added, never changed.
+  concern_reporters: ["SELECT", "INSERT"],
   concerns: ["SELECT", "INSERT", "UPDATE"],
   // Renamed by administrators (audited); never deleted.
   departments: ["SELECT", "INSERT", "UPDATE"],
@@ -48,6 +50,7 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>
   evidence_files: ["SELECT", "INSERT"],
   information_requests: ["SELECT", "INSERT", "UPDATE"],
   notifications: ["SELECT", "INSERT", "UPDATE"],
+  reporter_verdicts: ["SELECT", "INSERT"],
   organisation_settings: ["SELECT", "INSERT", "UPDATE"],
   // Requests are decided once (approved or declined), never deleted.
   role_grant_requests: ["SELECT", "INSERT", "UPDATE"],

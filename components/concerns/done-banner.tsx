@@ -8,6 +8,9 @@ const MESSAGES: Record<string, string> = {
     "Concern recorded. The colleague has been sent a notice. You answer for the source here when they respond.",
   recorded_for_physician:
     "Concern recorded. The colleague has been sent a notice, and the physician who raised it has been told that it is theirs to follow.",
+  joined: "Concern raised. Your colleague has been told that another colleague raised this post.",
+  answer_recorded:
+    "Your answer is recorded. Other colleagues raised this post too: the case closes when they have confirmed as well, or their time to answer ends.",
   report_remediation: "Thank you. The colleague who raised this has been told.",
   dispute: "Your explanation has been sent.",
   confirm_remediation: "Confirmed. The concern is resolved and your colleague has been told.",

@@ -122,6 +122,11 @@ export const concerns = pgTable(
     uniqueIndex("concerns_open_duplicate_key")
       .on(t.reporterId, t.postUrlNormalised)
       .where(sql`${t.closedAt} is null`),
+    // One open case per post and colleague: a second reporter joins it (concern_reporters),
+    // and two filings racing to open it are settled here.
+    uniqueIndex("concerns_open_post_key")
+      .on(t.subjectId, t.postUrlNormalised)
+      .where(sql`${t.closedAt} is null`),
     // The timed steps look for due cases through these partial indexes only.
     index("concerns_response_due_idx")
       .on(t.responseDueAt)

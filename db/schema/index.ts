@@ -5,6 +5,7 @@ export * from "./case-appeals";
 export * from "./case-messages";
 export * from "./case-notes";
 export * from "./case-recusals";
+export * from "./concern-reporters";
 export * from "./concerns";
 export * from "./email-deliveries";
 export * from "./email-preferences";

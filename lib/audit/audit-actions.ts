@@ -17,6 +17,7 @@ import type {
 import type { EvidenceRecord } from "@/lib/domain/evidence";
 import type { PatientDetailsConfirmation } from "@/lib/domain/patient-details";
 import type { ConcernCategory, Severity } from "@/lib/domain/policy-text";
+import type { VerdictEvent } from "@/lib/domain/reporter-verdicts";
 import { ACCOUNT_AUDIT_ACTIONS, type AccountAuditCatalogue } from "./account-audit-actions";
 import type { AuditActionDeclaration } from "./audit-declaration";
 
@@ -68,6 +69,26 @@ export interface AuditCatalogue extends AccountAuditCatalogue {
       /** Each file filed with it, by its neutral name and the SHA-256 of the stored bytes. */
       evidence?: EvidenceRecord[];
     } & Screened;
+  };
+  /**
+   * A colleague raised a post that already had this open case about the same colleague, and
+   * joined it as a further reporter: their own judgement, and the case's severity after it.
+   */
+  reporter_joined: {
+    entity: "concern";
+    details: {
+      severity: Severity;
+      caseSeverity: Severity;
+      categories: ConcernCategory[];
+      disclosure: IdentityDisclosure;
+      platform: Platform;
+      evidence?: EvidenceRecord[];
+    } & Screened;
+  };
+  /** One of several reporters consented to the response; the case waits for the others. */
+  reporter_answer_recorded: {
+    entity: "concern";
+    details: { answer: VerdictEvent; stillToAnswer: number };
   };
   evidence_downloaded: {
     entity: "concern";
@@ -176,6 +197,20 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
     entityType: "concern",
     label: "Concern raised and notice sent",
     timeline: "parties",
+  },
+  reporter_joined: {
+    entityType: "concern",
+    label: "Another colleague raised the same post",
+    timeline: "parties",
+    // Their judgement and evidence are the officers' to weigh; parties see that it happened.
+    detailsFor: "officers",
+  },
+  reporter_answer_recorded: {
+    entityType: "concern",
+    label: "Answer recorded: waiting for the other colleagues who raised this",
+    timeline: "parties",
+    summary: (details) =>
+      details.answer === "accept_dispute" ? "Explanation accepted" : "Action confirmed",
   },
   notice_opened: { entityType: "concern", label: "Notice opened", timeline: "parties" },
   evidence_downloaded: {

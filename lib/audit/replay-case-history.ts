@@ -58,6 +58,8 @@ const MOVES: ReadonlyMap<string, readonly Move[]> = (() => {
 })();
 
 export const FILING_ACTION = "concern_filed";
+/** A further reporter joining the case: from then on they may answer as a reporter. */
+const JOINING_ACTION = "reporter_joined";
 
 /** The one party who alone may record this action, if one party alone may. */
 function partyOnly(moves: readonly Move[]): "reporter" | "subject" | null {
@@ -96,6 +98,8 @@ export function replayCaseHistory(
   }
   // An officer who records a concern for a physician names them as its reporter.
   const reporter = text(filing.details.reporterId) ?? filing.actorId;
+  // Colleagues who joined the case as further reporters, from the events that say so.
+  const joined = new Set<string | null>();
   // The colleague, as the filing named them (events written before the filing recorded it
   // say it through the colleague's own steps instead).
   let colleague = text(filing.details.subjectId);
@@ -105,6 +109,7 @@ export function replayCaseHistory(
   let sequenceBroken = false;
 
   for (const event of events.slice(1)) {
+    if (event.action === JOINING_ACTION) joined.add(event.actorId);
     const moves = MOVES.get(event.action);
     const to = text(event.details.to);
     if (!moves || !to) continue;
@@ -133,7 +138,7 @@ export function replayCaseHistory(
       });
     }
     const party = partyOnly(moves);
-    if (party === "reporter" && event.actorId !== reporter) {
+    if (party === "reporter" && event.actorId !== reporter && !joined.has(event.actorId)) {
       problems.push({
         id: event.id,
         problem: `only the reporter may record "${event.action}", but someone else did: the event or the case was altered`,

@@ -1,6 +1,6 @@
-import { and, eq, isNotNull, ne, notExists, type SQL, sql } from "drizzle-orm";
+import { and, eq, exists, isNotNull, ne, not, notExists, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { caseRecusals, concerns } from "@/db/schema";
+import { caseRecusals, concernReporters, concerns } from "@/db/schema";
 import { type Actor, can } from "./permissions";
 
 export type ConcernView = "reporter" | "subject" | "officer";
@@ -9,6 +9,8 @@ interface ConcernParties {
   reporterId: string;
   subjectId: string;
   escalatedAt: Date | null;
+  /** Colleagues who raised the same post later and joined the case (concern_reporters). */
+  furtherReporterIds?: readonly string[];
 }
 
 /** Whether the actor takes the reporter's steps on this case (the same rule as concernScope). */
@@ -25,9 +27,9 @@ export function followsAsReporter(
 
 /**
  * How this person relates to this concern, or null when it is none of their business.
- * A party to a case never acts on it as an officer: an officer who filed a concern, or is
- * its subject, sees it only from that side. An officer who recused from it (see
- * `recusedFrom`) has no view of it at all.
+ * A party to a case never acts on it as an officer: an officer who filed a concern, joined
+ * one as a further reporter, or is its subject, sees it only from that side. An officer who
+ * recused from it (see `recusedFrom`) has no view of it at all.
  */
 export function relationToConcern(
   actor: Actor,
@@ -35,6 +37,7 @@ export function relationToConcern(
   recused: boolean,
 ): ConcernView | null {
   if (concern.reporterId === actor.userId) return "reporter";
+  if (concern.furtherReporterIds?.includes(actor.userId)) return "reporter";
   if (concern.subjectId === actor.userId) return "subject";
   if (concern.escalatedAt && can(actor, "compliance:work") && !recused) return "officer";
   return null;
@@ -56,6 +59,13 @@ export function notRecused(officerId: string): SQL {
   );
 }
 
+/** The case has this person among its further reporters. */
+function joinedBy(userId: string): SQL {
+  return exists(
+    sql`(select 1 from ${concernReporters} where ${concernReporters.concernId} = ${concerns.id} and ${concernReporters.reporterId} = ${userId})`,
+  );
+}
+
 /**
  * The same rule as a query condition, so a page reading concerns for a view simply does
  * not find the ones this person may not see: a changed id in a URL is "not found".
@@ -64,7 +74,9 @@ export function notRecused(officerId: string): SQL {
 export function concernScope(actor: Actor, view: ConcernView): SQL {
   switch (view) {
     case "reporter":
-      if (can(actor, "concerns:file")) return eq(concerns.reporterId, actor.userId);
+      if (can(actor, "concerns:file")) {
+        return or(eq(concerns.reporterId, actor.userId), joinedBy(actor.userId))!;
+      }
       // An officer is a reporter only of what they recorded for an anonymous or outside source.
       return can(actor, "concerns:record")
         ? and(eq(concerns.reporterId, actor.userId), eq(concerns.recordedById, actor.userId))!
@@ -78,6 +90,7 @@ export function concernScope(actor: Actor, view: ConcernView): SQL {
             ne(concerns.reporterId, actor.userId),
             ne(concerns.subjectId, actor.userId),
             notRecused(actor.userId),
+            not(joinedBy(actor.userId)),
           )!
         : sql`false`;
   }

@@ -33,23 +33,6 @@ export const IDENTITY_DISCLOSURES = ["confidential", "named"] as const;
 export type IdentityDisclosure = (typeof IDENTITY_DISCLOSURES)[number];
 
 /**
- * Two links to one post should count as one: http or https, the host's case, a `www.`, a
- * trailing slash and the #fragment do not change the post. Query strings may (?v=… on YouTube), so
- * they stay, minus the usual tracking parameters.
- */
-export function normalisePostUrl(raw: string): string {
-  const url = new URL(raw.trim());
-  url.hash = "";
-  url.hostname = url.hostname.toLowerCase().replace(/^www\./, "");
-  for (const key of [...url.searchParams.keys()]) {
-    if (/^(utm_|fbclid$|gclid$|igshid$|si$)/i.test(key)) url.searchParams.delete(key);
-  }
-  url.searchParams.sort();
-  const path = url.pathname.replace(/\/+$/, "") || "/";
-  return `https://${url.host}${path}${url.search}`;
-}
-
-/**
  * What people paste: "www.example.com/post/1" or "facebook.com/…" means the https address.
  * Text that already names a scheme is left alone, so a wrong one is still refused.
  */

@@ -9,10 +9,12 @@ export async function storeEvidence(
   tx: Db,
   concern: { id: string; reference: string },
   files: readonly PreparedEvidence[],
+  // A colleague joining a case adds their files after those already on it.
+  alreadyStored = 0,
 ): Promise<EvidenceRecord[]> {
   const records: EvidenceRecord[] = [];
   for (const [index, file] of files.entries()) {
-    const position = index + 1;
+    const position = alreadyStored + index + 1;
     const storageKey = await evidenceStorage.put(tx, file.bytes);
     const fileName = neutralFileName(concern.reference, position, file.mediaType);
     const [row] = await tx

@@ -8,6 +8,7 @@ import { EVIDENCE_KINDS, formatBytes, isEvidenceMediaType } from "@/lib/domain/e
 import { SEVERITY_LABELS } from "@/lib/domain/policy-text";
 import { stateLabel } from "@/lib/domain/reader-words";
 import type { CaseNote, InformationRequestItem } from "@/lib/queries/case-file";
+import type { CaseReporter } from "@/lib/queries/case-reporters";
 import type { ConcernDetail } from "@/lib/queries/concerns";
 import type { EvidenceFile } from "@/lib/queries/evidence";
 import { toCsv } from "./csv";
@@ -33,6 +34,8 @@ export interface CaseFileExport {
 
 export function buildCaseFileExport(input: {
   concern: ConcernDetail;
+  /** Colleagues who raised the same post later and joined the case. */
+  furtherReporters: CaseReporter[];
   /** The files filed with it: named, with the SHA-256 anyone can check a copy against. */
   evidence: EvidenceFile[];
   timeline: TimelineEntry[];
@@ -56,6 +59,13 @@ export function buildCaseFileExport(input: {
       `${source.raisedBy}, ${concern.disclosure === "named" ? "named to the colleague" : "confidential to the colleague"}`,
     ],
     ...(source.arrived ? [["How it arrived", source.arrived] as [string, string]] : []),
+    ...input.furtherReporters.flatMap((reporter): [string, string][] => [
+      [
+        "Also raised by",
+        `${reporter.name ?? ""} (${reporter.email ?? ""}), ${reporter.disclosure === "named" ? "named to the colleague" : "confidential to the colleague"}, joined ${reporter.joinedAt ? inWords(reporter.joinedAt) : ""}${reporter.severity ? `, judged it: ${SEVERITY_LABELS[reporter.severity]}` : ""}`,
+      ],
+      ["Their words", reporter.description],
+    ]),
     ["Raised on", inWords(concern.createdAt)],
     ["Post", concern.postUrl],
     ["Platform", PLATFORM_LABELS[concern.platform]],

@@ -55,6 +55,13 @@ const WORDS: Readonly<
       topic: "A concern recorded for you",
     },
   },
+  reporter_joined: {
+    subject: {
+      happened:
+        "Another colleague raised the same post. One response from you answers everyone who raised it.",
+      topic: "Another colleague raised the same post",
+    },
+  },
   notice_opened: {},
   remediation_reported: {
     reporter: {

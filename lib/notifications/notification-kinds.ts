@@ -44,6 +44,7 @@ export type KindRecipient = Recipient | "administrators";
 export type NotificationKind =
   | "concern_filed"
   | "concern_recorded"
+  | "reporter_joined"
   | TransitionAuditAction
   | InformationKind
   | ThreadKind
@@ -72,6 +73,13 @@ export const NOTIFICATION_KINDS: Readonly<Record<NotificationKind, KindPolicy>> 
     essential: true,
     to: ["reporter"],
     label: "A concern recorded for you",
+  },
+  // The colleague answers once for everyone who raised the post, so is told of each.
+  reporter_joined: {
+    email: true,
+    essential: true,
+    to: ["subject"],
+    label: "Another colleague raised the same post",
   },
   // Recorded on the timeline only: no transition tells anyone that a notice was opened.
   notice_opened: { email: false, essential: true, label: "Notice opened" },

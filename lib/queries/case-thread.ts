@@ -49,7 +49,12 @@ export async function listThread(
           ? sql<
               string | null
             >`case when ${caseMessages.senderId} = ${concerns.subjectId} then ${sender.name} when ${concerns.disclosure} = 'named' then coalesce(${concerns.sourceName}, ${sender.name}) end`
-          : sender.name,
+          : view === "reporter"
+            ? // A colleague who joined the case reads the first reporter's messages unnamed.
+              sql<
+                string | null
+              >`case when ${caseMessages.senderId} in (${concerns.subjectId}, ${viewerId}) then ${sender.name} end`
+            : sender.name,
     })
     .from(caseMessages)
     .innerJoin(concerns, eq(concerns.id, caseMessages.concernId))

@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { auditEvents, concerns, departments, users } from "@/db/schema";
+import { auditEvents, concernReporters, concerns, departments, users } from "@/db/schema";
 import { redactedQuotesOf, toTimelineEntry } from "@/lib/audit/timeline";
 import { type ConcernView, concernScope } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
-import { concernReference } from "@/lib/domain/concern-fields";
+import { concernReference, type IdentityDisclosure } from "@/lib/domain/concern-fields";
+import type { ConcernCategory } from "@/lib/domain/policy-text";
 import { describeWho } from "@/lib/domain/reader-words";
 
 const reporter = alias(users, "reporter");
@@ -51,7 +52,12 @@ export async function listConcernsRaisedBy(db: Db, actor: Actor) {
 
 export async function listNoticesAbout(db: Db, actor: Actor) {
   const rows = await db
-    .select({ ...listColumns, reporterName: reporterNameForSubject })
+    .select({
+      ...listColumns,
+      reporterName: reporterNameForSubject,
+      // Everyone who raised it: the first reporter and those who joined the case.
+      reporterCount: sql<number>`1 + (select count(*) from ${concernReporters} where ${concernReporters.concernId} = ${concerns.id})::int`,
+    })
     .from(concerns)
     .innerJoin(subject, eq(subject.id, concerns.subjectId))
     .innerJoin(reporter, eq(reporter.id, concerns.reporterId))
@@ -67,18 +73,39 @@ export async function listNoticesAbout(db: Db, actor: Actor) {
  * reporter and officers, and for the subject only when the reporter chose to be named.
  */
 export async function findConcernFor(db: Db, actor: Actor, view: ConcernView, concernId: string) {
+  // A colleague who joined the case reads it through their own report: their words, their
+  // choice of disclosure, and nothing of the first reporter's identity.
+  const own = view === "reporter" ? joinedReport(actor.userId) : null;
+  const mine = <T>(column: AnyPgColumn | SQL, joinedColumn: AnyPgColumn) =>
+    own ? sql<T>`coalesce(${joinedColumn}, ${column})` : sql<T>`${column}`;
   const [row] = await db
     .select({
       ...listColumns,
       subjectId: concerns.subjectId,
       // Server-side only, to word the timeline; pages never render it.
       reporterId: concerns.reporterId,
-      postUrl: concerns.postUrl,
-      seenOn: concerns.seenOn,
-      description: concerns.description,
-      categories: concerns.categories,
-      otherConsideration: concerns.otherConsideration,
-      disclosure: concerns.disclosure,
+      postUrl: mine<string>(concerns.postUrl, concernReporters.postUrl),
+      seenOn: mine<string>(concerns.seenOn, concernReporters.seenOn),
+      description: mine<string>(concerns.description, concernReporters.description),
+      categories: own
+        ? sql<
+            ConcernCategory[]
+          >`coalesce(${concernReporters.categories}, ${concerns.categories})`.mapWith(
+            concerns.categories,
+          )
+        : concerns.categories,
+      otherConsideration: own
+        ? sql<
+            string | null
+          >`case when ${concernReporters.reporterId} is null then ${concerns.otherConsideration} else ${concernReporters.otherConsideration} end`
+        : concerns.otherConsideration,
+      disclosure: mine<IdentityDisclosure>(concerns.disclosure, concernReporters.disclosure),
+      // When this reader joined the case as a further reporter; null for its first reporter.
+      joinedAt: own
+        ? sql<Date | null>`${concernReporters.joinedAt}`.mapWith((value: string | null) =>
+            value ? new Date(value) : null,
+          )
+        : sql<Date | null>`null`,
       // Who recorded it and the outside source's own name: never in the colleague's query
       // (reporterName carries the source's name to them when it may be shown).
       recordedById: view === "subject" ? sql<string | null>`null` : concerns.recordedById,
@@ -98,7 +125,14 @@ export async function findConcernFor(db: Db, actor: Actor, view: ConcernView, co
       triageDueAt: concerns.triageDueAt,
       decisionDueAt: concerns.decisionDueAt,
       departmentName: departments.name,
-      reporterName: view === "subject" ? reporterNameForSubject : reporter.name,
+      reporterName:
+        view === "subject"
+          ? reporterNameForSubject
+          : view === "reporter"
+            ? sql<
+                string | null
+              >`case when ${concerns.reporterId} = ${actor.userId} then ${reporter.name} end`
+            : reporter.name,
       reporterEmail: view === "officer" ? reporter.email : sql<string | null>`null`,
     })
     .from(concerns)
@@ -107,8 +141,14 @@ export async function findConcernFor(db: Db, actor: Actor, view: ConcernView, co
     .leftJoin(departments, eq(departments.id, concerns.subjectDepartmentId))
     .leftJoin(assignee, eq(assignee.id, concerns.assigneeId))
     .leftJoin(recorder, eq(recorder.id, concerns.recordedById))
+    .leftJoin(concernReporters, own ?? sql`false`)
     .where(and(eq(concerns.id, concernId), concernScope(actor, view)));
   return row ? withReference(row) : null;
+}
+
+/** The join to this reader's own report on a case they joined. */
+function joinedReport(userId: string): SQL {
+  return and(eq(concernReporters.concernId, concerns.id), eq(concernReporters.reporterId, userId))!;
 }
 
 export type ConcernDetail = NonNullable<Awaited<ReturnType<typeof findConcernFor>>>;
@@ -141,14 +181,22 @@ export async function listTimeline(
     .leftJoin(users, eq(users.id, auditEvents.actorId))
     .where(and(eq(auditEvents.entityType, "concern"), eq(auditEvents.entityId, concern.id)))
     .orderBy(asc(auditEvents.id));
+  const furtherReporters = await db
+    .select({ reporterId: concernReporters.reporterId, disclosure: concernReporters.disclosure })
+    .from(concernReporters)
+    .where(eq(concernReporters.concernId, concern.id));
   const redacted = redactedQuotesOf(rows);
   return rows.flatMap((row) => {
-    const who = describeActor(row, concern, view, viewerId);
+    const who = describeActor(row, concern, furtherReporters, view, viewerId);
     const entry = toTimelineEntry(row, view, who, redacted);
     return entry ? [entry] : [];
   });
 }
 
+/**
+ * Who did it, in the viewer's words. Each reporter is named to the colleague only if they
+ * chose to be; to one another, reporters are only ever "another colleague".
+ */
 function describeActor(
   row: { actorId: string | null; actorName: string | null },
   concern: {
@@ -157,22 +205,28 @@ function describeActor(
     disclosure: string;
     reporterName: string | null;
   },
+  furtherReporters: readonly { reporterId: string; disclosure: string }[],
   view: ConcernView,
   viewerId: string,
 ): string {
+  const further = furtherReporters.find((reporter) => reporter.reporterId === row.actorId);
   const party = !row.actorId
     ? "system"
     : row.actorId === concern.subjectId
       ? "subject"
-      : row.actorId === concern.reporterId
+      : row.actorId === concern.reporterId || further
         ? "reporter"
         : "officer";
-  // The colleague's query already holds the name they may know of who raised it (an outside
-  // source's, never the recording officer's).
-  const name = party === "reporter" && view === "subject" ? concern.reporterName : row.actorName;
+  if (party === "reporter" && view === "reporter" && row.actorId !== viewerId) {
+    return "Another colleague who raised this";
+  }
+  // The colleague's query already holds the name they may know of the first reporter (an
+  // outside source's, never the recording officer's); a further reporter is their own name.
+  const name =
+    party === "reporter" && view === "subject" && !further ? concern.reporterName : row.actorName;
   return describeWho(
     { party, name, isReader: row.actorId === viewerId },
     view,
-    concern.disclosure === "named",
+    (further?.disclosure ?? concern.disclosure) === "named",
   );
 }

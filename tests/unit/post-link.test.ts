@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describePostLink } from "@/lib/domain/post-link";
+import { canonicalPostUrl, describePostLink } from "@/lib/domain/post-link";
 
 describe("a post's link as shown to a colleague", () => {
   it("shows an ordinary link as it is", () => {
@@ -32,5 +32,57 @@ describe("a post's link as shown to a colleague", () => {
   it("gives nothing for text that is not an http(s) link", () => {
     expect(describePostLink("javascript:alert(1)")).toBeNull();
     expect(describePostLink("not a link")).toBeNull();
+  });
+});
+
+describe("what counts as the same post", () => {
+  it.each([
+    "https://social.example/p/1",
+    "http://social.example/p/1",
+    "https://WWW.Social.Example/p/1/",
+    "HTTPS://SOCIAL.EXAMPLE./p/1",
+    "https://social.example:443/p/1",
+    "http://social.example:80/p/1",
+    "https://social.example/p/1#comments",
+    "https://social.example/p/1?utm_source=mail&fbclid=abc",
+    "https://social.example/p/1?gclid=1&igshid=2&si=3&ref_src=twsrc&UTM_Campaign=x",
+    "https://social.example/p/%31",
+    "  https://social.example/p/1  ",
+  ])("%s is the same post as https://social.example/p/1", (url) => {
+    expect(canonicalPostUrl(url)).toBe("https://social.example/p/1");
+  });
+
+  it("keeps query parameters that pick the post, in a stable order", () => {
+    expect(canonicalPostUrl("https://video.example/watch?v=abc&t=10")).toBe(
+      canonicalPostUrl("https://video.example/watch?t=10&v=abc&utm_medium=x"),
+    );
+    expect(canonicalPostUrl("https://video.example/watch?v=abc")).not.toBe(
+      canonicalPostUrl("https://video.example/watch?v=xyz"),
+    );
+  });
+
+  it("spells percent-encoding one way in the path and the query", () => {
+    expect(canonicalPostUrl("https://blog.example/a%7eb/c%2fd")).toBe(
+      "https://blog.example/a~b/c%2Fd",
+    );
+    expect(canonicalPostUrl("https://blog.example/search?q=a%20b")).toBe(
+      canonicalPostUrl("https://blog.example/search?q=a+b"),
+    );
+    expect(canonicalPostUrl("https://blog.example/search?q=%7E")).toBe(
+      canonicalPostUrl("https://blog.example/search?q=~"),
+    );
+  });
+
+  it("keeps a port that is not a default one, and tells different posts apart", () => {
+    expect(canonicalPostUrl("https://social.example:8443/p/1")).toBe(
+      "https://social.example:8443/p/1",
+    );
+    expect(canonicalPostUrl("https://social.example/p/1")).not.toBe(
+      canonicalPostUrl("https://social.example/p/2"),
+    );
+  });
+
+  it("compares internationalised names in their ASCII form", () => {
+    expect(canonicalPostUrl("https://BÜCHER.example/p")).toBe("https://xn--bcher-kva.example/p");
   });
 });

@@ -57,6 +57,31 @@ describe("replaying a case's history", () => {
     expect(replayCaseHistory(events, { ...stored, state: "in_review" })).toEqual([]);
   });
 
+  it("lets a colleague who joined the case answer as a reporter, and nobody else", () => {
+    const JOINER = "44444444-4444-4444-8444-444444444444";
+    const answer = (actorId: string): CaseEvent[] => [
+      filed(),
+      {
+        id: 2,
+        actorId: COLLEAGUE,
+        action: "remediation_reported",
+        details: { from: "awaiting_response", to: "remediation_reported" },
+      },
+      {
+        id: 3,
+        actorId,
+        action: "escalated_on_rejection",
+        details: { from: "remediation_reported", to: "escalated" },
+      },
+    ];
+    const joining: CaseEvent = { id: 9, actorId: JOINER, action: "reporter_joined", details: {} };
+    const [filing, ...rest] = answer(JOINER);
+    expect(
+      replayCaseHistory([filing!, joining, ...rest], { ...stored, state: "escalated" }),
+    ).toEqual([]);
+    expect(replayCaseHistory(answer(JOINER), { ...stored, state: "escalated" })).toHaveLength(1);
+  });
+
   it("learns the colleague of a filing recorded before it named them from the colleague's own steps", () => {
     const events: CaseEvent[] = [
       filed({ subjectId: undefined }),

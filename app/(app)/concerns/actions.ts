@@ -17,9 +17,9 @@ export const fileConcernAction = formAction({
   allow: "concerns:file",
   input: fileConcernSchema,
   run: (actor, input) => fileConcern(getDb(), actor, input),
-  done: ({ concernId }) => ({
+  done: ({ concernId, joined }) => ({
     revalidate: "/concerns",
-    redirect: `/concerns/${concernId}?done=filed`,
+    redirect: `/concerns/${concernId}?done=${joined ? "joined" : "filed"}`,
   }),
 });
 
@@ -29,9 +29,9 @@ export const answerResponseAction = formAction({
   input: onCase(answerResponseSchema),
   run: (actor, { concernId, decision, ...input }) =>
     answerResponse(getDb(), actor, concernId, decision, input),
-  done: (_result, { concernId, decision }) => ({
+  done: ({ recorded }, { concernId, decision }) => ({
     revalidate: "/concerns",
-    redirect: `/concerns/${concernId}?done=${decision}`,
+    redirect: `/concerns/${concernId}?done=${recorded ? "answer_recorded" : decision}`,
   }),
 });
 

@@ -38,9 +38,11 @@ export default async function NoticesPage() {
                 className={`text-brand-700 underline ${notice.noticeOpenedAt ? "" : "font-bold"}`}
               >
                 {notice.reference}:{" "}
-                {notice.channel === "web"
-                  ? `raised by ${notice.reporterName ?? "a colleague"}`
-                  : describeRaisedBy(notice.channel, notice.reporterName).text}
+                {notice.reporterCount > 1
+                  ? `raised by ${notice.reporterCount} colleagues`
+                  : notice.channel === "web"
+                    ? `raised by ${notice.reporterName ?? "a colleague"}`
+                    : describeRaisedBy(notice.channel, notice.reporterName).text}
               </Link>
               <StatusBadge state={notice.state} viewer="subject" />
               <span className="text-sm text-slate-700">

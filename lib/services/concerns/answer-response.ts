@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { concerns } from "@/db/schema";
+import { concernReporters, concerns } from "@/db/schema";
 import { followsAsReporter } from "@/lib/authz/concern-access";
 import { type Actor, can } from "@/lib/authz/permissions";
-import type { ConcernEvent } from "@/lib/domain/concern-workflow";
+import type { ConcernEvent, ConcernEventType } from "@/lib/domain/concern-workflow";
 import { Refusal } from "@/lib/errors/refusal";
 import { parseScreened } from "../screen-free-text";
 import { applyConcernEvent } from "./apply-concern-event";
@@ -26,6 +26,22 @@ export const REPORTER_DECISIONS = [
 ] as const;
 export type ReporterDecision = (typeof REPORTER_DECISIONS)[number];
 
+/**
+ * The answers to offer a reporter now: none once they have answered the standing response
+ * (the case waits for the others), and no withdrawing a case others raised too.
+ */
+export function reporterDecisions(
+  available: readonly ConcernEventType[],
+  { reporters, answered }: { reporters: number; answered: boolean },
+): ReporterDecision[] {
+  if (answered) return [];
+  return available.filter(
+    (event): event is ReporterDecision =>
+      (REPORTER_DECISIONS as readonly string[]).includes(event) &&
+      !(event === "withdraw" && reporters > 1),
+  );
+}
+
 export const answerResponseSchema = optionalReasonSchema.extend({
   decision: z.enum(REPORTER_DECISIONS, "That action is not available."),
 });
@@ -44,7 +60,8 @@ export async function answerResponse(
   });
   const id = concernIdSchema.parse(concernId);
   // The colleague reads the reason; disclosure never changes, so it is read before the lock.
-  const [own] = await db
+  // A colleague who joined the case chose their own disclosure.
+  const [first] = await db
     .select({
       disclosure: concerns.disclosure,
       reporterId: concerns.reporterId,
@@ -54,9 +71,18 @@ export async function answerResponse(
     .where(and(eq(concerns.id, id), eq(concerns.reporterId, actor.userId)));
   // An officer answers here only for a source whose concern they recorded; any other case
   // they work from its case file, so through this path it does not exist for them.
-  if (!can(actor, "concerns:file") && !(own && followsAsReporter(actor, own))) {
+  if (!can(actor, "concerns:file") && !(first && followsAsReporter(actor, first))) {
     throw new Refusal("not_found", CASE_NOT_FOUND);
   }
+  const [joined] = first
+    ? []
+    : await db
+        .select({ disclosure: concernReporters.disclosure })
+        .from(concernReporters)
+        .where(
+          and(eq(concernReporters.concernId, id), eq(concernReporters.reporterId, actor.userId)),
+        );
+  const own = first ?? joined;
   if (own?.disclosure === "confidential") {
     assertDoesNotNameReporter([answer.reason], actor, answer.identityConfirmed);
   }

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
+import { isUniqueViolation } from "@/db/errors";
 import { concerns } from "@/db/schema";
 import { type AuditEventInput, writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { recusedFrom, relationToConcern } from "@/lib/authz/concern-access";
@@ -17,11 +18,22 @@ import { scheduleDueCheck } from "@/lib/jobs/schedule-due-check";
 import { scheduleOfficerReminders } from "@/lib/jobs/schedule-officer-reminders";
 import { scheduleReminder } from "@/lib/jobs/schedule-reminder";
 import { notifyCase } from "@/lib/notifications/notify-case";
+import { listFurtherReporterIds } from "@/lib/queries/case-reporters";
 import { loadWorkflowSettings, type WorkflowSettings } from "@/lib/queries/workflow-settings";
 import { CASE_NOT_FOUND, transitionRefusal } from "./case-refusals";
 import { type ConcernRow, lockConcern } from "./lock-concern";
+import { settleReporterAnswer } from "./settle-reporter-answer";
 
 export type EventSource = Actor | "system";
+
+/**
+ * Where the case is now; `recorded` when one of several reporters' answer was kept without
+ * moving the case (it waits for the others).
+ */
+export interface AppliedEvent {
+  state: ConcernState;
+  recorded?: true;
+}
 
 /**
  * The one way a concern changes state: lock the row, establish the actor's relation to
@@ -40,7 +52,7 @@ export async function applyConcernEvent(
     /** The writer's confirmations that the event's words hold no patient details. */
     patientDetailsConfirmed?: PatientDetailsConfirmation;
   },
-): Promise<{ state: ConcernState }> {
+): Promise<AppliedEvent> {
   return db.transaction(async (tx) => {
     const concern = await lockConcern(tx, params.concernId);
     if (!concern) throw new Refusal("not_found", CASE_NOT_FOUND);
@@ -66,8 +78,10 @@ export async function applyToLockedConcern(
   // A caller moving many cases in one transaction (the sweep) reads the settings once.
   settings?: WorkflowSettings,
   patientDetailsConfirmed?: PatientDetailsConfirmation,
-): Promise<{ state: ConcernState }> {
-  const relation = await workflowRelation(tx, by, concern, event);
+): Promise<AppliedEvent> {
+  // Colleagues who joined the case are its reporters too (the timed steps need not ask).
+  const furtherReporterIds = by === "system" ? [] : await listFurtherReporterIds(tx, concern.id);
+  const relation = await workflowRelation(tx, by, { ...concern, furtherReporterIds }, event);
   // A stranger learns nothing, not even that the case exists.
   if (!relation) throw new Refusal("not_found", CASE_NOT_FOUND);
 
@@ -86,6 +100,17 @@ export async function applyToLockedConcern(
     windows,
   });
   if (!decision.ok) throw await transitionRefusal(tx, decision, concern, relation);
+  if (relation === "reporter" && by !== "system") {
+    const settled = await settleReporterAnswer(
+      tx,
+      concern,
+      furtherReporterIds,
+      by.userId,
+      event,
+      now,
+    );
+    if (settled === "recorded") return { state: concern.state, recorded: true };
+  }
   // Opening a notice is recorded the first time only; the rule above still decides who may.
   if (event.type === "open_notice" && concern.noticeOpenedAt) return { state: concern.state };
 
@@ -99,7 +124,17 @@ export async function applyToLockedConcern(
       updatedAt: now,
     })
     .where(and(eq(concerns.id, concern.id), eq(concerns.state, concern.state)))
-    .returning();
+    .returning()
+    .catch((error: unknown) => {
+      // Reopening a case whose post has since been raised again in a new open case.
+      if (isUniqueViolation(error, "concerns_open_post_key")) {
+        throw new Refusal(
+          "conflict",
+          "Another open case is about the same post and colleague, so this one cannot be reopened while it is open. Work on that case instead.",
+        );
+      }
+      throw error;
+    });
   if (!updated) {
     throw new Refusal(
       "conflict",
@@ -185,7 +220,7 @@ function auditDetails(event: ConcernEvent): Record<string, unknown> {
 async function workflowRelation(
   tx: Transaction,
   by: EventSource,
-  concern: ConcernRow,
+  concern: ConcernRow & { furtherReporterIds: readonly string[] },
   event: ConcernEvent,
 ): Promise<ActorRelation | null> {
   if (by === "system") return "system";

@@ -3,6 +3,7 @@ import { assertCan } from "@/lib/authz/assert-can";
 import { concernScope } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
 import { Refusal } from "@/lib/errors/refusal";
+import { listFurtherReporterIds } from "@/lib/queries/case-reporters";
 import { activeOfficers } from "@/lib/queries/officers";
 import { applyToLockedConcern } from "./apply-concern-event";
 import { CASE_NOT_FOUND } from "./case-refusals";
@@ -31,7 +32,11 @@ export async function assignCase(
     if (!concern) throw new Refusal("not_found", CASE_NOT_FOUND);
     const [officer] = await activeOfficers(tx, {
       id: assigneeId,
-      excluding: [concern.reporterId, concern.subjectId],
+      excluding: [
+        concern.reporterId,
+        concern.subjectId,
+        ...(await listFurtherReporterIds(tx, concern.id)),
+      ],
       forCase: concern.id,
     });
     if (!officer) {

@@ -4,6 +4,7 @@ import { relationToConcern } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
 import { Refusal } from "@/lib/errors/refusal";
 import { evidenceStorage } from "@/lib/evidence/storage";
+import { listFurtherReporterIds } from "@/lib/queries/case-reporters";
 import { findEvidenceFor } from "@/lib/queries/evidence";
 
 const NOT_FOUND = "We could not find that file.";
@@ -17,7 +18,13 @@ export async function downloadEvidence(db: Database, actor: Actor, evidenceId: s
   return db.transaction(async (tx) => {
     const file = await findEvidenceFor(tx, actor, evidenceId);
     // The scope that found the file already leaves out a case this officer recused from.
-    const as = file ? relationToConcern(actor, file, false) : null;
+    const as = file
+      ? relationToConcern(
+          actor,
+          { ...file, furtherReporterIds: await listFurtherReporterIds(tx, file.concernId) },
+          false,
+        )
+      : null;
     if (!file || !as) throw new Refusal("not_found", NOT_FOUND);
     const bytes = await evidenceStorage.get(tx, file.storageKey);
     if (!bytes) throw new Refusal("not_found", NOT_FOUND);

@@ -7,6 +7,7 @@ import { Refusal } from "@/lib/errors/refusal";
 import { buildCaseFileExport, caseFileToCsv } from "@/lib/exports/case-file";
 import { caseFileToPdf } from "@/lib/exports/case-file-pdf";
 import { listCaseNotes, listInformationRequests } from "@/lib/queries/case-file";
+import { listCaseReporters } from "@/lib/queries/case-reporters";
 import { listThread } from "@/lib/queries/case-thread";
 import { findConcernFor, listTimeline } from "@/lib/queries/concerns";
 import { listEvidence } from "@/lib/queries/evidence";
@@ -49,10 +50,12 @@ export async function exportCaseFile(
     });
     const questions = await listInformationRequests(tx, concern.id);
     const evidence = await listEvidence(tx, concern.id);
+    const reporters = await listCaseReporters(tx, concern, "officer", actor.userId);
     const notes = includeNotes ? await listCaseNotes(tx, concern.id) : null;
     const zone = timeZone ?? (await loadWorkflowSettings(tx)).timeZone;
     const file = buildCaseFileExport({
       concern,
+      furtherReporters: reporters.filter((reporter) => !reporter.isFirst),
       evidence,
       // Earlier openings, exports and downloads are the access log, not the case's history.
       timeline: timeline.filter((e) => !ACCESS_ACTIONS.has(e.action)),

@@ -1,14 +1,15 @@
-import { and, count, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, eq, exists, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
-import { concerns, userRoles, users } from "@/db/schema";
+import { concernReporters, concerns, userRoles, users } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
 import type { RecordedChannel } from "@/lib/domain/concern-channels";
-import { concernReference, normalisePostUrl } from "@/lib/domain/concern-fields";
+import { concernReference } from "@/lib/domain/concern-fields";
 import { addWindow } from "@/lib/domain/deadlines";
 import type { PatientDetailsConfirmation } from "@/lib/domain/patient-details";
+import { canonicalPostUrl } from "@/lib/domain/post-link";
 import { Refusal } from "@/lib/errors/refusal";
 import { prepareEvidence } from "@/lib/evidence/prepare-evidence";
 import { storeEvidence } from "@/lib/evidence/store-evidence";
@@ -19,6 +20,7 @@ import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { parseScreened } from "../screen-free-text";
 import { type ConcernData, type FileConcernInput, fileConcernSchema } from "./concern-schemas";
 import { assertDoesNotNameReporter } from "./confidential-words";
+import { joinCase } from "./join-case";
 
 const OPEN_STATES = [
   "awaiting_response",
@@ -39,14 +41,15 @@ export interface Filing {
 /**
  * Files a concern and sends its notice: the concern, its evidence files, the audit event
  * (with each file's SHA-256), the subject's notification with its email job, the deadline
- * job and the reminder job are one transaction.
+ * job and the reminder job are one transaction. A post that already has an open case about
+ * the same colleague is not opened again: the filing joins that case (join-case.ts).
  */
 export async function fileConcern(
   db: Database,
   actor: Actor,
   input: FileConcernInput,
   now = new Date(),
-): Promise<{ concernId: string }> {
+): Promise<{ concernId: string; joined: boolean }> {
   assertCan(actor, "concerns:file");
   const screened = parseScreened(fileConcernSchema, input);
   const reporter = { id: actor.userId, name: actor.name, email: actor.email };
@@ -68,7 +71,7 @@ export async function openConcern(
   }: { data: ConcernData; patientDetailsConfirmed?: PatientDetailsConfirmation },
   { reporter, recording }: Filing,
   now: Date,
-): Promise<{ concernId: string }> {
+): Promise<{ concernId: string; joined: boolean }> {
   if (data.subjectId === actor.userId) {
     throw new Refusal(
       "invalid_input",
@@ -110,12 +113,12 @@ export async function openConcern(
   } else if (data.disclosure === "confidential" && !recording) {
     assertDoesNotNameReporter(texts, actor, data.identityConfirmed);
   }
-  const postUrlNormalised = normalisePostUrl(data.postUrl);
+  const postUrlNormalised = canonicalPostUrl(data.postUrl);
   // Read and cleaned before the transaction opens, so no lock waits on image work.
   const evidence = await prepareEvidence(data.evidence, (await loadWorkflowSettings(db)).evidence);
 
-  try {
-    return await db.transaction(async (tx) => {
+  const fileOrJoin = () =>
+    db.transaction(async (tx): Promise<{ concernId: string; joined: boolean }> => {
       // One filing at a time per reporter, so the daily limit and the duplicate check
       // cannot be outrun by submitting many forms at once.
       await tx.execute(
@@ -141,22 +144,43 @@ export async function openConcern(
       const settings = await loadWorkflowSettings(tx);
       // The daily limit guards against a physician flooding colleagues; an officer recording
       // what reached them by other channels is not that.
-      const [{ filedToday }] = recording
-        ? [{ filedToday: 0 }]
-        : ((await tx
-            .select({ filedToday: count() })
-            .from(concerns)
-            .where(
-              and(
-                eq(concerns.reporterId, reporter.id),
-                gte(concerns.createdAt, addWindow(now, -24 * 3600 * 1000)),
-              ),
-            )) as [{ filedToday: number }]);
+      const filedToday = recording
+        ? 0
+        : await countFiledSince(tx, reporter.id, addWindow(now, -24 * 3600 * 1000));
       if (filedToday >= settings.dailyFilingLimit) {
         throw new Refusal(
           "rate_limited",
           `You have raised ${filedToday} concerns in the last 24 hours, the most allowed. Please try again tomorrow, or contact compliance directly if this is urgent.`,
         );
+      }
+
+      // One case per post and colleague: filings of the same post about the same colleague
+      // take turns here, so the second finds the first's case and joins it.
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtext('case-per-post'), hashtext(${`${subject.id} ${postUrlNormalised}`}))`,
+      );
+      const [openCase] = await tx
+        .select()
+        .from(concerns)
+        .where(
+          and(
+            eq(concerns.subjectId, subject.id),
+            eq(concerns.postUrlNormalised, postUrlNormalised),
+            isNull(concerns.closedAt),
+          ),
+        )
+        .for("update");
+      if (openCase && recording) {
+        // Joining is for colleagues raising what they saw themselves; a concern that reached
+        // compliance by another channel about a post already in hand is added to that case.
+        throw new Refusal(
+          "duplicate",
+          `${concernReference(openCase.number)} is already open about this post and colleague, and the colleague has been asked to respond. Add what you learned to that case instead of recording another.`,
+          "postUrl",
+        );
+      }
+      if (openCase) {
+        return joinCase(tx, openCase, actor, data, evidence, patientDetailsConfirmed, now);
       }
 
       const responseDueAt = addWindow(now, settings.windows.remediationWindowMs);
@@ -244,32 +268,60 @@ export async function openConcern(
         now,
         settings.windows.reminderLeadMs,
       );
-      return { concernId };
+      return { concernId, joined: false };
     });
+
+  try {
+    return await fileOrJoin();
   } catch (error) {
-    // The unique index is the last word when two identical filings race past the check.
+    // The unique indexes are the last word when filings race past the checks.
     if (isUniqueViolation(error, "concerns_open_duplicate_key")) {
       throw duplicateRefusal(
         (await findOpenConcern(db, reporter.id, postUrlNormalised))?.id,
         Boolean(recording),
       );
     }
+    // Another reporter's filing opened the case first: this one now joins it.
+    if (isUniqueViolation(error, "concerns_open_post_key")) return fileOrJoin();
     throw error;
   }
 }
 
-/** This reporter's open concern about this post, if any. */
+/** Filings and joinings by this reporter since then, for the daily limit. */
+async function countFiledSince(db: Db, reporterId: string, since: Date): Promise<number> {
+  const [{ filed }] = (await db
+    .select({ filed: count() })
+    .from(concerns)
+    .where(and(eq(concerns.reporterId, reporterId), gte(concerns.createdAt, since)))) as [
+    { filed: number },
+  ];
+  const [{ joined }] = (await db
+    .select({ joined: count() })
+    .from(concernReporters)
+    .where(
+      and(eq(concernReporters.reporterId, reporterId), gte(concernReporters.joinedAt, since)),
+    )) as [{ joined: number }];
+  return filed + joined;
+}
+
+/** An open case about this post that this person raised or joined, if any. */
 async function findOpenConcern(db: Db, reporterId: string, postUrlNormalised: string) {
   const [open] = await db
     .select({ id: concerns.id })
     .from(concerns)
     .where(
       and(
-        eq(concerns.reporterId, reporterId),
+        or(
+          eq(concerns.reporterId, reporterId),
+          exists(
+            sql`(select 1 from ${concernReporters} where ${concernReporters.concernId} = ${concerns.id} and ${concernReporters.reporterId} = ${reporterId})`,
+          ),
+        ),
         eq(concerns.postUrlNormalised, postUrlNormalised),
         inArray(concerns.state, [...OPEN_STATES]),
       ),
-    );
+    )
+    .limit(1);
   return open;
 }
 

@@ -3,6 +3,7 @@ import { isOverdue } from "@/lib/domain/deadlines";
 import { reminderFor } from "@/lib/domain/reminders";
 import type { ReminderPayload } from "@/lib/jobs/schedule-reminder";
 import { notify } from "@/lib/notifications/notify";
+import { listReportersStillToAnswer } from "@/lib/queries/case-reporters";
 import { lockConcern } from "@/lib/services/concerns/lock-concern";
 
 /**
@@ -29,17 +30,22 @@ export async function sendDueReminder(
     ) {
       return false;
     }
-    const recipientId = reminder.recipient === "subject" ? concern.subjectId : concern.reporterId;
-    const created = await notify(tx, [
-      {
+    // Of a case several colleagues raised, each reporter who has yet to answer is reminded.
+    const recipientIds =
+      reminder.recipient === "subject"
+        ? [concern.subjectId]
+        : await listReportersStillToAnswer(tx, concern);
+    const created = await notify(
+      tx,
+      recipientIds.map((recipientId) => ({
         recipientId,
         concernId: concern.id,
         recipientRelation: reminder.recipient,
         kind: reminder.kind,
         createdAt: now,
         dedupeKey: `${reminder.kind}:${concern.id}:${payload.dueAt}:${recipientId}`,
-      },
-    ]);
+      })),
+    );
     return created.length > 0;
   });
 }

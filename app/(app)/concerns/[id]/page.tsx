@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppealOutcome } from "@/components/concerns/appeal-outcome";
+import { JoinedCase } from "@/components/concerns/case-reporters";
 import { CaseThread } from "@/components/concerns/case-thread";
 import { DecidedOutcome } from "@/components/concerns/decided-outcome";
 import { DoneBanner } from "@/components/concerns/done-banner";
@@ -15,13 +16,15 @@ import { requireCase } from "@/lib/authz/require-case";
 import { threadRecipient } from "@/lib/domain/case-thread";
 import { CHANNEL_LABELS, type ConcernChannel } from "@/lib/domain/concern-channels";
 import { availableEvents, isTerminal } from "@/lib/domain/concern-workflow";
+import { decisionsAwaited } from "@/lib/domain/reporter-verdicts";
 import { waitingOn } from "@/lib/domain/waiting-on";
 import { findAppealForParty } from "@/lib/queries/appeals";
 import { listInformationRequests } from "@/lib/queries/case-file";
+import { listCaseReporters } from "@/lib/queries/case-reporters";
 import { listThread } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
 import { listEvidence } from "@/lib/queries/evidence";
-import { REPORTER_DECISIONS, type ReporterDecision } from "@/lib/services/concerns/answer-response";
+import { reporterDecisions } from "@/lib/services/concerns/answer-response";
 import { markCaseNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { MessageFormOrClosed, ReportMessageForm } from "../thread-forms";
 import { ReporterActions } from "./reporter-actions";
@@ -38,19 +41,18 @@ export default async function ConcernPage({
   const { actor, concern } = await requireCase("reporter", params);
   const { done, thread: threadPage } = await searchParams;
   const db = getDb();
-  const [timeline, questions, evidence, appeal] = await Promise.all([
+  const [timeline, questions, evidence, appeal, reporters] = await Promise.all([
     listTimeline(db, concern, "reporter", actor.userId),
     listInformationRequests(db, concern.id, "reporter"),
     listEvidence(db, concern.id),
     findAppealForParty(db, concern.id),
+    listCaseReporters(db, concern, "reporter", actor.userId),
     markCaseNotificationsRead(db, actor, concern.id),
   ]);
-  const decisions = availableEvents(
-    concern.state,
-    "reporter",
-    concern.severity === "significantly_violates_norms",
-  ).filter((event): event is ReporterDecision =>
-    (REPORTER_DECISIONS as readonly string[]).includes(event),
+  const ownAnswer = reporters.find((reporter) => reporter.isViewer)?.verdict ?? null;
+  const decisions = reporterDecisions(
+    availableEvents(concern.state, "reporter", concern.severity === "significantly_violates_norms"),
+    { reporters: reporters.length, answered: ownAnswer !== null },
   );
   const thread = await listThread(db, concern, "reporter", actor.userId, timeline, {
     all: threadPage === "all",
@@ -79,6 +81,12 @@ export default async function ConcernPage({
           </span>
         </p>
         <DoneBanner done={done} />
+        <JoinedCase
+          joinedAt={concern.joinedAt}
+          reporters={reporters.length}
+          waitingForOthers={ownAnswer !== null && decisionsAwaited(concern.state)}
+          timeZone={actor.timeZone}
+        />
       </header>
 
       <LatestResponse concern={concern} view="reporter" />
@@ -112,18 +120,30 @@ export default async function ConcernPage({
         earlier={thread.earlier}
         showEarlierHref={`/concerns/${concern.id}?thread=all#thread`}
         timeZone={actor.timeZone}
-        intro={`You and ${concern.subjectName} can write to each other here until the case is finished. ${
-          concern.disclosure === "named"
-            ? "They see your name."
-            : "They see you as \u201cthe colleague who raised this\u201d, never your name."
-        }`}
+        intro={
+          concern.joinedAt
+            ? `What ${concern.subjectName} and the colleague who first raised this post wrote to each other, with the responses.`
+            : `You and ${concern.subjectName} can write to each other here until the case is finished. ${
+                concern.disclosure === "named"
+                  ? "They see your name."
+                  : "They see you as \u201cthe colleague who raised this\u201d, never your name."
+              }`
+        }
         footer={
-          <MessageFormOrClosed
-            concernId={concern.id}
-            state={concern.state}
-            recipient={threadRecipient("reporter", { name: concern.subjectName }, true)}
-            confidentialReporter={concern.disclosure === "confidential"}
-          />
+          concern.joinedAt ? (
+            <p className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm">
+              The conversation is between your colleague and the colleague who first raised this
+              post. You answer their response above; to add anything else, write to the compliance
+              team.
+            </p>
+          ) : (
+            <MessageFormOrClosed
+              concernId={concern.id}
+              state={concern.state}
+              recipient={threadRecipient("reporter", { name: concern.subjectName }, true)}
+              confidentialReporter={concern.disclosure === "confidential"}
+            />
+          )
         }
         reportFormFor={(messageId) => <ReportMessageForm messageId={messageId} />}
       />

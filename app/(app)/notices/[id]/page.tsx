@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppealOutcome } from "@/components/concerns/appeal-outcome";
+import { RaisedByMany, raisedByWords } from "@/components/concerns/case-reporters";
 import { CaseThread } from "@/components/concerns/case-thread";
 import { DecidedOutcome } from "@/components/concerns/decided-outcome";
 import { DoneBanner } from "@/components/concerns/done-banner";
@@ -26,6 +27,7 @@ import {
 import { deadlineFor } from "@/lib/domain/waiting-on";
 import { findAppealForParty } from "@/lib/queries/appeals";
 import { listInformationRequests } from "@/lib/queries/case-file";
+import { listCaseReporters } from "@/lib/queries/case-reporters";
 import { listThread } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
 import { listEvidence } from "@/lib/queries/evidence";
@@ -51,14 +53,16 @@ export default async function NoticePage({
   // Opening the notice is part of the record (recorded once), so it is written before the
   // timeline is read.
   await openNotice(db, actor, concern.id);
-  const [timeline, questions, evidence, { support, appealWindowDays }, appeal] = await Promise.all([
-    listTimeline(db, concern, "subject", actor.userId),
-    listInformationRequests(db, concern.id, "subject"),
-    listEvidence(db, concern.id),
-    loadWorkflowSettings(db),
-    findAppealForParty(db, concern.id),
-    markCaseNotificationsRead(db, actor, concern.id),
-  ]);
+  const [timeline, questions, evidence, { support, appealWindowDays }, appeal, reporters] =
+    await Promise.all([
+      listTimeline(db, concern, "subject", actor.userId),
+      listInformationRequests(db, concern.id, "subject"),
+      listEvidence(db, concern.id),
+      loadWorkflowSettings(db),
+      findAppealForParty(db, concern.id),
+      listCaseReporters(db, concern, "subject", actor.userId),
+      markCaseNotificationsRead(db, actor, concern.id),
+    ]);
   const thread = await listThread(db, concern, "subject", actor.userId, timeline, {
     all: threadPage === "all",
   });
@@ -95,7 +99,7 @@ export default async function NoticePage({
           <span className="text-sm">
             {raisedBy.label}:{" "}
             <span className="font-medium" data-testid="raised-by">
-              {raisedBy.text}
+              {reporters.length > 1 ? raisedByWords(reporters) : raisedBy.text}
             </span>
           </span>
         </p>
@@ -103,6 +107,7 @@ export default async function NoticePage({
       </header>
 
       <PostDetails concern={concern} evidence={evidence} title="What was seen" />
+      <RaisedByMany reporters={reporters} />
 
       {yourDeadline ? (
         <section

@@ -19,6 +19,7 @@ import {
   listInformationRequests,
   listSubjectHistory,
 } from "@/lib/queries/case-file";
+import { listCaseReporters, listFurtherReporterIds } from "@/lib/queries/case-reporters";
 import { listThread } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
 import { listEvidence } from "@/lib/queries/evidence";
@@ -58,22 +59,34 @@ export default async function CaseFilePage({
   // The file shows the reporter's identity as it opens, so opening it is the access.
   await recordCaseAccess(db, actor, concern.id);
   const now = new Date();
-  const [timeline, notes, requests, history, officers, access, retaliation, evidence, appeal] =
-    await Promise.all([
-      listTimeline(db, concern, "officer", actor.userId),
-      listCaseNotes(db, concern.id),
-      listInformationRequests(db, concern.id),
-      listSubjectHistory(db, concern, now),
-      activeOfficers(db, {
-        excluding: [concern.reporterId, concern.subjectId],
-        forCase: concern.id,
-      }),
-      listCaseAccess(db, concern.id),
-      listRetaliationLinks(db, concern),
-      listEvidence(db, concern.id),
-      findAppealForOfficer(db, actor, concern),
-      markCaseNotificationsRead(db, actor, concern.id),
-    ]);
+  const furtherReporterIds = await listFurtherReporterIds(db, concern.id);
+  const [
+    timeline,
+    notes,
+    requests,
+    history,
+    officers,
+    access,
+    retaliation,
+    evidence,
+    appeal,
+    reporters,
+  ] = await Promise.all([
+    listTimeline(db, concern, "officer", actor.userId),
+    listCaseNotes(db, concern.id),
+    listInformationRequests(db, concern.id),
+    listSubjectHistory(db, concern, now),
+    activeOfficers(db, {
+      excluding: [concern.reporterId, concern.subjectId, ...furtherReporterIds],
+      forCase: concern.id,
+    }),
+    listCaseAccess(db, concern.id),
+    listRetaliationLinks(db, concern),
+    listEvidence(db, concern.id),
+    findAppealForOfficer(db, actor, concern),
+    listCaseReporters(db, concern, "officer", actor.userId),
+    markCaseNotificationsRead(db, actor, concern.id),
+  ]);
   const thread = await listThread(db, concern, "officer", actor.userId, timeline, {
     all: threadPage === "all",
   });
@@ -112,7 +125,7 @@ export default async function CaseFilePage({
         now={now}
         timeZone={actor.timeZone}
       />
-      <PartiesSection concern={concern} />
+      <PartiesSection concern={concern} reporters={reporters} timeZone={actor.timeZone} />
       <RecuseSection concernId={concern.id} heldByMe={heldByMe} />
       <RetaliationSection
         links={retaliation}

@@ -1,8 +1,20 @@
+import { ReportersList } from "@/components/concerns/case-reporters";
 import { describeSourceForOfficers } from "@/lib/domain/concern-channels";
+import type { CaseReporter } from "@/lib/queries/case-reporters";
 import type { ConcernDetail } from "@/lib/queries/concerns";
 
-export function PartiesSection({ concern }: { concern: ConcernDetail }) {
+export function PartiesSection({
+  concern,
+  reporters,
+  timeZone,
+}: {
+  concern: ConcernDetail;
+  reporters: readonly CaseReporter[];
+  timeZone: string;
+}) {
   const { raisedBy, arrived } = describeSourceForOfficers(concern);
+  // The recording officer stands in for an anonymous or outside source: say whom for.
+  const standsIn = concern.channel !== "web" && concern.recordedById === concern.reporterId;
   return (
     <section aria-labelledby="parties" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="parties" className="text-lg font-semibold">
@@ -13,13 +25,22 @@ export function PartiesSection({ concern }: { concern: ConcernDetail }) {
         log.
       </p>
       <dl className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-        <dt className="font-medium">Raised by</dt>
-        <dd className="break-words">
-          {raisedBy} ·{" "}
-          {concern.disclosure === "named"
-            ? "named to the colleague"
-            : "confidential to the colleague"}
+        <dt className="font-medium">
+          {reporters.length > 1 ? `Raised by ${reporters.length} colleagues` : "Raised by"}
+        </dt>
+        <dd>
+          <ReportersList
+            reporters={reporters}
+            caseSeverity={concern.severity}
+            timeZone={timeZone}
+          />
         </dd>
+        {standsIn ? (
+          <>
+            <dt className="font-medium">Source</dt>
+            <dd className="break-words">{raisedBy}</dd>
+          </>
+        ) : null}
         {arrived ? (
           <>
             <dt className="font-medium">How it arrived</dt>
