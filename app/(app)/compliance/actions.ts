@@ -18,8 +18,8 @@ import {
   retractNoteSchema,
 } from "@/lib/services/concerns/compliance-schemas";
 import { closeCaseSchema, onCase } from "@/lib/services/concerns/concern-schemas";
-import { recuseFromCase } from "@/lib/services/concerns/recuse-from-case";
 import { decideAppeal } from "@/lib/services/concerns/decide-appeal";
+import { recuseFromCase } from "@/lib/services/concerns/recuse-from-case";
 import { redactCaseText } from "@/lib/services/concerns/redact-case-text";
 import { redactCaseTextSchema } from "@/lib/services/concerns/redaction-schemas";
 import { releaseCase } from "@/lib/services/concerns/release-case";
