@@ -10,6 +10,7 @@ export * from "./evidence";
 export * from "./information-requests";
 export * from "./notifications";
 export * from "./organisation";
+export * from "./pattern-reviews";
 export * from "./security-events";
 export * from "./sign-in-failures";
 export * from "./two-factor";

@@ -26,6 +26,12 @@ type InformationKind = "information_requested" | "information_provided";
 /** The parties' thread: a new message for the other party, a report of one for officers. */
 type ThreadKind = "message_posted" | "message_reported";
 
+/** A pattern review of several concerns about one colleague (lib/domain/pattern-review.ts). */
+type PatternReviewKind =
+  | "pattern_review_opened"
+  | "pattern_review_answered"
+  | "pattern_review_decided";
+
 /** About no case: the audit trail failed its integrity check (lib/audit/alert-audit-break.ts). */
 type AuditAlertKind = "audit_trail_broken";
 
@@ -41,6 +47,7 @@ export type NotificationKind =
   | TransitionAuditAction
   | InformationKind
   | ThreadKind
+  | PatternReviewKind
   | AuditAlertKind
   | ReminderKind
   | OverdueReminderKind;
@@ -115,6 +122,25 @@ export const NOTIFICATION_KINDS: Readonly<Record<NotificationKind, KindPolicy>> 
     essential: false,
     to: ["assignee", "officers"],
     label: "Reminder: decision overdue",
+  },
+  // A pattern review names no concern and no reporter in its notifications or emails.
+  pattern_review_opened: {
+    email: true,
+    essential: true,
+    to: ["subject", "officers"],
+    label: "A review of several concerns opened",
+  },
+  pattern_review_answered: {
+    email: true,
+    essential: true,
+    to: ["assignee", "officers"],
+    label: "An answer to a pattern review",
+  },
+  pattern_review_decided: {
+    email: true,
+    essential: true,
+    to: ["subject"],
+    label: "A review of several concerns decided",
   },
   // Every active administrator and compliance officer, in the app and by email.
   audit_trail_broken: {

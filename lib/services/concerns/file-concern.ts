@@ -14,6 +14,7 @@ import { scheduleDueCheck } from "@/lib/jobs/schedule-due-check";
 import { scheduleReminder } from "@/lib/jobs/schedule-reminder";
 import { notify } from "@/lib/notifications/notify";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
+import { openPatternReviewIfDue } from "../pattern-reviews/open-pattern-review";
 import { parseScreened } from "../screen-free-text";
 import { type FileConcernInput, fileConcernSchema } from "./concern-schemas";
 import { assertDoesNotNameReporter } from "./confidential-words";
@@ -171,6 +172,8 @@ export async function fileConcern(
           createdAt: now,
         },
       ]);
+      // A filing that completes a pattern of concerns about the colleague opens its review.
+      await openPatternReviewIfDue(tx, subject.id, now);
       await scheduleDueCheck(tx, concernId, responseDueAt);
       await scheduleReminder(
         tx,
