@@ -25,6 +25,9 @@ const MESSAGES: Record<string, string> = {
   redact_text:
     "The words are replaced with [removed]. The audit trail keeps only a fingerprint of what was removed.",
   answer_information: "Thank you. Your answer has been sent to the compliance team.",
+  claim_review: "You hold this review now.",
+  decide_review: "Review decided. The colleague has been told the outcome and your summary.",
+  answer_review: "Thank you. Your answer has been sent to the compliance team.",
 };
 
 export function DoneBanner({ done }: { done?: string }) {

@@ -86,3 +86,24 @@ export function patternReviewReference(number: number): string {
 
 export const PATTERN_REVIEW_STATES = ["open", "in_review", "decided"] as const;
 export type PatternReviewState = (typeof PATTERN_REVIEW_STATES)[number];
+
+const STATE_WORDS: Readonly<Record<"officer" | "subject", Record<PatternReviewState, string>>> = {
+  officer: {
+    open: "Waiting for an officer",
+    in_review: "In review",
+    decided: "Decided",
+  },
+  subject: {
+    open: "Open: you may answer",
+    in_review: "Being reviewed: you may answer",
+    decided: "Decided",
+  },
+};
+
+/** A review's state in its reader's words. */
+export function patternReviewStateLabel(
+  state: PatternReviewState,
+  viewer: "officer" | "subject",
+): string {
+  return STATE_WORDS[viewer][state];
+}

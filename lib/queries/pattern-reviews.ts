@@ -25,6 +25,7 @@ export async function listPatternReviewQueue(db: Db, actor: Actor) {
       answeredAt: patternReviews.answeredAt,
       subjectName: subject.name,
       departmentName: departments.name,
+      assigneeId: patternReviews.assigneeId,
       holderName: holder.name,
       concernCount: sql<number>`(select count(*)::int from pattern_review_concerns prc
                                   where prc.review_id = ${patternReviews.id})`,

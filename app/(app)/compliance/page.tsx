@@ -11,8 +11,10 @@ import { requirePermission } from "@/lib/authz/current-actor";
 import { SEVERITY_LABELS } from "@/lib/domain/policy-text";
 import { listReportedMessages } from "@/lib/queries/case-thread";
 import { listQueue } from "@/lib/queries/compliance-queue";
+import { listPatternReviewQueue } from "@/lib/queries/pattern-reviews";
 import { parseQueueFilters, queueSearchParams } from "@/lib/queries/queue-filters";
 import { listDepartments } from "@/lib/queries/users";
+import { PatternReviewsSection } from "./pattern-reviews-section";
 import { QueueFiltersForm } from "./queue-filters-form";
 import { ReportedMessagesSection } from "./reported-messages-section";
 
@@ -27,10 +29,11 @@ export default async function ComplianceQueuePage({
   const { filters, problems } = parseQueueFilters(await searchParams);
   const db = getDb();
   const now = new Date();
-  const [{ cases, nextCursor }, departments, reports] = await Promise.all([
+  const [{ cases, nextCursor }, departments, reports, patternReviews] = await Promise.all([
     listQueue(db, actor, filters, now),
     listDepartments(db),
     listReportedMessages(db, actor.userId),
+    listPatternReviewQueue(db, actor),
   ]);
   const base = queueSearchParams(filters);
   const nextHref = nextCursor ? `/compliance?${withParam(base, "after", nextCursor)}` : null;
@@ -122,6 +125,11 @@ export default async function ComplianceQueuePage({
           </Link>
         ) : null}
       </nav>
+      <PatternReviewsSection
+        reviews={patternReviews}
+        viewerId={actor.userId}
+        timeZone={actor.timeZone}
+      />
       <ReportedMessagesSection reports={reports} timeZone={actor.timeZone} />
     </section>
   );

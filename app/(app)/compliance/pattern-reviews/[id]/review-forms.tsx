@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton } from "@/components/ui/button";
+import { ConfirmStep } from "@/components/ui/confirm-step";
+import { RadioGroup, TextareaField, TextField } from "@/components/ui/field";
+import { OUTCOME_LABELS } from "@/lib/domain/concern-labels";
+import { CASE_OUTCOMES } from "@/lib/domain/concern-workflow";
+import {
+  decidePatternReviewSchema,
+  onReview,
+} from "@/lib/services/pattern-reviews/pattern-review-schemas";
+import { claimPatternReviewAction, decidePatternReviewAction } from "../actions";
+
+function ReviewId({ reviewId }: { reviewId: string }) {
+  return <input type="hidden" name="reviewId" value={reviewId} />;
+}
+
+export function ClaimPatternReviewForm({ reviewId }: { reviewId: string }) {
+  return (
+    <ActionForm action={claimPatternReviewAction} schema={onReview(z.object({}))}>
+      <ReviewId reviewId={reviewId} />
+      <SubmitButton pendingLabel="Claiming…">Claim this review</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function DecidePatternReviewForm({ reviewId }: { reviewId: string }) {
+  return (
+    <ActionForm
+      action={decidePatternReviewAction}
+      schema={onReview(decidePatternReviewSchema)}
+      className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      idPrefix="decide-"
+    >
+      <ReviewId reviewId={reviewId} />
+      <RadioGroup
+        name="outcome"
+        options={CASE_OUTCOMES.map((outcome) => ({
+          value: outcome,
+          label: OUTCOME_LABELS[outcome],
+        }))}
+      />
+      <TextField name="externalAuthority" placeholder="e.g. State Medical Board" />
+      <TextareaField
+        name="rationale"
+        hint="Kept for officers; the colleague never sees it."
+        rows={4}
+      />
+      <TextareaField
+        name="partySummary"
+        hint="Optional. The colleague sees the outcome and this summary. It may simply say that no further detail can be shared."
+        rows={3}
+      />
+      <ConfirmStep
+        label="Decide the review…"
+        consequence={
+          <p>
+            The review will close with this outcome. The colleague will be told, and will see the
+            outcome and your summary, never your rationale. The colleagues who raised the concerns
+            are not told of the review.
+          </p>
+        }
+      >
+        <SubmitButton pendingLabel="Deciding…">Decide the review with this outcome</SubmitButton>
+      </ConfirmStep>
+    </ActionForm>
+  );
+}
