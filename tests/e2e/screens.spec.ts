@@ -7,6 +7,7 @@ import {
   askQuestion,
   closedCase,
   fileCase,
+  freshPatternReview,
   heldCase,
   passwordOnlySession,
   setUpStep,
@@ -131,6 +132,18 @@ const SCREENS: Record<keyof typeof PAGES, Screen> = {
   "/compliance/insights": {
     viewer: "assignedOfficer",
     paths: async () => ["/compliance/insights"],
+  },
+  // Held by them (the decision form), and one nobody holds yet.
+  "/compliance/pattern-reviews/[id]": {
+    viewer: "assignedOfficer",
+    paths: async (world) => [
+      `/compliance/pattern-reviews/${world.reviews.A.id}`,
+      `/compliance/pattern-reviews/${(await freshPatternReview(world)).id}`,
+    ],
+  },
+  "/notices/reviews/[id]": {
+    viewer: "subject",
+    paths: async (world) => [`/notices/reviews/${world.reviews.A.id}`],
   },
   "/admin/users": { viewer: "admin", paths: async () => ["/admin/users", "/admin/users?q=zz"] },
   "/admin/users/new": { viewer: "admin", paths: async () => ["/admin/users/new"] },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { closeCaseSchema } from "../concerns/concern-schemas";
-import { longText, patientDetailsConfirmed, recordId } from "../field-schemas";
+import { longText, optionalText, patientDetailsConfirmed, recordId } from "../field-schemas";
 
 export const patternReviewIdSchema = recordId("We could not find that review.");
 
@@ -15,5 +15,10 @@ export const answerPatternReviewSchema = z.object({
   patientDetailsConfirmed: patientDetailsConfirmed(),
 });
 
-/** A review closes with the same outcomes, rationale and summary as a case. */
-export const decidePatternReviewSchema = closeCaseSchema;
+/**
+ * A review closes with the same outcomes, rationale and summary as a case; only the
+ * colleague is told, so the summary is theirs.
+ */
+export const decidePatternReviewSchema = closeCaseSchema.extend({
+  partySummary: optionalText(1000).optional().describe("What the colleague is told"),
+});
