@@ -1,19 +1,29 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditEvents, notifications, patternReviews, userRoles } from "@/db/schema";
+import {
+  auditEvents,
+  emailDeliveries,
+  notifications,
+  patternReviews,
+  userRoles,
+} from "@/db/schema";
 import { verifyAuditTrail } from "@/lib/audit/verify-audit-trail";
 import type { Actor } from "@/lib/authz/permissions";
+import { patternReviewReference } from "@/lib/domain/pattern-review";
+import type { OutgoingEmail } from "@/lib/notifications/mailer";
 import {
   listPatternReviewQueue,
   loadPatternReviewForOfficer,
   loadPatternReviewForSubject,
 } from "@/lib/queries/pattern-reviews";
+import { deliverEmail } from "@/lib/services/notifications/deliver-email";
 import { answerPatternReview } from "@/lib/services/pattern-reviews/answer-pattern-review";
 import { claimPatternReview } from "@/lib/services/pattern-reviews/claim-pattern-review";
 import { decidePatternReview } from "@/lib/services/pattern-reviews/decide-pattern-review";
 import { DAY_MS, fileAbout, later, refusalOf } from "./support/concern-factories";
 import { insertDepartment, insertPerson } from "./support/factories";
 import { withFreshDatabase } from "./support/fresh-database";
+import { MAIL } from "./support/mail-test-kit";
 
 const database = withFreshDatabase();
 const T0 = new Date("2026-04-01T09:00:00.000Z");
@@ -218,6 +228,42 @@ describe("pattern reviews", () => {
     const chloe = await insertPerson(database.db, { roles: ["physician"] });
     await fileAbout(database.db, chloe, colleague, later(T0, 3 * DAY_MS));
     expect((await openReviewOf(colleague)).map((r) => r.state).sort()).toEqual(["decided", "open"]);
+  });
+
+  it("emails the colleague and the officer a link to the review's own page, naming nobody else", async () => {
+    const { colleague, amara, ben, officer } = await cast();
+    await fileAbout(database.db, amara, colleague, T0);
+    await fileAbout(database.db, ben, colleague, later(T0, DAY_MS), { disclosure: "named" });
+    await fileAbout(database.db, ben, colleague, later(T0, 2 * DAY_MS));
+    const [review] = await openReviewOf(colleague);
+    const reference = patternReviewReference(review!.number);
+    for (const [person, path] of [
+      [colleague, `/notices/reviews/${review!.id}`],
+      [officer, `/compliance/pattern-reviews/${review!.id}`],
+    ] as const) {
+      const [delivery] = await database.db
+        .select({ id: emailDeliveries.id })
+        .from(emailDeliveries)
+        .where(
+          and(
+            eq(emailDeliveries.recipientId, person.userId),
+            eq(emailDeliveries.kind, "pattern_review_opened"),
+          ),
+        );
+      const sent: OutgoingEmail[] = [];
+      const outcome = await deliverEmail(
+        database.db,
+        delivery!.id,
+        { send: async (email) => void sent.push(email) },
+        MAIL,
+      );
+      expect(outcome).toBe("sent");
+      expect(sent[0]!.subject).toContain(reference);
+      expect(sent[0]!.text).toContain(`${MAIL.appUrl}${path}`);
+      for (const other of [amara, ben, person === officer ? colleague : officer]) {
+        expect(`${sent[0]!.subject}${sent[0]!.text}${sent[0]!.html}`).not.toContain(other.name);
+      }
+    }
   });
 
   it("opens exactly one review when the filings that complete the pattern arrive at once", async () => {
