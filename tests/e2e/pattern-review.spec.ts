@@ -1,13 +1,12 @@
-import { randomBytes } from "node:crypto";
 import { type Browser, expect, test } from "@playwright/test";
 import {
   act,
-  fileCase,
   PASSWORD,
   type Person,
   setUpStep,
   signInOverHttp,
 } from "./authorisation-matrix-world";
+import { uniquePostUrl } from "./concerns";
 import { givePassword, setWorkflowSettings, withE2eDatabase } from "./database";
 import { formArgs } from "./server-actions";
 import { confirmStep, DEMO } from "./support";
@@ -20,7 +19,8 @@ import { confirmStep, DEMO } from "./support";
  * count towards this colleague's pattern.
  */
 
-const tag = randomBytes(3).toString("hex");
+// Digits only: a name must share no word with what the confidential reporter writes.
+const tag = String(Date.now()).slice(-6);
 let baseURL: string;
 
 async function newPerson(admin: string, departmentId: string, role: string, label: string) {
@@ -44,6 +44,28 @@ async function browserOf(browser: Browser, person: Person) {
   const [name, ...value] = person.cookie.split("=");
   await context.addCookies([{ name: name!, value: value.join("="), url: baseURL }]);
   return context.newPage();
+}
+
+/** A concern about the colleague's post, not significant, the reporter named or not. */
+async function raise(reporter: Person, subject: Person, disclosure: "named" | "confidential") {
+  const [, id] = await setUpStep(
+    { baseURL },
+    "app/(app)/concerns/actions.ts#fileConcernAction",
+    reporter.cookie,
+    "/concerns/new",
+    {
+      subjectId: subject.id,
+      postUrl: uniquePostUrl(),
+      platform: "x",
+      seenOn: new Date().toISOString().slice(0, 10),
+      description: "A post mocking a group of patients, seen on a public profile.",
+      categories: ["undermining_trust"],
+      severity: "appears_unprofessional",
+      disclosure,
+    },
+    /^\/concerns\/([0-9a-f-]{36})\?done=filed$/,
+  );
+  return id!;
 }
 
 function step(
@@ -85,12 +107,12 @@ test("three concerns from two colleagues, each ended between peers, open a patte
     return rows[0]!.id;
   });
   const colleague = await newPerson(admin, departmentId, "physician", "Colleague");
-  const quiet = await newPerson(admin, departmentId, "physician", "Confidential reporter");
-  const named = await newPerson(admin, departmentId, "physician", "Named reporter");
+  const quiet = await newPerson(admin, departmentId, "physician", "First reporter");
+  const named = await newPerson(admin, departmentId, "physician", "Second reporter");
   const officer = await newPerson(admin, departmentId, "compliance_officer", "Officer");
 
   // 1. Raised confidentially, removed by the colleague, confirmed: resolved.
-  const resolved = await fileCase({ baseURL }, quiet, colleague, false);
+  const resolved = await raise(quiet, colleague, "confidential");
   await step(
     colleague,
     "app/(app)/notices/actions.ts#reportRemediationAction",
@@ -106,7 +128,7 @@ test("three concerns from two colleagues, each ended between peers, open a patte
     "confirm_remediation",
   );
   // 2. Raised by the same colleague again, then withdrawn.
-  const withdrawn = await fileCase({ baseURL }, quiet, colleague, false);
+  const withdrawn = await raise(quiet, colleague, "confidential");
   await step(
     quiet,
     "app/(app)/concerns/actions.ts#answerResponseAction",
@@ -115,7 +137,7 @@ test("three concerns from two colleagues, each ended between peers, open a patte
     "withdraw",
   );
   // 3. Raised by a second colleague, disputed, the explanation accepted.
-  const accepted = await fileCase({ baseURL }, named, colleague, false);
+  const accepted = await raise(named, colleague, "named");
   await step(
     colleague,
     "app/(app)/notices/actions.ts#disputeAction",

@@ -81,7 +81,7 @@ export default async function PatternReviewNoticePage({
 
       <section aria-labelledby="your-answer" className="space-y-2">
         <h2 id="your-answer" className="text-lg font-semibold">
-          Your answer
+          Answering before the decision
         </h2>
         {review.colleagueAnswer && review.answeredAt ? (
           <div className="rounded-lg border border-slate-200 bg-white p-4">
