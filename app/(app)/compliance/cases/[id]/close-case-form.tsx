@@ -1,9 +1,7 @@
+import { OutcomeFields } from "@/components/concerns/outcome-fields";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { ConfirmStep } from "@/components/ui/confirm-step";
-import { RadioGroup, TextareaField, TextField } from "@/components/ui/field";
-import { OUTCOME_LABELS } from "@/lib/domain/concern-labels";
-import { CASE_OUTCOMES } from "@/lib/domain/concern-workflow";
 import { closeCaseSchema, onCase } from "@/lib/services/concerns/concern-schemas";
 import { closeCaseAction } from "../../actions";
 
@@ -16,23 +14,9 @@ export function CloseCaseForm({ concernId }: { concernId: string }) {
       idPrefix="close-"
     >
       <input type="hidden" name="concernId" value={concernId} />
-      <RadioGroup
-        name="outcome"
-        options={CASE_OUTCOMES.map((outcome) => ({
-          value: outcome,
-          label: OUTCOME_LABELS[outcome],
-        }))}
-      />
-      <TextField name="externalAuthority" placeholder="e.g. State Medical Board" />
-      <TextareaField
-        name="rationale"
-        hint="Kept in the case file for officers and any export; the parties never see it."
-        rows={4}
-      />
-      <TextareaField
-        name="partySummary"
-        hint="Optional. The colleague concerned and the colleague who raised it see the outcome and this summary. It may simply say that no further detail can be shared."
-        rows={3}
+      <OutcomeFields
+        rationaleHint="Kept in the case file for officers and any export; the parties never see it."
+        summaryHint="Optional. The colleague concerned and the colleague who raised it see the outcome and this summary. It may simply say that no further detail can be shared."
       />
       <ConfirmStep
         label="Close the case…"

@@ -1,10 +1,8 @@
 import { z } from "zod";
+import { OutcomeFields } from "@/components/concerns/outcome-fields";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { ConfirmStep } from "@/components/ui/confirm-step";
-import { RadioGroup, TextareaField, TextField } from "@/components/ui/field";
-import { OUTCOME_LABELS } from "@/lib/domain/concern-labels";
-import { CASE_OUTCOMES } from "@/lib/domain/concern-workflow";
 import {
   decidePatternReviewSchema,
   onReview,
@@ -33,23 +31,9 @@ export function DecidePatternReviewForm({ reviewId }: { reviewId: string }) {
       idPrefix="decide-"
     >
       <ReviewId reviewId={reviewId} />
-      <RadioGroup
-        name="outcome"
-        options={CASE_OUTCOMES.map((outcome) => ({
-          value: outcome,
-          label: OUTCOME_LABELS[outcome],
-        }))}
-      />
-      <TextField name="externalAuthority" placeholder="e.g. State Medical Board" />
-      <TextareaField
-        name="rationale"
-        hint="Kept for officers; the colleague never sees it."
-        rows={4}
-      />
-      <TextareaField
-        name="partySummary"
-        hint="Optional. The colleague sees the outcome and this summary. It may simply say that no further detail can be shared."
-        rows={3}
+      <OutcomeFields
+        rationaleHint="Kept for officers; the colleague never sees it."
+        summaryHint="Optional. The colleague sees the outcome and this summary. It may simply say that no further detail can be shared."
       />
       <ConfirmStep
         label="Decide the review…"
