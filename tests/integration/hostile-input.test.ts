@@ -600,6 +600,9 @@ const FIELDS: TextField<unknown>[] = [
       "triageBusinessDays",
       "decisionWindowDays",
       "timeZone",
+      "patternConcernCount",
+      "patternReporterCount",
+      "patternWindowMonths",
     ] as const
   ).map((setting) =>
     field({

@@ -20,6 +20,7 @@ import { deliverEmail } from "@/lib/services/notifications/deliver-email";
 import { answerPatternReview } from "@/lib/services/pattern-reviews/answer-pattern-review";
 import { claimPatternReview } from "@/lib/services/pattern-reviews/claim-pattern-review";
 import { decidePatternReview } from "@/lib/services/pattern-reviews/decide-pattern-review";
+import { updateWorkflowSettings } from "@/lib/services/settings/update-workflow-settings";
 import { DAY_MS, fileAbout, later, refusalOf } from "./support/concern-factories";
 import { insertDepartment, insertPerson } from "./support/factories";
 import { withFreshDatabase } from "./support/fresh-database";
@@ -263,6 +264,44 @@ describe("pattern reviews", () => {
       for (const other of [amara, ben, person === officer ? colleague : officer]) {
         expect(`${sent[0]!.subject}${sent[0]!.text}${sent[0]!.html}`).not.toContain(other.name);
       }
+    }
+  });
+
+  it("follows the thresholds in Settings, which refuse asking for more colleagues than concerns", async () => {
+    const { colleague, amara, ben } = await cast();
+    const admin = await insertPerson(database.db, { roles: ["admin"] });
+    const settings = {
+      remediationWindowHours: 168,
+      confirmationWindowHours: 168,
+      reminderLeadHours: 48,
+      dailyFilingLimit: 100,
+      dailyMessageLimit: 10,
+      triageBusinessDays: 2,
+      decisionWindowDays: 30,
+      timeZone: "America/New_York",
+    };
+    const refusal = await refusalOf(
+      updateWorkflowSettings(database.db, admin, {
+        ...settings,
+        patternConcernCount: 3,
+        patternReporterCount: 4,
+      }),
+    );
+    expect(refusal.field).toBe("patternReporterCount");
+    await updateWorkflowSettings(database.db, admin, { ...settings, patternConcernCount: 4 });
+    try {
+      for (const [reporter, day] of [
+        [amara, 0],
+        [ben, 1],
+        [ben, 2],
+      ] as const) {
+        await fileAbout(database.db, reporter, colleague, later(T0, day * DAY_MS));
+      }
+      expect(await openReviewOf(colleague)).toEqual([]);
+      await fileAbout(database.db, amara, colleague, later(T0, 3 * DAY_MS));
+      expect(await openReviewOf(colleague)).toHaveLength(1);
+    } finally {
+      await updateWorkflowSettings(database.db, admin, settings);
     }
   });
 
