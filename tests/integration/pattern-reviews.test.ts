@@ -319,4 +319,20 @@ describe("pattern reviews", () => {
     );
     expect(await openReviewOf(colleague)).toHaveLength(1);
   });
+
+  // Last: it leaves a review without history in this file's database.
+  it("is reported by audit:verify when a review appears without its opening event", async () => {
+    const { colleague } = await cast();
+    const [planted] = await database.db
+      .insert(patternReviews)
+      .values({ subjectId: colleague.userId })
+      .returning({ id: patternReviews.id });
+    expect((await verifyAuditTrail(database.db)).problems).toEqual([
+      {
+        chain: `pattern_review:${planted!.id}`,
+        id: null,
+        problem: "it has no history: the review was added outside the app",
+      },
+    ]);
+  });
 });
