@@ -179,9 +179,7 @@ test("three concerns from two colleagues, each ended between peers, open a patte
   await expect(colleaguePage.getByRole("heading", { level: 1 })).toHaveText(
     "A review of several concerns about your posts",
   );
-  await expect(
-    colleaguePage.getByText("Nothing is decided before you have had the chance to answer."),
-  ).toBeVisible();
+  await expect(colleaguePage.getByText("You can answer until the review is decided")).toBeVisible();
   await expect(colleaguePage.locator("body")).not.toContainText(quiet.name);
   await expect(colleaguePage.locator("body")).not.toContainText(named.name);
   const answer =

@@ -113,7 +113,8 @@ export default async function PatternReviewPage({
           </>
         ) : (
           <p className="text-slate-700">
-            Not yet. The colleague was told of the review and may answer before you decide.
+            Not yet. The colleague was told when the review opened and may answer until it is
+            decided: give them time to be heard before you decide.
           </p>
         )}
       </section>

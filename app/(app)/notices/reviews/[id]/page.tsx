@@ -48,10 +48,11 @@ export default async function PatternReviewNoticePage({
           What this is
         </h2>
         <p>
-          Over the last months, {review.concerns.length} concerns about your posts were raised by
-          more than one colleague. Each may have ended between you and the colleague who raised it.
-          When several colleagues raise concerns within a year, the compliance team looks at them
-          together, to see whether there is a pattern. This is not a finding against you.
+          {review.concerns.length} concerns about your posts were raised by more than one colleague.
+          Each may have ended between you and the colleague who raised it. When several colleagues
+          raise concerns about one person within the organisation&rsquo;s window (a year unless it
+          set another), the compliance team looks at them together, to see whether there is a
+          pattern. This is not a finding against you.
         </p>
         <ul className="list-disc space-y-1 pl-6" aria-label="The concerns it looks at">
           {review.concerns.map((c) => (
@@ -73,8 +74,8 @@ export default async function PatternReviewNoticePage({
           <p>
             A compliance officer will read the concerns and anything you write here, then decide: no
             violation, a coaching conversation, formal action, or a referral to an external
-            authority. Nothing is decided before you have had the chance to answer. You will be told
-            the outcome.
+            authority. You can answer until the review is decided, so answer soon if you wish to:
+            your answer is read with the concerns. You will be told the outcome.
           </p>
         </section>
       )}
