@@ -54,6 +54,9 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly Privilege[]>
   organisation_settings: ["SELECT", "INSERT", "UPDATE"],
   // Requests are decided once (approved or declined), never deleted.
   role_grant_requests: ["SELECT", "INSERT", "UPDATE"],
+  // A review's concerns are fixed when it opens; the review itself moves to a decision.
+  pattern_review_concerns: ["SELECT", "INSERT"],
+  pattern_reviews: ["SELECT", "INSERT", "UPDATE"],
   // Append-only; only purge_expired_security_events() (the owner's) removes, after six years.
   security_events: ["SELECT", "INSERT"],
   sign_in_failures: ["SELECT", "INSERT", "DELETE"],

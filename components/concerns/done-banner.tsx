@@ -38,6 +38,9 @@ const MESSAGES: Record<string, string> = {
   take_appeal: "You have taken this appeal. Decide it below.",
   decide_appeal: "Appeal decided. Both parties have been told.",
   answer_information: "Thank you. Your answer has been sent to the compliance team.",
+  claim_review: "You hold this review now.",
+  decide_review: "Review decided. The colleague has been told the outcome and your summary.",
+  answer_review: "Thank you. Your answer has been sent to the compliance team.",
 };
 
 export function DoneBanner({ done }: { done?: string }) {

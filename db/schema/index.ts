@@ -13,6 +13,7 @@ export * from "./evidence";
 export * from "./information-requests";
 export * from "./notifications";
 export * from "./organisation";
+export * from "./pattern-reviews";
 export * from "./role-grants";
 export * from "./security-events";
 export * from "./sign-in-failures";

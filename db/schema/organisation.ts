@@ -44,6 +44,11 @@ export const organisationSettings = pgTable(
     decisionWindowDays: integer().notNull().default(30),
     // Days a colleague has to appeal a compliance decision, counted from its instant.
     appealWindowDays: integer().notNull().default(14),
+    // Patterns across cases (lib/domain/pattern-review.ts): this many concerns about one
+    // colleague from at least this many reporters within this many months open a review.
+    patternConcernCount: integer().notNull().default(3),
+    patternReporterCount: integer().notNull().default(2),
+    patternWindowMonths: integer().notNull().default(12),
     // The IANA zone every date is shown in for people who have not chosen their own; the
     // settings form checks it against Intl's list (lib/domain/date-words.ts).
     timeZone: text().notNull().default("America/New_York"),
@@ -77,6 +82,10 @@ export const organisationSettings = pgTable(
     check(
       "organisation_settings_positive_compliance_clocks",
       sql`${t.triageBusinessDays} > 0 and ${t.decisionWindowDays} > 0 and ${t.appealWindowDays} > 0`,
+    ),
+    check(
+      "organisation_settings_pattern_thresholds",
+      sql`${t.patternConcernCount} >= 2 and ${t.patternReporterCount} >= 2 and ${t.patternReporterCount} <= ${t.patternConcernCount} and ${t.patternWindowMonths} between 1 and 60`,
     ),
   ],
 );

@@ -20,6 +20,10 @@ import type { ConcernCategory, Severity } from "@/lib/domain/policy-text";
 import type { VerdictEvent } from "@/lib/domain/reporter-verdicts";
 import { ACCOUNT_AUDIT_ACTIONS, type AccountAuditCatalogue } from "./account-audit-actions";
 import type { AuditActionDeclaration } from "./audit-declaration";
+import {
+  PATTERN_REVIEW_AUDIT_ACTIONS,
+  type PatternReviewAuditCatalogue,
+} from "./pattern-review-audit-actions";
 
 /**
  * Someone's words that were checked for patient details: each field whose findings its writer
@@ -50,7 +54,7 @@ type Party = "reporter" | "subject";
 type Seen = ("case_file" | "reporter_identity")[];
 
 /** Each action's entity and details. The transition table names which event each records. */
-export interface AuditCatalogue extends AccountAuditCatalogue {
+export interface AuditCatalogue extends AccountAuditCatalogue, PatternReviewAuditCatalogue {
   concern_filed: {
     entity: "concern";
     details: {
@@ -392,6 +396,7 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
     timeline: "officers",
   },
   ...ACCOUNT_AUDIT_ACTIONS,
+  ...PATTERN_REVIEW_AUDIT_ACTIONS,
 };
 
 export function isAuditAction(action: string): action is AuditAction {

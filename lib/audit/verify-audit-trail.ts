@@ -237,14 +237,23 @@ async function loadCases(
 }
 
 async function casesWithoutHistory(db: Db): Promise<AuditProblem[]> {
-  const result = await db.execute<{ id: string }>(sql`
-    select c.id::text from concerns c
-     where not exists (select 1 from audit_events e
-                        where e.entity_type = 'concern' and e.entity_id = c.id::text)
-     order by c.id`);
+  // A pattern review, too, is opened only with its audit event.
+  const result = await db.execute<{ chain: string }>(sql`
+    select chain from (
+      select 'concern:' || c.id::text as chain from concerns c
+       where not exists (select 1 from audit_events e
+                          where e.entity_type = 'concern' and e.entity_id = c.id::text)
+      union all
+      select 'pattern_review:' || r.id::text from pattern_reviews r
+       where not exists (select 1 from audit_events e
+                          where e.entity_type = 'pattern_review' and e.entity_id = r.id::text)
+    ) missing
+     order by chain`);
   return result.rows.map((row) => ({
-    chain: `concern:${row.id}`,
+    chain: row.chain,
     id: null,
-    problem: "it has no history: the case was added outside the app",
+    problem: row.chain.startsWith("concern:")
+      ? "it has no history: the case was added outside the app"
+      : "it has no history: the review was added outside the app",
   }));
 }

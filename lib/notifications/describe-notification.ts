@@ -262,6 +262,30 @@ const WORDS: Readonly<
       topic: "Reminder: your answer to a response is due",
     },
   },
+  pattern_review_opened: {
+    subject: {
+      happened:
+        "The compliance team opened a review of several concerns raised about your posts. You may answer before anything is decided.",
+      topic: "A review of several concerns about your posts",
+    },
+    officer: {
+      happened:
+        "A colleague has had several concerns from different colleagues: a pattern review opened.",
+      topic: "A pattern review opened",
+    },
+  },
+  pattern_review_answered: {
+    officer: {
+      happened: "The colleague answered the pattern review.",
+      topic: "An answer to a pattern review",
+    },
+  },
+  pattern_review_decided: {
+    subject: {
+      happened: "The compliance team decided the review of several concerns about your posts.",
+      topic: "A review of several concerns about your posts was decided",
+    },
+  },
   audit_trail_broken: { officer: AUDIT_TRAIL_BROKEN, admin: AUDIT_TRAIL_BROKEN },
 };
 
@@ -305,6 +329,13 @@ export const NOTIFICATIONS_PATH = "/notifications";
 
 /** Where officers read messages reported as abusive on cases that have not reached them. */
 export const REPORTED_MESSAGES_PATH = "/compliance#reported-messages";
+
+/** The reader's page of a pattern review: the colleague's, or the officers'. */
+export function patternReviewLinkFor(relation: RecipientRelation, reviewId: string): string {
+  return relation === "subject"
+    ? `/notices/reviews/${reviewId}`
+    : `/compliance/pattern-reviews/${reviewId}`;
+}
 
 /**
  * The reader's page of the case. An officer's case file exists once the case is escalated;

@@ -30,6 +30,11 @@ type ThreadKind = "message_posted" | "message_reported";
 type RecusalKind = "officer_recused";
 /** A colleague's appeal of a decision: officers are told it waits, both parties its result. */
 type AppealKind = "appeal_filed" | "appeal_upheld" | "appeal_dismissed";
+/** A pattern review of several concerns about one colleague (lib/domain/pattern-review.ts). */
+type PatternReviewKind =
+  | "pattern_review_opened"
+  | "pattern_review_answered"
+  | "pattern_review_decided";
 
 /** About no case: the audit trail failed its integrity check (lib/audit/alert-audit-break.ts). */
 type AuditAlertKind = "audit_trail_broken";
@@ -50,6 +55,7 @@ export type NotificationKind =
   | ThreadKind
   | RecusalKind
   | AppealKind
+  | PatternReviewKind
   | AuditAlertKind
   | ReminderKind
   | OverdueReminderKind;
@@ -162,6 +168,25 @@ export const NOTIFICATION_KINDS: Readonly<Record<NotificationKind, KindPolicy>> 
     essential: false,
     to: ["assignee", "officers"],
     label: "Reminder: decision overdue",
+  },
+  // A pattern review names no concern and no reporter in its notifications or emails.
+  pattern_review_opened: {
+    email: true,
+    essential: true,
+    to: ["subject", "officers"],
+    label: "A review of several concerns opened",
+  },
+  pattern_review_answered: {
+    email: true,
+    essential: true,
+    to: ["assignee", "officers"],
+    label: "An answer to a pattern review",
+  },
+  pattern_review_decided: {
+    email: true,
+    essential: true,
+    to: ["subject"],
+    label: "A review of several concerns decided",
   },
   // Every active administrator and compliance officer, in the app and by email.
   audit_trail_broken: {

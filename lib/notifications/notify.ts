@@ -10,6 +10,8 @@ export interface NotificationToSend {
   recipientId: string;
   /** Null for a notification about no case. */
   concernId: string | null;
+  /** Set, with no concern, for a notification about a pattern review of several concerns. */
+  patternReviewId?: string;
   recipientRelation: RecipientRelation;
   kind: NotificationKind;
   createdAt?: Date;

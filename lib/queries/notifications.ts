@@ -57,8 +57,9 @@ function selectNotifications(db: Db, actor: Actor, limit: number) {
 }
 
 /**
- * The reader's alerts about no case (the audit trail's integrity), newest first: read in
- * full on the notifications page, since they have no case page to lead to.
+ * The reader's notifications about no single case, newest first, read in full on the
+ * notifications page: alerts (the audit trail's integrity), which lead nowhere, and news of
+ * pattern reviews, which lead to the review's page.
  */
 export async function listAlerts(db: Db, actor: Actor, limit = 20) {
   return db
@@ -66,6 +67,7 @@ export async function listAlerts(db: Db, actor: Actor, limit = 20) {
       id: notifications.id,
       kind: notifications.kind,
       relation: notifications.recipientRelation,
+      patternReviewId: notifications.patternReviewId,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
     })

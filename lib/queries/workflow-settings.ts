@@ -5,6 +5,7 @@ import { DEFAULT_DAILY_MESSAGE_LIMIT } from "@/lib/domain/case-thread";
 import { DEFAULT_TIME_ZONE } from "@/lib/domain/date-words";
 import { DAY_MS, DEFAULT_WINDOWS, type DeadlineWindows } from "@/lib/domain/deadlines";
 import { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits, MB } from "@/lib/domain/evidence";
+import { DEFAULT_PATTERN_SETTINGS, type PatternSettings } from "@/lib/domain/pattern-review";
 
 export interface WorkflowSettings {
   windows: DeadlineWindows;
@@ -23,6 +24,8 @@ export interface WorkflowSettings {
   twoFactorForEveryone: boolean;
   /** The physician health or wellbeing programme a notice offers; each part may be unset. */
   support: SupportProgramme;
+  /** When several concerns about one colleague open a pattern review. */
+  pattern: PatternSettings;
 }
 
 export interface SupportProgramme {
@@ -49,6 +52,7 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
       supportContact: null,
       twoFactorForEveryone: false,
       support: { ...NO_SUPPORT_PROGRAMME },
+      pattern: { ...DEFAULT_PATTERN_SETTINGS },
     };
   return {
     windows: {
@@ -70,6 +74,11 @@ export async function loadWorkflowSettings(db: Db): Promise<WorkflowSettings> {
       name: row.supportProgrammeName,
       url: row.supportProgrammeUrl,
       phone: row.supportProgrammePhone,
+    },
+    pattern: {
+      concernCount: row.patternConcernCount,
+      reporterCount: row.patternReporterCount,
+      windowMonths: row.patternWindowMonths,
     },
   };
 }

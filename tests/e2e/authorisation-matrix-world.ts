@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { concernReference } from "../../lib/domain/concern-fields";
+import { patternReviewReference } from "../../lib/domain/pattern-review";
 import type { Principal, SERVER_ACTIONS, Whose } from "./authorisation-matrix";
 import { uniquePostUrl } from "./concerns";
 import {
@@ -24,7 +25,7 @@ import { freshCode, rememberSecret } from "./two-factor-codes";
  * read, for ids the app does not put in a redirect.
  */
 
-const PASSWORD = "matrix-password-1";
+export const PASSWORD = "matrix-password-1";
 
 export interface Person {
   id: string;
@@ -51,6 +52,17 @@ export interface World {
   notes: { byAssigned: string; byOther: string };
   /** Thread messages: by A's reporter and subject, and by B's colleague (its subject). */
   messages: { byReporterOnA: string; bySubjectOnA: string; byColleagueOnB: string };
+  /**
+   * Pattern reviews: A about A's subject, held by the assigned officer; B about B's
+   * colleague, held by the other officer. Whose is whose follows the cases.
+   */
+  reviews: Record<"A" | "B", PatternReview>;
+  departmentId: string;
+}
+
+export interface PatternReview {
+  id: string;
+  reference: string;
 }
 
 const OWN_CASE: Record<Principal, CaseName> = {
@@ -76,6 +88,11 @@ const OTHER_CASE: Record<Principal, CaseName> = {
 
 export function caseOf(world: World, principal: Principal, whose: Whose): Case {
   return world.cases[(whose === "own" ? OWN_CASE : OTHER_CASE)[principal]];
+}
+
+export function reviewOf(world: World, principal: Principal, whose: Whose): PatternReview {
+  const name = (whose === "own" ? OWN_CASE : OTHER_CASE)[principal];
+  return world.reviews[name === "B" ? "B" : "A"];
 }
 
 export function accountOf(world: World, principal: Principal, whose: Whose): Person {
@@ -538,9 +555,20 @@ export async function setUpWorld(baseURL: string): Promise<World> {
     /^Account deactivated\./,
   );
 
+  // A third concern from another colleague completes each pattern.
+  await fileCase(bare, unrelatedPhysician, subject, false);
+  await fileCase(bare, people.spare, subject, false);
+  await fileCase(bare, people.spare, colleague, false);
+  const reviewA = await openReviewAbout(subject.id);
+  const reviewB = await openReviewAbout(colleague.id);
+  await claimReview(bare, assignedOfficer, reviewA.id);
+  await claimReview(bare, otherOfficer, reviewB.id);
+
   return {
     baseURL,
     people,
+    departmentId,
+    reviews: { A: reviewA, B: reviewB },
     cases: { A: await referenceOf(a), B: await referenceOf(b), E: await referenceOf(e) },
     questions: {
       toReporter: await askQuestion(bare, assignedOfficer, a, "reporter"),
@@ -557,4 +585,52 @@ export async function setUpWorld(baseURL: string): Promise<World> {
       byColleagueOnB: await postThreadMessage(bare, colleague, b, "notices"),
     },
   };
+}
+
+/** The open pattern review about a colleague, which the system opened as its pattern completed. */
+export async function openReviewAbout(subjectId: string): Promise<PatternReview> {
+  return withE2eDatabase(async (db) => {
+    const { rows } = await db.query<{ id: string; number: string }>(
+      "select id, number from pattern_reviews where subject_id = $1 and state <> 'decided'",
+      [subjectId],
+    );
+    if (!rows[0]) throw new Error("No pattern review opened during setup.");
+    return { id: rows[0].id, reference: patternReviewReference(Number(rows[0].number)) };
+  });
+}
+
+export async function claimReview(world: Pick<World, "baseURL">, officer: Person, id: string) {
+  await setUpStep(
+    world,
+    "app/(app)/compliance/pattern-reviews/actions.ts#claimPatternReviewAction",
+    officer.cookie,
+    `/compliance/pattern-reviews/${id}`,
+    { reviewId: id },
+    /\?done=claim_review$/,
+  );
+}
+
+/**
+ * A pattern review no officer holds yet, about a newcomer to the world's department whom
+ * three colleagues raised concerns about.
+ */
+export async function freshPatternReview(world: World): Promise<PatternReview> {
+  const [, id] = await setUpStep(
+    world,
+    "app/(app)/admin/users/actions.ts#createUserAction",
+    world.people.admin.cookie,
+    "/admin/users/new",
+    {
+      name: "Matrix reviewed",
+      email: `matrix-reviewed-${randomBytes(4).toString("hex")}@hospital.example`,
+      departmentId: world.departmentId,
+      roles: "physician",
+    },
+    /^\/admin\/users\/([0-9a-f-]{36})\?saved=created$/,
+  );
+  const { reporter, unrelatedPhysician, spare } = world.people;
+  for (const raiser of [reporter, unrelatedPhysician, spare]) {
+    await fileCase(world, raiser, { id: id! }, false);
+  }
+  return openReviewAbout(id!);
 }

@@ -21,11 +21,14 @@ import {
   appealedCase,
   type Case,
   caseOf,
+  claimReview,
   closedCase,
   disputeCase,
   escalatedCase,
   fileCase,
+  freshPatternReview,
   heldCase,
+  reviewOf,
   setUpStep,
   setUpWorld,
   signInOverHttp,
@@ -187,6 +190,14 @@ const PAGE_REQUESTS: Record<keyof typeof PAGES, RequestFor> = {
     "/compliance/record-concern",
     heading("Record a concern that came by another channel"),
   ),
+  "/compliance/pattern-reviews/[id]": (world, principal, whose) => {
+    const review = reviewOf(world, principal, whose);
+    return { path: `/compliance/pattern-reviews/${review.id}`, shows: review.reference };
+  },
+  "/notices/reviews/[id]": (world, principal, whose) => {
+    const review = reviewOf(world, principal, whose);
+    return { path: `/notices/reviews/${review.id}`, shows: review.reference };
+  },
   "/admin/users": fixed("/admin/users", heading("Users")),
   "/admin/users/new": fixed("/admin/users/new", heading("Add user")),
   "/admin/users/[id]": (world, principal, whose) => {
@@ -460,7 +471,59 @@ const OTHER_QUESTION = {
   admin: "toUnrelated",
 } as const;
 
+/**
+ * An officer's step on a pattern review: own is a fresh review (held by them when the step
+ * needs a holder); someone else's is the review the other officer holds.
+ */
+function reviewAction(
+  step: string,
+  fields: Record<string, string>,
+  own: "open" | "held",
+): ActionFor {
+  return async (world, principal, whose) => {
+    let review = reviewOf(world, principal, whose);
+    if (isOfficer(principal) && whose === "own") {
+      review = await freshPatternReview(world);
+      if (own === "held") await claimReview(world, world.people[principal], review.id);
+    }
+    const path = `/compliance/pattern-reviews/${review.id}`;
+    return {
+      path,
+      args: formArgs({ reviewId: review.id, ...fields }),
+      watch: [review.id],
+      ran: done(path, step),
+      refusal: isOfficer(principal)
+        ? new RegExp(`^${world.people[peerOf(principal)].name} holds this review\\.$`)
+        : undefined,
+    };
+  };
+}
+
 const ACTION_REQUESTS: Record<keyof typeof SERVER_ACTIONS, ActionFor> = {
+  "app/(app)/compliance/pattern-reviews/actions.ts#claimPatternReviewAction": reviewAction(
+    "claim_review",
+    {},
+    "open",
+  ),
+  "app/(app)/compliance/pattern-reviews/actions.ts#decidePatternReviewAction": reviewAction(
+    "decide_review",
+    { outcome: "no_violation", rationale: "Each post was taken down promptly." },
+    "held",
+  ),
+  "app/(app)/notices/reviews/actions.ts#answerPatternReviewAction": async (
+    world,
+    principal,
+    whose,
+  ) => {
+    const review = reviewOf(world, principal, whose);
+    const path = `/notices/reviews/${review.id}`;
+    return {
+      path,
+      args: formArgs({ reviewId: review.id, answer: "Each of these posts has been taken down." }),
+      watch: [review.id],
+      ran: done(path, "answer_review"),
+    };
+  },
   // Empty fields: it answers with its own message and no sign-in attempt is counted.
   "app/(auth)/sign-in/actions.ts#signInWithPassword": plainForm(
     "/sign-in",
@@ -879,7 +942,9 @@ function expectActionOutcome(
       break;
     case "notFound":
       expect.soft(answer.status, cell).toBe(200);
-      expect.soft(said, cell).toMatch(/^We could not find that (case|question|note|message)\.$/);
+      expect
+        .soft(said, cell)
+        .toMatch(/^We could not find that (case|question|note|message|review)\.$/);
       break;
     case "refused":
       expect.soft(answer.status, cell).toBe(200);

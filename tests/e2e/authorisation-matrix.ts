@@ -246,6 +246,19 @@ export const PAGES = {
   "/compliance/cases/[id]": OFFICERS_SEE_ESCALATED_CASES,
   "/compliance/insights": OFFICERS_ONLY,
   "/compliance/record-concern": OFFICERS_ONLY,
+  // The officers of the colleague's department (both officers here); never a physician.
+  "/compliance/pattern-reviews/[id]": OFFICERS_SEE_ESCALATED_CASES,
+  // The colleague's page of a review of several concerns about them: theirs alone.
+  "/notices/reviews/[id]": {
+    signedOut: "signIn",
+    reporter: { own: "notFound", other: "notFound" },
+    subject: { own: "allow", other: "notFound" },
+    unrelatedPhysician: { own: "notFound", other: "notFound" },
+    assignedOfficer: "forbidden",
+    otherOfficer: "forbidden",
+    admin: "forbidden",
+    deactivated: "signIn",
+  },
   "/admin/users": ADMINS_ONLY,
   "/admin/users/new": ADMINS_ONLY,
   "/admin/users/[id]": { ...ADMINS_ONLY, admin: { own: "allow", other: "allow" } },
@@ -455,6 +468,24 @@ export const SERVER_ACTIONS = {
   "app/(app)/compliance/actions.ts#requestInformationAction": HOLDER_ONLY,
   // Removing patient details from a case's stored text is the holder's work, as notes are.
   "app/(app)/compliance/actions.ts#redactCaseTextAction": HOLDER_ONLY,
+  // Own: an open review in their department. Other: one the other officer holds.
+  "app/(app)/compliance/pattern-reviews/actions.ts#claimPatternReviewAction": {
+    ...NO_PHYSICIAN_OR_ADMIN,
+    assignedOfficer: { own: "allow", other: "refused" },
+    otherOfficer: { own: "allow", other: "refused" },
+  },
+  "app/(app)/compliance/pattern-reviews/actions.ts#decidePatternReviewAction": HOLDER_ONLY,
+  // Only the colleague the review is about answers it; to anyone else it does not exist.
+  "app/(app)/notices/reviews/actions.ts#answerPatternReviewAction": {
+    signedOut: "signIn",
+    reporter: { own: "notFound", other: "notFound" },
+    subject: { own: "allow", other: "notFound" },
+    unrelatedPhysician: { own: "notFound", other: "notFound" },
+    assignedOfficer: "forbidden",
+    otherOfficer: "forbidden",
+    admin: "forbidden",
+    deactivated: "signIn",
+  },
   "app/(app)/admin/users/actions.ts#createUserAction": ADMINS_ONLY,
   "app/(app)/admin/users/actions.ts#updateUserAction": {
     ...ADMINS_ONLY,

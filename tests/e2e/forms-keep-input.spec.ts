@@ -2,9 +2,11 @@ import { type Browser, expect, type Locator, type Page, test } from "@playwright
 import { SERVER_ACTIONS } from "./authorisation-matrix";
 import {
   askQuestion,
+  claimReview,
   closedCase,
   enrolOverHttp,
   fileCase,
+  freshPatternReview,
   heldCase,
   type Person,
   passwordOnlySession,
@@ -384,6 +386,46 @@ const FORMS: Record<ActionId, FormOrNot> = {
     submit: "Decide the appeal",
     confirm: "Decide the appeal…",
   },
+  "app/(app)/compliance/pattern-reviews/actions.ts#claimPatternReviewAction": {
+    noTypedFields: "a button",
+  },
+  "app/(app)/compliance/pattern-reviews/actions.ts#decidePatternReviewAction": {
+    open: async (world) => {
+      const review = await freshPatternReview(world);
+      await claimReview(world, world.people.assignedOfficer, review.id);
+      return { as: world.people.assignedOfficer, path: `/compliance/pattern-reviews/${review.id}` };
+    },
+    controls: [
+      { label: "Referred to an external authority", kind: "radio", value: "on" },
+      {
+        label: "Rationale",
+        kind: "text",
+        value: "Three posts in a year identified patients; referred as the policy requires.",
+      },
+      {
+        label: "What the colleague is told",
+        kind: "text",
+        value: "The review was referred to the state medical board.",
+      },
+    ],
+    bad: {
+      label: "External authority (when referred)",
+      kind: "text",
+      value: "",
+      message: /Name the external authority/,
+    },
+    submit: "Decide the review with this outcome",
+    confirm: "Decide the review…",
+  },
+  "app/(app)/notices/reviews/actions.ts#answerPatternReviewAction": {
+    open: async (world) => ({
+      as: world.people.subject,
+      path: `/notices/reviews/${world.reviews.A.id}`,
+    }),
+    controls: [],
+    bad: { label: "Your answer", kind: "text", value: "Too short", message: /at least 10/ },
+    submit: "Send my answer",
+  },
   "app/(app)/compliance/actions.ts#assignCaseAction": {
     open: async (world) => ({
       as: world.people.assignedOfficer,
@@ -551,6 +593,11 @@ const FORMS: Record<ActionId, FormOrNot> = {
     controls: [
       { label: "Time a colleague has to respond to a notice (hours)", kind: "text", value: "170" },
       { label: "Concerns one physician may raise per 24 hours", kind: "text", value: "99" },
+      {
+        label: "Concerns about one colleague that open a pattern review",
+        kind: "text",
+        value: "4",
+      },
       {
         label: /^Whom to contact when locked out/,
         kind: "text",

@@ -8,6 +8,7 @@ import {
   askQuestion,
   closedCase,
   fileCase,
+  freshPatternReview,
   heldCase,
   passwordOnlySession,
   recordCase,
@@ -152,6 +153,18 @@ const SCREENS: Record<keyof typeof PAGES, Screen> = {
       `/compliance/record-concern?colleague=${world.people.subject.id}`,
       "/compliance/record-concern?done=recorded_for_physician",
     ],
+  },
+  // Held by them (the decision form), and one nobody holds yet.
+  "/compliance/pattern-reviews/[id]": {
+    viewer: "assignedOfficer",
+    paths: async (world) => [
+      `/compliance/pattern-reviews/${world.reviews.A.id}`,
+      `/compliance/pattern-reviews/${(await freshPatternReview(world)).id}`,
+    ],
+  },
+  "/notices/reviews/[id]": {
+    viewer: "subject",
+    paths: async (world) => [`/notices/reviews/${world.reviews.A.id}`],
   },
   "/admin/users": { viewer: "admin", paths: async () => ["/admin/users", "/admin/users?q=zz"] },
   "/admin/users/new": { viewer: "admin", paths: async () => ["/admin/users/new"] },

@@ -656,6 +656,9 @@ const FIELDS: TextField<unknown>[] = [
       "decisionWindowDays",
       "appealWindowDays",
       "timeZone",
+      "patternConcernCount",
+      "patternReporterCount",
+      "patternWindowMonths",
     ] as const
   ).map((setting) =>
     field({

@@ -13,9 +13,11 @@ import { SEVERITY_LABELS } from "@/lib/domain/policy-text";
 import { listOpenAppeals } from "@/lib/queries/appeals";
 import { listReportedMessages } from "@/lib/queries/case-thread";
 import { listQueue } from "@/lib/queries/compliance-queue";
+import { listPatternReviewQueue } from "@/lib/queries/pattern-reviews";
 import { parseQueueFilters, queueSearchParams } from "@/lib/queries/queue-filters";
 import { listDepartments } from "@/lib/queries/users";
 import { AppealsSection } from "./appeals-section";
+import { PatternReviewsSection } from "./pattern-reviews-section";
 import { QueueFiltersForm } from "./queue-filters-form";
 import { ReportedMessagesSection } from "./reported-messages-section";
 
@@ -31,11 +33,12 @@ export default async function ComplianceQueuePage({
   const { filters, problems } = parseQueueFilters(params);
   const db = getDb();
   const now = new Date();
-  const [{ cases, nextCursor }, departments, reports, appeals] = await Promise.all([
+  const [{ cases, nextCursor }, departments, reports, appeals, patternReviews] = await Promise.all([
     listQueue(db, actor, filters, now),
     listDepartments(db),
     listReportedMessages(db, actor.userId),
     listOpenAppeals(db, actor),
+    listPatternReviewQueue(db, actor),
   ]);
   const base = queueSearchParams(filters);
   const nextHref = nextCursor ? `/compliance?${withParam(base, "after", nextCursor)}` : null;
@@ -134,6 +137,11 @@ export default async function ComplianceQueuePage({
         ) : null}
       </nav>
       <AppealsSection appeals={appeals} timeZone={actor.timeZone} />
+      <PatternReviewsSection
+        reviews={patternReviews}
+        viewerId={actor.userId}
+        timeZone={actor.timeZone}
+      />
       <ReportedMessagesSection reports={reports} timeZone={actor.timeZone} />
     </section>
   );

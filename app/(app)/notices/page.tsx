@@ -5,14 +5,19 @@ import { StatusBadge } from "@/components/concerns/status-badge";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { describeRaisedBy } from "@/lib/domain/concern-channels";
+import { patternReviewStateLabel } from "@/lib/domain/pattern-review";
 import { deadlineFor } from "@/lib/domain/waiting-on";
 import { listNoticesAbout } from "@/lib/queries/concerns";
+import { listOwnPatternReviews } from "@/lib/queries/pattern-reviews";
 
 export const metadata: Metadata = { title: "Notices about my posts · Peer Concerns" };
 
 export default async function NoticesPage() {
   const actor = await requirePermission("notices:respond");
-  const notices = await listNoticesAbout(getDb(), actor);
+  const [notices, reviews] = await Promise.all([
+    listNoticesAbout(getDb(), actor),
+    listOwnPatternReviews(getDb(), actor),
+  ]);
   const now = new Date();
   return (
     <section>
@@ -20,6 +25,25 @@ export default async function NoticesPage() {
       <p className="mt-1 text-slate-700">
         Concerns colleagues raised with you about your online posts.
       </p>
+      {reviews.length > 0 ? (
+        <section aria-labelledby="reviews" className="mt-4">
+          <h2 id="reviews" className="text-lg font-semibold">
+            Reviews of several concerns
+          </h2>
+          <ul className="mt-2 divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {reviews.map((review) => (
+              <li key={review.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
+                <Link href={`/notices/reviews/${review.id}`} className="text-brand-700 underline">
+                  {review.reference}: a review of several concerns about your posts
+                </Link>
+                <span className="text-sm text-slate-700">
+                  {patternReviewStateLabel(review.state, "subject")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {notices.length === 0 ? (
         <p className="mt-6 rounded-lg border border-slate-200 bg-white p-4 text-slate-700">
           No colleague has raised a concern about your posts.

@@ -11,6 +11,7 @@ import {
   caseLinkFor,
   describeCaseFor,
   describeNotification,
+  patternReviewLinkFor,
 } from "@/lib/notifications/describe-notification";
 import { listAlerts, listNotifications, type NotificationGroup } from "@/lib/queries/notifications";
 import { markAlertsRead } from "@/lib/services/notifications/mark-notifications-read";
@@ -25,9 +26,14 @@ export const metadata: Metadata = { title: "Notifications · Peer Concerns" };
 export default async function NotificationsPage() {
   const actor = await requireActor();
   const db = getDb();
-  const [groups, alerts] = await Promise.all([listNotifications(db, actor), listAlerts(db, actor)]);
+  const [groups, aboutNoCase] = await Promise.all([
+    listNotifications(db, actor),
+    listAlerts(db, actor),
+  ]);
   // Alerts about no case are read here in full, so showing them marks them read.
-  if (alerts.some((alert) => !alert.readAt)) await markAlertsRead(db, actor);
+  if (aboutNoCase.some((alert) => !alert.readAt)) await markAlertsRead(db, actor);
+  const alerts = aboutNoCase.filter((alert) => !alert.patternReviewId);
+  const reviews = aboutNoCase.filter((alert) => alert.patternReviewId);
   const now = new Date();
   const all = groups.flatMap((group) => group.notifications);
   const unread = all.filter((notification) => !notification.readAt).length;
@@ -61,9 +67,37 @@ export default async function NotificationsPage() {
           </ul>
         </section>
       ) : null}
+      {reviews.length > 0 ? (
+        <section
+          aria-labelledby="pattern-reviews"
+          className="rounded-lg border border-slate-200 bg-white p-4"
+        >
+          <h2 id="pattern-reviews" className="text-lg font-semibold">
+            Reviews of several concerns
+          </h2>
+          <ul className="mt-2 space-y-2">
+            {reviews.map((review) => (
+              <li key={review.id} data-testid="pattern-review-notification">
+                <p className={review.readAt ? "" : "font-semibold"}>
+                  {describeNotification(review.kind, review.relation)}{" "}
+                  <Link
+                    href={patternReviewLinkFor(review.relation, review.patternReviewId!)}
+                    className="font-normal text-brand-700 underline"
+                  >
+                    Open the review
+                  </Link>
+                </p>
+                <p className="text-sm text-slate-700">
+                  <DateTime date={review.createdAt} timeZone={actor.timeZone} />
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {groups.length === 0 ? (
         <p className="text-slate-700">
-          {alerts.length ? "Nothing about any case yet." : "Nothing yet."}
+          {alerts.length || reviews.length ? "Nothing about any case yet." : "Nothing yet."}
         </p>
       ) : (
         <>

@@ -17,6 +17,7 @@ import { scheduleDueCheck } from "@/lib/jobs/schedule-due-check";
 import { scheduleReminder } from "@/lib/jobs/schedule-reminder";
 import { notify } from "@/lib/notifications/notify";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
+import { openPatternReviewIfDue } from "../pattern-reviews/open-pattern-review";
 import { parseScreened } from "../screen-free-text";
 import { type ConcernData, type FileConcernInput, fileConcernSchema } from "./concern-schemas";
 import { assertDoesNotNameReporter } from "./confidential-words";
@@ -261,6 +262,8 @@ export async function openConcern(
               },
             ]),
       ]);
+      // A filing that completes a pattern of concerns about the colleague opens its review.
+      await openPatternReviewIfDue(tx, subject.id, now);
       await scheduleDueCheck(tx, concernId, responseDueAt);
       await scheduleReminder(
         tx,

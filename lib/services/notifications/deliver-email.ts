@@ -6,15 +6,18 @@ import {
   emailDeliveries,
   emailPreferences,
   notifications,
+  patternReviews,
   users,
 } from "@/db/schema";
 import { ACCOUNT_TOKEN_PATHS, accountTokenFor } from "@/lib/auth/account-tokens";
 import { concernReference } from "@/lib/domain/concern-fields";
 import { resolveTimeZone } from "@/lib/domain/date-words";
+import { patternReviewReference } from "@/lib/domain/pattern-review";
 import { neededFrom } from "@/lib/domain/waiting-on";
 import {
   caseLinkFor,
   NOTIFICATIONS_PATH,
+  patternReviewLinkFor,
   type RecipientRelation,
 } from "@/lib/notifications/describe-notification";
 import { type MailSettings, messageIdFor } from "@/lib/notifications/mail-config";
@@ -52,6 +55,8 @@ export async function deliverEmail(
         delivery: emailDeliveries,
         relation: notifications.recipientRelation,
         concernId: notifications.concernId,
+        patternReviewId: notifications.patternReviewId,
+        reviewNumber: patternReviews.number,
         email: users.email,
         name: users.name,
         deactivatedAt: users.deactivatedAt,
@@ -82,6 +87,7 @@ export async function deliverEmail(
       .leftJoin(accountTokens, eq(accountTokens.id, emailDeliveries.accountTokenId))
       // An alert about no case (the audit trail) has none.
       .leftJoin(concerns, eq(concerns.id, notifications.concernId))
+      .leftJoin(patternReviews, eq(patternReviews.id, notifications.patternReviewId))
       .innerJoin(users, eq(users.id, emailDeliveries.recipientId))
       .leftJoin(emailPreferences, eq(emailPreferences.userId, emailDeliveries.recipientId))
       .where(eq(emailDeliveries.id, deliveryId))
@@ -122,17 +128,22 @@ export async function deliverEmail(
       const { concern, concernId } = row;
       const onCase =
         concern && concernId && relation !== "admin" ? { concern, concernId, relation } : null;
+      // A pattern review is named by its own reference and links to its own page.
+      const review =
+        row.patternReviewId && row.reviewNumber !== null
+          ? { id: row.patternReviewId, reference: patternReviewReference(row.reviewNumber) }
+          : null;
       // The deadline as the case stands when the email is sent, which a retry hours later
       // may find moved on.
       content = renderEmail({
         recipientName: row.name,
         kind: delivery.kind,
         relation,
-        reference: onCase ? concernReference(onCase.concern.number) : null,
+        reference: onCase ? concernReference(onCase.concern.number) : (review?.reference ?? null),
         need: onCase ? neededFrom(onCase.relation, delivery.recipientId, onCase.concern) : null,
         timeZone,
         now,
-        link: `${settings.appUrl}${onCase ? caseLinkFor(onCase.relation, onCase.concernId, onCase.concern.escalatedAt !== null) : NOTIFICATIONS_PATH}`,
+        link: `${settings.appUrl}${onCase ? caseLinkFor(onCase.relation, onCase.concernId, onCase.concern.escalatedAt !== null) : review ? patternReviewLinkFor(relation, review.id) : NOTIFICATIONS_PATH}`,
         preferencesLink: `${settings.appUrl}${EMAIL_PREFERENCES_PATH}`,
       });
     }

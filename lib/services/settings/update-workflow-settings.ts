@@ -7,6 +7,8 @@ import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
 import { DEFAULT_APPEAL_WINDOW_DAYS } from "@/lib/domain/appeal";
 import { DEFAULT_EVIDENCE_LIMITS, EVIDENCE_CEILING, MB } from "@/lib/domain/evidence";
+import { DEFAULT_PATTERN_SETTINGS } from "@/lib/domain/pattern-review";
+import { Refusal } from "@/lib/errors/refusal";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { flag, optionalText, timeZone } from "../field-schemas";
 
@@ -109,6 +111,27 @@ export const workflowSettingsSchema = z.object({
     .nullish()
     .transform((phone) => phone || null)
     .describe("Wellbeing programme's phone number"),
+  patternConcernCount: z.coerce
+    .number("Enter a number.")
+    .int("Use a whole number.")
+    .min(2, "At least 2.")
+    .max(20, "At most 20.")
+    .default(DEFAULT_PATTERN_SETTINGS.concernCount)
+    .describe("Concerns about one colleague that open a pattern review"),
+  patternReporterCount: z.coerce
+    .number("Enter a number.")
+    .int("Use a whole number.")
+    .min(2, "At least 2.")
+    .max(20, "At most 20.")
+    .default(DEFAULT_PATTERN_SETTINGS.reporterCount)
+    .describe("From at least this many different colleagues"),
+  patternWindowMonths: z.coerce
+    .number("Enter a number of months.")
+    .int("Use whole months.")
+    .min(1, "At least 1 month.")
+    .max(60, "At most 60 months.")
+    .default(DEFAULT_PATTERN_SETTINGS.windowMonths)
+    .describe("Within this many months (pattern review)"),
 });
 
 /**
@@ -122,6 +145,13 @@ export async function updateWorkflowSettings(
 ): Promise<void> {
   assertCan(actor, "users:manage");
   const data = workflowSettingsSchema.parse(input);
+  if (data.patternReporterCount > data.patternConcernCount) {
+    throw new Refusal(
+      "invalid_input",
+      "Ask for no more colleagues than concerns.",
+      "patternReporterCount",
+    );
+  }
   await db.transaction(async (tx) => {
     const before = await loadWorkflowSettings(tx);
     const values = {
@@ -141,6 +171,9 @@ export async function updateWorkflowSettings(
       supportProgrammeName: data.supportProgrammeName,
       supportProgrammeUrl: data.supportProgrammeUrl,
       supportProgrammePhone: data.supportProgrammePhone,
+      patternConcernCount: data.patternConcernCount,
+      patternReporterCount: data.patternReporterCount,
+      patternWindowMonths: data.patternWindowMonths,
       updatedAt: sql`now()`,
       updatedById: actor.userId,
     };
@@ -171,6 +204,9 @@ export async function updateWorkflowSettings(
           supportProgrammeName: before.support.name,
           supportProgrammeUrl: before.support.url,
           supportProgrammePhone: before.support.phone,
+          patternConcernCount: before.pattern.concernCount,
+          patternReporterCount: before.pattern.reporterCount,
+          patternWindowMonths: before.pattern.windowMonths,
         },
         after: data,
       },

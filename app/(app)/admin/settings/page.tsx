@@ -38,6 +38,9 @@ export default async function SettingsPage() {
           supportProgrammeName: settings.support.name ?? "",
           supportProgrammeUrl: settings.support.url ?? "",
           supportProgrammePhone: settings.support.phone ?? "",
+          patternConcernCount: settings.pattern.concernCount,
+          patternReporterCount: settings.pattern.reporterCount,
+          patternWindowMonths: settings.pattern.windowMonths,
         }}
       />
     </section>

@@ -25,6 +25,9 @@ export function SettingsForm({
     supportProgrammeName: string;
     supportProgrammeUrl: string;
     supportProgrammePhone: string;
+    patternConcernCount: number;
+    patternReporterCount: number;
+    patternWindowMonths: number;
   };
 }) {
   return (
@@ -88,6 +91,32 @@ export function SettingsForm({
         defaultValue={values.appealWindowDays}
         hint="14 days by default, counted from the decision. A different officer from the one who decided takes the appeal."
       />
+      <fieldset className="space-y-4">
+        <legend className="font-semibold">Patterns across cases</legend>
+        <p className="text-sm text-slate-600">
+          When this many concerns about one colleague, from at least this many different colleagues,
+          were raised within this many months, whatever became of each, the officers of their
+          department get a pattern review.
+        </p>
+        <TextField
+          name="patternConcernCount"
+          type="number"
+          defaultValue={values.patternConcernCount}
+          hint="3 by default."
+        />
+        <TextField
+          name="patternReporterCount"
+          type="number"
+          defaultValue={values.patternReporterCount}
+          hint="2 by default: one person raising the same colleague again and again is not a pattern."
+        />
+        <TextField
+          name="patternWindowMonths"
+          type="number"
+          defaultValue={values.patternWindowMonths}
+          hint="12 by default."
+        />
+      </fieldset>
       <SelectField
         name="timeZone"
         defaultValue={values.timeZone}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OutcomeFields } from "@/components/concerns/outcome-fields";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { ConfirmStep } from "@/components/ui/confirm-step";
@@ -6,7 +7,6 @@ import { RadioGroup } from "@/components/ui/field";
 import { decideAppealSchema } from "@/lib/services/concerns/appeal-schemas";
 import { onCase } from "@/lib/services/concerns/concern-schemas";
 import { decideAppealAction, takeAppealAction } from "../../actions";
-import { OutcomeFields } from "./outcome-fields";
 
 export function TakeAppealForm({ concernId }: { concernId: string }) {
   return (
@@ -35,6 +35,7 @@ export function DecideAppealForm({ concernId }: { concernId: string }) {
       />
       <OutcomeFields
         outcomeName="newOutcome"
+        rationaleHint="Kept in the case file for officers and any export; the parties never see it."
         summaryHint="Optional. Both colleagues see the result of the appeal and this summary."
       />
       <ConfirmStep

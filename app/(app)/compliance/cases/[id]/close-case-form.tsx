@@ -1,9 +1,9 @@
+import { OutcomeFields } from "@/components/concerns/outcome-fields";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { ConfirmStep } from "@/components/ui/confirm-step";
 import { closeCaseSchema, onCase } from "@/lib/services/concerns/concern-schemas";
 import { closeCaseAction } from "../../actions";
-import { OutcomeFields } from "./outcome-fields";
 
 export function CloseCaseForm({ concernId }: { concernId: string }) {
   return (
@@ -15,7 +15,7 @@ export function CloseCaseForm({ concernId }: { concernId: string }) {
     >
       <input type="hidden" name="concernId" value={concernId} />
       <OutcomeFields
-        outcomeName="outcome"
+        rationaleHint="Kept in the case file for officers and any export; the parties never see it."
         summaryHint="Optional. The colleague concerned and the colleague who raised it see the outcome and this summary. It may simply say that no further detail can be shared."
       />
       <ConfirmStep

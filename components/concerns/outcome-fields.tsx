@@ -3,14 +3,18 @@ import { OUTCOME_LABELS } from "@/lib/domain/concern-labels";
 import { CASE_OUTCOMES } from "@/lib/domain/concern-workflow";
 
 /**
- * What an officer records when deciding, whether closing a case or an appeal of it: the
- * outcome, the authority of a referral, the internal rationale and the parties' summary.
+ * The fields of a decision, whether closing a case, deciding its appeal or deciding a
+ * pattern review: the outcome, the authority a referral names, the officers' rationale and
+ * the summary the parties read.
  */
 export function OutcomeFields({
-  outcomeName,
+  outcomeName = "outcome",
+  rationaleHint,
   summaryHint,
 }: {
-  outcomeName: "outcome" | "newOutcome";
+  /** An upheld appeal names the outcome that replaces the decided one. */
+  outcomeName?: "outcome" | "newOutcome";
+  rationaleHint: string;
   summaryHint: string;
 }) {
   return (
@@ -23,11 +27,7 @@ export function OutcomeFields({
         }))}
       />
       <TextField name="externalAuthority" placeholder="e.g. State Medical Board" />
-      <TextareaField
-        name="rationale"
-        hint="Kept in the case file for officers and any export; the parties never see it."
-        rows={4}
-      />
+      <TextareaField name="rationale" hint={rationaleHint} rows={4} />
       <TextareaField name="partySummary" hint={summaryHint} rows={3} />
     </>
   );

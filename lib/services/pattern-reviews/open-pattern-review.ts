@@ -1,0 +1,109 @@
+import { and, eq, gte, ne, sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { concerns, patternReviewConcerns, patternReviews, users } from "@/db/schema";
+import { writeAuditEvent } from "@/lib/audit/write-audit-event";
+import { decidePatternReview, patternWindowStart } from "@/lib/domain/pattern-review";
+import { notify } from "@/lib/notifications/notify";
+import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
+import { officersForReview } from "./officers-for-review";
+
+/**
+ * Opens a pattern review of the colleague's concerns when the rule says one is due, in the
+ * caller's transaction (the filing that completed the pattern), by the system: the review,
+ * its list of concerns, its audit event and the notifications to the colleague and the
+ * officers commit with the filing or not at all. Filings about one colleague take turns
+ * here, and the one-open-review index settles anything that slips past.
+ */
+export async function openPatternReviewIfDue(
+  tx: Transaction,
+  subjectId: string,
+  now: Date,
+): Promise<{ reviewId: string } | null> {
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext('pattern-review'), hashtext(${subjectId}))`,
+  );
+  const settings = (await loadWorkflowSettings(tx)).pattern;
+  const recent = await tx
+    .select({ id: concerns.id, reporterId: concerns.reporterId, filedAt: concerns.createdAt })
+    .from(concerns)
+    .where(
+      and(
+        eq(concerns.subjectId, subjectId),
+        gte(concerns.createdAt, patternWindowStart(now, settings.windowMonths)),
+      ),
+    );
+  const reviews = await tx
+    .select({ state: patternReviews.state, concernId: patternReviewConcerns.concernId })
+    .from(patternReviews)
+    .leftJoin(patternReviewConcerns, eq(patternReviewConcerns.reviewId, patternReviews.id))
+    .where(eq(patternReviews.subjectId, subjectId));
+  const decision = decidePatternReview({
+    concerns: recent,
+    settings,
+    now,
+    hasOpenReview: reviews.some((review) => review.state !== "decided"),
+    alreadyReviewed: new Set(reviews.flatMap((review) => review.concernId ?? [])),
+  });
+  if (!decision.due) return null;
+
+  const [subject] = await tx
+    .select({ departmentId: users.departmentId })
+    .from(users)
+    .where(eq(users.id, subjectId));
+  const [review] = await tx
+    .insert(patternReviews)
+    .values({
+      subjectId,
+      subjectDepartmentId: subject?.departmentId ?? null,
+      openedAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({
+      target: patternReviews.subjectId,
+      where: ne(patternReviews.state, "decided"),
+    })
+    .returning({ id: patternReviews.id, subjectDepartmentId: patternReviews.subjectDepartmentId });
+  if (!review) return null;
+  await tx
+    .insert(patternReviewConcerns)
+    .values(decision.concernIds.map((concernId) => ({ reviewId: review.id, concernId })));
+  await writeAuditEvent(tx, {
+    actorId: null,
+    action: "pattern_review_opened",
+    entityType: "pattern_review",
+    entityId: review.id,
+    details: { subjectId, concernIds: decision.concernIds, settings },
+  });
+  const listed = new Set(decision.concernIds);
+  const reporterIds = [...new Set(recent.filter((c) => listed.has(c.id)).map((c) => c.reporterId))];
+  const officerIds = await officersForReview(tx, { subjectId, ...review }, reporterIds);
+  await notify(tx, [
+    {
+      recipientId: subjectId,
+      concernId: null,
+      patternReviewId: review.id,
+      recipientRelation: "subject",
+      kind: "pattern_review_opened",
+      createdAt: now,
+    },
+    ...officerIds.map((officerId) => ({
+      recipientId: officerId,
+      concernId: null,
+      patternReviewId: review.id,
+      recipientRelation: "officer" as const,
+      kind: "pattern_review_opened" as const,
+      createdAt: now,
+    })),
+  ]);
+  return { reviewId: review.id };
+}
+
+/** The reporters of a review's concerns: never its officers. */
+export async function reportersOfReview(tx: Transaction, reviewId: string): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ reporterId: concerns.reporterId })
+    .from(patternReviewConcerns)
+    .innerJoin(concerns, eq(concerns.id, patternReviewConcerns.concernId))
+    .where(eq(patternReviewConcerns.reviewId, reviewId));
+  return rows.map((row) => row.reporterId);
+}
