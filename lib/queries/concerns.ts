@@ -6,7 +6,7 @@ import { redactedQuotesOf, toTimelineEntry } from "@/lib/audit/timeline";
 import { type ConcernView, concernScope } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
 import { concernReference } from "@/lib/domain/concern-fields";
-import { describeWho } from "@/lib/domain/reader-words";
+import { describeWho, type TimelineActor } from "@/lib/domain/reader-words";
 
 const reporter = alias(users, "reporter");
 const subject = alias(users, "subject");
@@ -133,18 +133,21 @@ export async function listTimeline(
     .orderBy(asc(auditEvents.id));
   const redacted = redactedQuotesOf(rows);
   return rows.flatMap((row) => {
-    const who = describeActor(row, concern, view, viewerId);
+    const by = actorOf(row, concern, viewerId);
+    const who = describeWho(by, view, concern.disclosure === "named");
     const entry = toTimelineEntry(row, view, who, redacted);
-    return entry ? [entry] : [];
+    if (!entry) return [];
+    // Only officers may know every actor's name; a party's entries carry the words alone,
+    // so a confidential reporter's name never reaches the colleague's page data.
+    return [view === "officer" ? { ...entry, by } : entry];
   });
 }
 
-function describeActor(
+function actorOf(
   row: { actorId: string | null; actorName: string | null },
-  concern: { subjectId: string; reporterId: string; disclosure: string },
-  view: ConcernView,
+  concern: { subjectId: string; reporterId: string },
   viewerId: string,
-): string {
+): TimelineActor {
   const party = !row.actorId
     ? "system"
     : row.actorId === concern.subjectId
@@ -152,9 +155,5 @@ function describeActor(
       : row.actorId === concern.reporterId
         ? "reporter"
         : "officer";
-  return describeWho(
-    { party, name: row.actorName, isReader: row.actorId === viewerId },
-    view,
-    concern.disclosure === "named",
-  );
+  return { party, name: row.actorName, isReader: row.actorId === viewerId };
 }
