@@ -213,6 +213,9 @@ const ROUTE_HANDLER_REQUESTS: Record<keyof typeof ROUTE_HANDLERS, RequestFor> = 
   "GET /compliance/cases/[id]/export/[format]": aboutCase(
     (c) => `/compliance/cases/${c.id}/export/csv`,
   ),
+  "GET /compliance/cases/[id]/export/manifest/[sha256]": aboutCase(
+    (c) => `/compliance/cases/${c.id}/export/manifest/${"0".repeat(64)}`,
+  ),
   "GET /compliance/insights/csv": fixed("/compliance/insights/csv?table=by-state", "State"),
   "GET /evidence/[id]": aboutCase(
     (c) => `/evidence/${c.evidence.id}`,

@@ -266,6 +266,13 @@ export const ROUTE_HANDLERS = {
   // Nothing is posted to Auth.js without its CSRF token, whoever posts it.
   "POST /api/auth/[...nextauth]": everyone("redirect:/sign-in?error=MissingCSRF"),
   "GET /compliance/cases/[id]/export/[format]": OFFICERS_SEE_ESCALATED_CASES,
+  // An export's manifest: officers only. The matrix's cases have no recorded export, so an
+  // officer asking for one is told there is none (exports.spec.ts downloads a real one).
+  "GET /compliance/cases/[id]/export/manifest/[sha256]": {
+    ...OFFICERS_SEE_ESCALATED_CASES,
+    assignedOfficer: { own: "notFound", other: "notFound" },
+    otherOfficer: { own: "notFound", other: "notFound" },
+  },
   // Names colleagues raised more than once: the compliance team's only.
   "GET /compliance/insights/csv": OFFICERS_ONLY,
   // A case's evidence: to both parties and, once escalated, every officer; to anyone else

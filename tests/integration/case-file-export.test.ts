@@ -7,6 +7,7 @@ import { addCaseNote } from "@/lib/services/concerns/add-case-note";
 import { claimCase } from "@/lib/services/concerns/claim-case";
 import { closeCase } from "@/lib/services/concerns/close-case";
 import { exportCaseFile } from "@/lib/services/concerns/export-case-file";
+import { checkReceivedExport, readExportManifest } from "@/lib/services/concerns/recorded-exports";
 import { requestInformation } from "@/lib/services/concerns/request-information";
 import {
   concernRow,
@@ -197,11 +198,50 @@ describe("an export an external authority can use", () => {
       evidence: [],
     });
     expect(second?.details).toMatchObject({ sha256: sha(withNotes.body), includesNotes: true });
-    const manifest = JSON.parse(exportManifest(without.record));
+    // The manifest downloaded later is the one whose hash was recorded.
+    const downloaded = await readExportManifest(database.db, officer, id, sha(without.body));
+    expect(sha(downloaded.body)).toBe(first?.details.manifestSha256);
+    expect(downloaded.filename).toBe(`${without.filename}.manifest.json`);
+    const manifest = JSON.parse(downloaded.body);
     expect(manifest.file).toEqual({
       name: without.filename,
       format: "pdf",
       sha256: sha(without.body),
     });
+  });
+
+  it("checks a received file against the recorded exports: a match names the case, a changed file matches nothing, another officer's party case stays unnamed", async () => {
+    const { id, escalatedAt } = await insertEscalatedCase(database.db, FILED);
+    const officer = await insertOfficer(database.db);
+    await claimCase(database.db, officer, id, escalatedAt);
+    const pdf = await exportCaseFile(database.db, officer, id, { format: "pdf" });
+
+    const check = await checkReceivedExport(database.db, officer, pdf.body);
+    expect(check.matches).toEqual([
+      expect.objectContaining({
+        visible: true,
+        reference: pdf.record.reference,
+        fileName: pdf.filename,
+        kind: "file",
+        byName: officer.name,
+      }),
+    ]);
+    const changed = Buffer.concat([pdf.body, Buffer.from(" ")]);
+    expect((await checkReceivedExport(database.db, officer, changed)).matches).toEqual([]);
+    const manifest = Buffer.from(exportManifest(pdf.record));
+    expect((await checkReceivedExport(database.db, officer, manifest)).matches[0]?.kind).toBe(
+      "manifest",
+    );
+    // The officer who is the case's reporter learns only that it matches, not which case.
+    const party = await insertPerson(database.db, { roles: ["physician", "compliance_officer"] });
+    const theirs = await insertEscalatedCase(database.db, FILED, { reporter: party });
+    await claimCase(database.db, officer, theirs.id, theirs.escalatedAt);
+    const other = await exportCaseFile(database.db, officer, theirs.id, { format: "csv" });
+    expect((await checkReceivedExport(database.db, party, other.body)).matches).toEqual([
+      expect.objectContaining({ visible: false, reference: "", fileName: "", byName: null }),
+    ]);
+    expect((await refusalOf(checkReceivedExport(database.db, theirs.subject, pdf.body))).code).toBe(
+      "forbidden",
+    );
   });
 });
