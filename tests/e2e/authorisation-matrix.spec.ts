@@ -181,6 +181,10 @@ const PAGE_REQUESTS: Record<keyof typeof PAGES, RequestFor> = {
   ),
   "/compliance/cases/[id]": aboutCase((c) => `/compliance/cases/${c.id}`),
   "/compliance/insights": fixed("/compliance/insights", heading("Insights")),
+  "/compliance/verify-export": fixed(
+    "/compliance/verify-export",
+    heading("Check a received export"),
+  ),
   "/admin/users": fixed("/admin/users", heading("Users")),
   "/admin/users/new": fixed("/admin/users/new", heading("Add user")),
   "/admin/users/[id]": (world, principal, whose) => {
@@ -735,6 +739,12 @@ const ACTION_REQUESTS: Record<keyof typeof SERVER_ACTIONS, ActionFor> = {
     "/admin/email-deliveries",
     { deliveryId: "999999999" },
     /^This email is no longer waiting for a retry\./,
+  ),
+  // No file chosen: it runs, and asks for one.
+  "app/(app)/compliance/verify-export/actions.ts#checkReceivedExportAction": plainForm(
+    "/compliance/verify-export",
+    {},
+    VALIDATION,
   ),
   "app/(app)/admin/reopen-case/actions.ts#reopenByReferenceAction": async (world) => ({
     path: "/admin/reopen-case",

@@ -237,6 +237,7 @@ export const PAGES = {
   "/compliance": OFFICERS_SEE_ESCALATED_CASES,
   "/compliance/cases/[id]": OFFICERS_SEE_ESCALATED_CASES,
   "/compliance/insights": OFFICERS_ONLY,
+  "/compliance/verify-export": OFFICERS_ONLY,
   "/admin/users": ADMINS_ONLY,
   "/admin/users/new": ADMINS_ONLY,
   "/admin/users/[id]": { ...ADMINS_ONLY, admin: { own: "allow", other: "allow" } },
@@ -441,6 +442,12 @@ export const SERVER_ACTIONS = {
   "app/(app)/admin/email-deliveries/actions.ts#retryEmailDeliveryAction": ADMINS_ONLY,
   // By reference, without reading the case: officers reopen from the case file instead.
   "app/(app)/admin/reopen-case/actions.ts#reopenByReferenceAction": ADMINS_ONLY,
+  // Any officer checks a received file; the answer names only cases they may see.
+  "app/(app)/compliance/verify-export/actions.ts#checkReceivedExportAction": {
+    ...NO_PHYSICIAN_OR_ADMIN,
+    assignedOfficer: "allow",
+    otherOfficer: "allow",
+  },
 } as const satisfies Record<string, Row<ActionOutcome>>;
 
 export function outcomeFor<Outcome extends string>(

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { fileConcernThroughForm, uniquePostUrl } from "./concerns";
+import { expect, type Page, test } from "@playwright/test";
 import { setWorkflowSettings, withE2eDatabase } from "./database";
+import { escalatedCase } from "./escalated-case";
 import { confirmStep, DEMO, formAlert, personSignedIn } from "./support";
 
 const GEORGE = "george.lindqvist@hospital.example";
@@ -12,31 +12,6 @@ const ELENA = "elena.rossi@hospital.example";
 test.beforeAll(async () => {
   await setWorkflowSettings({ dailyFilingLimit: 100 });
 });
-
-/** A significant concern, disputed by the colleague and escalated by the reporter. */
-async function escalatedCase(
-  browser: Browser,
-  reporterEmail: string,
-  subject: { name: string; email: string },
-) {
-  const reporter = await personSignedIn(browser, reporterEmail);
-  const concernId = await fileConcernThroughForm(reporter.page, {
-    colleague: subject.name,
-    postUrl: uniquePostUrl(),
-    significant: true,
-  });
-  const colleague = await personSignedIn(browser, subject.email);
-  await colleague.page.goto(`/notices/${concernId}`);
-  await colleague.page.getByLabel("Your explanation").fill("It was a fictional scenario.");
-  await colleague.page.getByRole("button", { name: "Send explanation" }).click();
-  await expect(colleague.page.getByText("Your explanation has been sent.")).toBeVisible();
-  await reporter.page.reload();
-  const escalate = reporter.page.locator("form").filter({ hasText: "Escalate to compliance" });
-  await escalate.getByLabel("Reason").fill("It names a real ward and a real date.");
-  await confirmStep(escalate, "Escalate to compliance…", "Escalate to compliance");
-  await expect(reporter.page.locator("header").getByText("With the compliance team")).toBeVisible();
-  return { concernId, reporter, colleague };
-}
 
 async function referenceOn(page: Page): Promise<string> {
   const heading = await page.getByRole("heading", { level: 1 }).textContent();
@@ -151,7 +126,11 @@ test("an officer opens a case, asks the colleague, gets the answer, decides, and
       officer.page.waitForEvent("download"),
       officer.page.getByRole("link", { name: `Download ${format}`, exact: true }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe(`${reference}.${format.toLowerCase()}`);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(
+        `^${reference}-case-file-without-notes-\\d{4}-\\d\\d-\\d\\d\\.${format.toLowerCase()}$`,
+      ),
+    );
     const content = await readFile((await download.path())!);
     if (format === "PDF") expect(content.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(content.toString("latin1")).toContain(reference);

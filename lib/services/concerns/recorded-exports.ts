@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Database } from "@/db/client";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
@@ -41,6 +42,14 @@ export interface ReceivedFileCheck {
     byName: string | null;
   }[];
 }
+
+export const checkReceivedExportSchema = z.object({
+  file: z
+    .array(z.file())
+    .min(1, "Choose the file you received.")
+    .max(1, "Choose one file at a time.")
+    .describe("The file you received (PDF, CSV or manifest)"),
+});
 
 /** Checks a received export (or its manifest) byte for byte against the recorded exports. */
 export async function checkReceivedExport(

@@ -35,9 +35,12 @@ export function ExportSection({
         Export for an external authority
       </h2>
       <p className="text-sm text-slate-600">
-        Each export is recorded in the case&apos;s access log with its SHA-256. Internal notes are
-        left out unless you choose to include them. Send the manifest with the file: it lists the
-        SHA-256 of the file and of each evidence file.
+        Each export is recorded in the case&apos;s access log with its SHA-256; you can{" "}
+        <a href="/compliance/verify-export" className="text-brand-700 underline">
+          check a received file
+        </a>{" "}
+        against it. Internal notes are left out unless you choose to include them. Send the manifest
+        with the file: it lists the SHA-256 of the file and of each evidence file.
       </p>
       <ul className="mt-2 flex flex-wrap gap-4 text-sm">
         {EXPORTS.map((item) => (
