@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
+import { FileField } from "@/components/ui/field";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { checkReceivedExportSchema } from "@/lib/services/concerns/recorded-exports";
 import { checkReceivedExportAction } from "./actions";
-import { FileField } from "./file-field";
 
 export const metadata: Metadata = { title: "Check a received export · Peer Concerns" };
 
