@@ -54,7 +54,7 @@ test("an officer downloads both exports and a manifest, and checks a received fi
   // The recorded exports are listed with their hashes and manifests.
   await officer.page.reload();
   const exports = officer.page.getByRole("region", { name: "Export for an external authority" });
-  await expect(exports.getByText(without.name)).toBeVisible();
+  await expect(exports.getByText(without.name, { exact: true })).toBeVisible();
   await expect(exports.getByText(`SHA-256 ${sha256(without.bytes)}`)).toBeVisible();
   const manifest = await download(officer.page, `Download manifest of ${without.name}`);
   expect(manifest.name).toBe(`${without.name}.manifest.json`);
