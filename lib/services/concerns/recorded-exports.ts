@@ -6,7 +6,6 @@ import { Refusal } from "@/lib/errors/refusal";
 import { exportManifest, manifestFileName, sha256Of } from "@/lib/exports/export-manifest";
 import { findConcernFor } from "@/lib/queries/concerns";
 import { findExportsBySha256 } from "@/lib/queries/recorded-exports";
-import { CASE_NOT_FOUND } from "./case-refusals";
 import { concernIdSchema } from "./concern-schemas";
 
 /**
@@ -21,10 +20,10 @@ export async function readExportManifest(
 ): Promise<{ filename: string; body: string }> {
   assertCan(actor, "compliance:work");
   const concern = await findConcernFor(db, actor, "officer", concernIdSchema.parse(concernId));
-  if (!concern) throw new Refusal("not_found", CASE_NOT_FOUND);
-  const [found] = await findExportsBySha256(db, fileSha256, concern.id);
+  const [found] = concern ? await findExportsBySha256(db, fileSha256, concern.id) : [];
+  // One answer for a case they may not see and an export never made: a file not found.
   if (!found || found.record.sha256 !== fileSha256.trim().toLowerCase()) {
-    throw new Refusal("not_found", "No export of this case with that SHA-256 is recorded.");
+    throw new Refusal("not_found", "We could not find that file.");
   }
   return { filename: manifestFileName(found.record.fileName), body: exportManifest(found.record) };
 }

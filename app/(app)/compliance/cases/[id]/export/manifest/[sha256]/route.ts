@@ -19,7 +19,7 @@ export async function GET(
   if (!can(actor, "compliance:work")) return answer(403, "You do not have access to case files.");
   const { id, sha256 } = await params;
   const concernId = concernIdSchema.safeParse(id);
-  if (!concernId.success) return answer(404, "We could not find that case.");
+  if (!concernId.success) return answer(404, "We could not find that file.");
   try {
     const manifest = await readExportManifest(getDb(), actor, concernId.data, sha256);
     return new Response(manifest.body, {
