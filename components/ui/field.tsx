@@ -411,7 +411,13 @@ export function FileField({
 }) {
   const field = useField(name, true);
   return (
-    <FieldFrame id={field.id} label={label ?? field.label} hint={hint} errors={field.errors}>
+    <FieldFrame
+      id={field.id}
+      label={label ?? field.label}
+      hint={hint}
+      errors={field.errors}
+      required
+    >
       <input
         id={field.id}
         name={name}
