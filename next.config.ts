@@ -16,6 +16,7 @@ const nextConfig: NextConfig = {
     "graphile-worker",
     "nodemailer",
     "pdfkit",
+    "fontkit",
     "pdf-lib",
     "sharp",
   ],

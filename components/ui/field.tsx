@@ -395,3 +395,38 @@ export function ConfirmationBox({ name, label }: { name: string; label?: ReactNo
   if (!field.errors && field.submitted !== "on") return null;
   return <CheckboxField name={name} label={label} />;
 }
+
+/**
+ * A file input. A browser cannot put a file back into an input, so after a refusal it
+ * starts empty and the person chooses the file again.
+ */
+export function FileField({
+  name,
+  label,
+  hint,
+}: {
+  name: string;
+  label?: ReactNode;
+  hint?: ReactNode;
+}) {
+  const field = useField(name, true);
+  return (
+    <FieldFrame
+      id={field.id}
+      label={label ?? field.label}
+      hint={hint}
+      errors={field.errors}
+      required
+    >
+      <input
+        id={field.id}
+        name={name}
+        type="file"
+        required
+        aria-invalid={field.errors ? true : undefined}
+        aria-describedby={describedBy(field.id, hint, field.errors)}
+        className="mt-1 block w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-3 file:py-2"
+      />
+    </FieldFrame>
+  );
+}

@@ -3,7 +3,7 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { LoadedSession } from "@/lib/auth/session-store";
 import { requireActor, requirePasswordSession, requirePermission } from "@/lib/authz/current-actor";
-import type { Actor, Permission } from "@/lib/authz/permissions";
+import type { Permission, Reader } from "@/lib/authz/permissions";
 import { type ActionState, REDACT_PATIENT_DETAILS } from "./action-state";
 import { readForm, submittedValues } from "./read-form";
 import { redactSubmittedField } from "./redact-submitted-field";
@@ -24,7 +24,7 @@ type CallerOf<A extends Allowed> = A extends "anyone"
   ? null
   : A extends "password-passed"
     ? LoadedSession
-    : Actor;
+    : Reader;
 
 interface FormActionSpec<A extends Allowed, Schema extends z.ZodObject, Result> {
   /** Checked before anything is read; the service checks the record itself. */
@@ -72,7 +72,7 @@ export function formAction<A extends Allowed, Schema extends z.ZodObject, Result
   };
 }
 
-async function callerFor(allow: Allowed): Promise<Actor | LoadedSession | null> {
+async function callerFor(allow: Allowed): Promise<Reader | LoadedSession | null> {
   if (allow === "anyone") return null;
   if (allow === "password-passed") return requirePasswordSession();
   if (allow === "signed-in") return requireActor();

@@ -18,6 +18,7 @@ import type { EvidenceRecord } from "@/lib/domain/evidence";
 import type { PatientDetailsConfirmation } from "@/lib/domain/patient-details";
 import type { ConcernCategory, Severity } from "@/lib/domain/policy-text";
 import type { VerdictEvent } from "@/lib/domain/reporter-verdicts";
+import type { ExportRecord } from "@/lib/exports/export-manifest";
 import { ACCOUNT_AUDIT_ACTIONS, type AccountAuditCatalogue } from "./account-audit-actions";
 import type { AuditActionDeclaration } from "./audit-declaration";
 import {
@@ -119,7 +120,12 @@ export interface AuditCatalogue extends AccountAuditCatalogue, PatternReviewAudi
   case_viewed: { entity: "concern"; details: { seen: Seen } };
   case_exported: {
     entity: "concern";
-    details: { format: "pdf" | "csv"; includesNotes: boolean; seen: Seen };
+    // The export as produced: its manifest is rebuilt from these details, and a received
+    // file is checked against `sha256` (exports recorded before carry the first three only).
+    details: { format: "pdf" | "csv"; includesNotes: boolean; seen: Seen } & Omit<
+      ExportRecord,
+      "format" | "includesNotes"
+    > & { manifestSha256: string };
   };
   // A note's words stay in the append-only notes table; the event names the note only.
   note_added: { entity: "concern"; details: { noteId: number } & Screened };
@@ -321,7 +327,12 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
   },
   // Openings are the access log's, shown as one compact section, not an entry per reload.
   case_viewed: { entityType: "concern", label: "Case file opened", timeline: "nobody" },
-  case_exported: { entityType: "concern", label: "Case file exported", timeline: "officers" },
+  case_exported: {
+    entityType: "concern",
+    label: "Case file exported",
+    timeline: "officers",
+    summary: (details) => details.fileName && `${details.fileName}, SHA-256 ${details.sha256}`,
+  },
   note_added: { entityType: "concern", label: "Internal note added", timeline: "officers" },
   note_retracted: {
     entityType: "concern",

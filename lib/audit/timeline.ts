@@ -1,5 +1,6 @@
 import type { ConcernView } from "@/lib/authz/concern-access";
 import { REDACTED } from "@/lib/domain/patient-identifiers";
+import type { TimelineActor } from "@/lib/domain/reader-words";
 import {
   AUDIT_ACTIONS,
   type AuditAction,
@@ -13,6 +14,8 @@ export interface TimelineEntry {
   at: Date;
   action: string;
   who: string;
+  /** Officers' view only: who acted, by side of the case and name, for the export's wording. */
+  by?: TimelineActor;
   /** What happened. */
   label: string;
   /** What the event carried, in one line (the remedy, the outcome), where the reader may know. */

@@ -4,7 +4,7 @@
  * the services and pages pass the case's state, the counts and the reader.
  */
 import { type ConcernState, isTerminal } from "./concern-workflow";
-import { describeWho, type Viewer } from "./reader-words";
+import { describeWho, type TimelineActor, type Viewer } from "./reader-words";
 
 export const DEFAULT_DAILY_MESSAGE_LIMIT = 10;
 
@@ -103,6 +103,8 @@ export interface ThreadItem {
   key: string;
   at: Date;
   who: string;
+  /** Officers' view only: who wrote it, by side of the case and name, for the export. */
+  by?: TimelineActor;
   /** For a response: what it was ("Concern disputed"); none for a message. */
   label: string | null;
   /** A message's words, or a response's quoted words with their labels. */

@@ -1,28 +1,25 @@
 import PDFDocument from "pdfkit";
 import { formatDateTime } from "@/lib/domain/date-words";
 import type { CaseFileExport } from "./case-file";
+import { numberPages, registerFonts, writeText } from "./pdf-text";
 
-// The built-in PDF fonts encode Windows-1252 only; anything else would print as garbage,
-// so it is shown as "?" rather than silently mangled.
-function printable(text: string): string {
-  return text.replace(
-    /[^\t\n\r\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u20ac]/g,
-    "?",
-  );
-}
-
-/** The case file as a plain, paginated PDF with the reference in its title and header. */
+/**
+ * The case file as a paginated PDF: every script printed in an embedded Unicode font,
+ * "Page N of M" on every page, dates in words in the exporting officer's zone.
+ */
 export function caseFileToPdf(file: CaseFileExport): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "A4",
     margin: 50,
+    bufferPages: true,
     info: {
       Title: `Case file ${file.reference}`,
       Subject: "Peer Concerns case file for an external authority",
-      Author: printable(file.exportedBy),
+      Author: file.exportedBy,
       Creator: "Peer Concerns",
     },
   });
+  registerFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -32,67 +29,60 @@ export function caseFileToPdf(file: CaseFileExport): Promise<Buffer> {
 
   const stamp = (date: Date) => formatDateTime(date, file.timeZone);
   const heading = (text: string) => {
-    doc.moveDown(0.8).font("Helvetica-Bold").fontSize(13).text(text).moveDown(0.3);
-    doc.font("Helvetica").fontSize(10);
+    doc.moveDown(0.8);
+    writeText(doc, { text, bold: true }, 13);
+    doc.moveDown(0.3);
+  };
+  const entry = (title: string, ...lines: string[]) => {
+    writeText(doc, { text: title, bold: true });
+    for (const line of lines) if (line) writeText(doc, { text: line });
+    doc.moveDown(0.4);
   };
 
-  doc.font("Helvetica-Bold").fontSize(18).text(`Case file ${file.reference}`);
-  doc
-    .font("Helvetica")
-    .fontSize(9)
-    .fillColor("#444444")
-    .text(
-      printable(
-        `Exported ${stamp(file.exportedAt)} by ${file.exportedBy}. ${file.includesNotes ? "Includes officers' internal notes." : "Officers' internal notes are not included."} Confidential.`,
-      ),
-    )
-    .fillColor("#000000");
+  writeText(doc, { text: `Case file ${file.reference}`, bold: true }, 18);
+  doc.fillColor("#444444");
+  writeText(
+    doc,
+    {
+      text: `Exported ${stamp(file.exportedAt)} by ${file.exportedBy}. ${file.includesNotes ? "Includes officers' internal notes." : "Officers' internal notes are not included."} Confidential.`,
+    },
+    9,
+  );
+  doc.fillColor("#000000");
 
   heading("The case");
   for (const [label, value] of file.facts) {
-    doc.font("Helvetica-Bold").text(`${printable(label)}: `, { continued: true });
-    doc.font("Helvetica").text(printable(value));
+    writeText(doc, [{ text: `${label}: `, bold: true }, { text: value }]);
   }
 
   heading("Timeline");
-  for (const entry of file.timeline) {
-    doc.font("Helvetica-Bold").text(printable(`${stamp(entry.at)} · ${entry.what}`));
-    doc.font("Helvetica").text(printable(entry.who));
-    if (entry.text) doc.text(printable(entry.text));
-    doc.moveDown(0.4);
-  }
+  for (const item of file.timeline) entry(`${stamp(item.at)} · ${item.what}`, item.who, item.text);
 
   heading("Conversation between the colleagues");
-  if (file.conversation.length === 0) doc.text("No messages.");
+  if (file.conversation.length === 0) writeText(doc, { text: "No messages." });
   for (const item of file.conversation) {
-    doc.font("Helvetica-Bold").text(printable(`${stamp(item.at)} · ${item.who} · ${item.what}`));
-    doc.font("Helvetica").text(printable(item.text));
-    doc.moveDown(0.4);
+    entry(`${stamp(item.at)} · ${item.who} · ${item.what}`, item.text);
   }
 
   if (file.questions.length > 0) {
     heading("Requests for information");
     for (const q of file.questions) {
-      doc.font("Helvetica-Bold").text(printable(`${stamp(q.at)} · asked of ${q.to.toLowerCase()}`));
-      doc.font("Helvetica").text(printable(q.question));
-      doc.text(
-        printable(q.answeredAt ? `Answer (${stamp(q.answeredAt)}): ${q.answer}` : "Not answered."),
+      entry(
+        `${stamp(q.at)} · asked of ${q.to.toLowerCase()}`,
+        q.question,
+        q.answeredAt ? `Answer (${stamp(q.answeredAt)}): ${q.answer}` : "Not answered.",
       );
-      doc.moveDown(0.4);
     }
   }
 
   if (file.includesNotes) {
     heading("Internal notes");
-    if (file.notes.length === 0) doc.text("None.");
-    for (const note of file.notes) {
-      doc.font("Helvetica-Bold").text(printable(`${stamp(note.at)} · ${note.who}`));
-      doc.font("Helvetica").text(printable(note.text));
-      if (note.retraction) doc.text(printable(note.retraction));
-      doc.moveDown(0.4);
-    }
+    if (file.notes.length === 0) writeText(doc, { text: "None." });
+    for (const note of file.notes)
+      entry(`${stamp(note.at)} · ${note.who}`, note.text, note.retraction);
   }
 
+  numberPages(doc, `Case file ${file.reference}`);
   doc.end();
   return done;
 }

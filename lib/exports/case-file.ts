@@ -6,7 +6,7 @@ import { describeConsiderations, OUTCOME_LABELS } from "@/lib/domain/concern-lab
 import { formatCalendarDate, formatDateTime } from "@/lib/domain/date-words";
 import { EVIDENCE_KINDS, formatBytes, isEvidenceMediaType } from "@/lib/domain/evidence";
 import { SEVERITY_LABELS } from "@/lib/domain/policy-text";
-import { stateLabel } from "@/lib/domain/reader-words";
+import { stateLabel, type TimelineActor } from "@/lib/domain/reader-words";
 import type { CaseNote, InformationRequestItem } from "@/lib/queries/case-file";
 import type { CaseReporter } from "@/lib/queries/case-reporters";
 import type { ConcernDetail } from "@/lib/queries/concerns";
@@ -42,6 +42,7 @@ export function buildCaseFileExport(input: {
   conversation: ThreadItem[];
   questions: InformationRequestItem[];
   notes: CaseNote[] | null;
+  /** The exporting officer's name: the file names them with their role, never "You". */
   exportedBy: string;
   exportedAt: Date;
   timeZone: string;
@@ -85,18 +86,19 @@ export function buildCaseFileExport(input: {
     reference: concern.reference,
     timeZone,
     exportedAt: input.exportedAt,
-    exportedBy: input.exportedBy,
+    exportedBy: withRole({ party: "officer", name: input.exportedBy, isReader: false }),
     includesNotes: input.notes !== null,
     facts,
     timeline: input.timeline.map((entry) => ({
       at: entry.at,
-      who: entry.who,
-      what: entry.label,
+      who: entry.by ? withRole(entry.by) : entry.who,
+      // The closing entry carries the outcome here and the parties' summary in its quotes.
+      what: entry.summary ? `${entry.label}. ${entry.summary}` : entry.label,
       text: entry.quotes.map((quote) => `${quote.label}: ${quote.text}`).join("\n"),
     })),
     conversation: input.conversation.map((item) => ({
       at: item.at,
-      who: item.who,
+      who: item.by ? withRole(item.by) : item.who,
       what: item.label ?? "Message",
       text: [
         ...item.texts.map((t) => (t.label ? `${t.label}: ${t.text}` : t.text)),
@@ -114,13 +116,28 @@ export function buildCaseFileExport(input: {
     })),
     notes: (input.notes ?? []).map((note) => ({
       at: note.createdAt,
-      who: note.authorName,
+      who: withRole({ party: "officer", name: note.authorName, isReader: false }),
       text: note.body,
       retraction: note.retractedAt
         ? `Retracted ${inWords(note.retractedAt)} by ${note.retractedByName ?? "an officer"}: ${note.retractionReason ?? ""}`
         : "",
     })),
   };
+}
+
+const ROLES: Record<Exclude<TimelineActor["party"], "system">, string> = {
+  officer: "compliance officer",
+  reporter: "colleague who raised the concern",
+  subject: "colleague concerned",
+};
+
+/**
+ * "Dr Ana Ruiz, compliance officer": an authority reading the file needs each person by name
+ * and by their part in the case, whoever exported it (a page says "You"; a file cannot).
+ */
+export function withRole(actor: TimelineActor): string {
+  if (actor.party === "system") return "Peer Concerns (automatic)";
+  return `${actor.name ?? "Name not recorded"}, ${ROLES[actor.party]}`;
 }
 
 function evidenceFacts(files: EvidenceFile[]): [string, string][] {

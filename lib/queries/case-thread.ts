@@ -74,6 +74,9 @@ export async function listThread(
         view,
         named,
       ),
+      ...(view === "officer"
+        ? { by: { party: row.party, name: row.senderName, isReader: row.isReader } }
+        : {}),
       label: null,
       texts: [{ label: null, text: row.body }],
       message: {
@@ -93,6 +96,7 @@ export async function listThread(
       key: `event-${entry.id}`,
       at: entry.at,
       who: entry.who,
+      ...(entry.by ? { by: entry.by } : {}),
       label: entry.summary ? `${entry.label}: ${entry.summary}` : entry.label,
       texts: entry.quotes.map((quote) => ({ label: quote.label, text: quote.text })),
       message: null,

@@ -7,7 +7,7 @@ import { type ConcernView, concernScope } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
 import { concernReference, type IdentityDisclosure } from "@/lib/domain/concern-fields";
 import type { ConcernCategory } from "@/lib/domain/policy-text";
-import { describeWho } from "@/lib/domain/reader-words";
+import { describeWho, type TimelineActor } from "@/lib/domain/reader-words";
 
 const reporter = alias(users, "reporter");
 const subject = alias(users, "subject");
@@ -189,7 +189,14 @@ export async function listTimeline(
   return rows.flatMap((row) => {
     const who = describeActor(row, concern, furtherReporters, view, viewerId);
     const entry = toTimelineEntry(row, view, who, redacted);
-    return entry ? [entry] : [];
+    if (!entry) return [];
+    // Only officers may know every actor's name; a party's entries carry the words alone,
+    // so a confidential reporter's name never reaches the colleague's page data.
+    return [
+      view === "officer"
+        ? { ...entry, by: actorOf(row, concern, furtherReporters, viewerId) }
+        : entry,
+    ];
   });
 }
 
@@ -210,13 +217,7 @@ function describeActor(
   viewerId: string,
 ): string {
   const further = furtherReporters.find((reporter) => reporter.reporterId === row.actorId);
-  const party = !row.actorId
-    ? "system"
-    : row.actorId === concern.subjectId
-      ? "subject"
-      : row.actorId === concern.reporterId || further
-        ? "reporter"
-        : "officer";
+  const { party } = actorOf(row, concern, furtherReporters, viewerId);
   if (party === "reporter" && view === "reporter" && row.actorId !== viewerId) {
     return "Another colleague who raised this";
   }
@@ -229,4 +230,22 @@ function describeActor(
     view,
     (further?.disclosure ?? concern.disclosure) === "named",
   );
+}
+
+/** Who acted and on which side, by name: for officers and the export only. */
+function actorOf(
+  row: { actorId: string | null; actorName: string | null },
+  concern: { subjectId: string; reporterId: string },
+  furtherReporters: readonly { reporterId: string }[],
+  viewerId: string,
+): TimelineActor {
+  const further = furtherReporters.some((reporter) => reporter.reporterId === row.actorId);
+  const party = !row.actorId
+    ? "system"
+    : row.actorId === concern.subjectId
+      ? "subject"
+      : row.actorId === concern.reporterId || further
+        ? "reporter"
+        : "officer";
+  return { party, name: row.actorName, isReader: row.actorId === viewerId };
 }

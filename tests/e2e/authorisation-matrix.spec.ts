@@ -198,6 +198,10 @@ const PAGE_REQUESTS: Record<keyof typeof PAGES, RequestFor> = {
     const review = reviewOf(world, principal, whose);
     return { path: `/notices/reviews/${review.id}`, shows: review.reference };
   },
+  "/compliance/verify-export": fixed(
+    "/compliance/verify-export",
+    heading("Check a received export"),
+  ),
   "/admin/users": fixed("/admin/users", heading("Users")),
   "/admin/users/new": fixed("/admin/users/new", heading("Add user")),
   "/admin/users/[id]": (world, principal, whose) => {
@@ -230,6 +234,9 @@ const ROUTE_HANDLER_REQUESTS: Record<keyof typeof ROUTE_HANDLERS, RequestFor> = 
   "POST /api/auth/[...nextauth]": () => ({ method: "POST", path: "/api/auth/signout", shows: "" }),
   "GET /compliance/cases/[id]/export/[format]": aboutCase(
     (c) => `/compliance/cases/${c.id}/export/csv`,
+  ),
+  "GET /compliance/cases/[id]/export/manifest/[sha256]": aboutCase(
+    (c) => `/compliance/cases/${c.id}/export/manifest/${"0".repeat(64)}`,
   ),
   "GET /compliance/insights/csv": fixed("/compliance/insights/csv?table=by-state", "State"),
   "GET /evidence/[id]": aboutCase(
@@ -878,6 +885,12 @@ const ACTION_REQUESTS: Record<keyof typeof SERVER_ACTIONS, ActionFor> = {
   "app/(app)/role-requests/actions.ts#decideRoleGrantAction": plainForm(
     "/role-requests",
     { requestId: "00000000-0000-4000-8000-000000000000", decision: "" },
+    VALIDATION,
+  ),
+  // No file chosen: it runs, and asks for one.
+  "app/(app)/compliance/verify-export/actions.ts#checkReceivedExportAction": plainForm(
+    "/compliance/verify-export",
+    {},
     VALIDATION,
   ),
   "app/(app)/admin/reopen-case/actions.ts#reopenByReferenceAction": async (world) => ({

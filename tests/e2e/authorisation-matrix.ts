@@ -259,6 +259,7 @@ export const PAGES = {
     admin: "forbidden",
     deactivated: "signIn",
   },
+  "/compliance/verify-export": OFFICERS_ONLY,
   "/admin/users": ADMINS_ONLY,
   "/admin/users/new": ADMINS_ONLY,
   "/admin/users/[id]": { ...ADMINS_ONLY, admin: { own: "allow", other: "allow" } },
@@ -290,6 +291,13 @@ export const ROUTE_HANDLERS = {
   // Nothing is posted to Auth.js without its CSRF token, whoever posts it.
   "POST /api/auth/[...nextauth]": everyone("redirect:/sign-in?error=MissingCSRF"),
   "GET /compliance/cases/[id]/export/[format]": OFFICERS_SEE_ESCALATED_CASES,
+  // An export's manifest: officers only. The matrix's cases have no recorded export, so an
+  // officer asking for one is told there is none (exports.spec.ts downloads a real one).
+  "GET /compliance/cases/[id]/export/manifest/[sha256]": {
+    ...OFFICERS_SEE_ESCALATED_CASES,
+    assignedOfficer: { own: "notFound", other: "notFound" },
+    otherOfficer: { own: "notFound", other: "notFound" },
+  },
   // Names colleagues raised more than once: the compliance team's only.
   "GET /compliance/insights/csv": OFFICERS_ONLY,
   // A case's evidence: to both parties and, once escalated, every officer; to anyone else
@@ -507,6 +515,12 @@ export const SERVER_ACTIONS = {
   // By reference, without reading the case: officers reopen from the case file instead.
   "app/(app)/admin/reopen-case/actions.ts#reopenByReferenceAction": ADMINS_ONLY,
   "app/(app)/role-requests/actions.ts#decideRoleGrantAction": ROLE_APPROVERS,
+  // Any officer checks a received file; the answer names only cases they may see.
+  "app/(app)/compliance/verify-export/actions.ts#checkReceivedExportAction": {
+    ...NO_PHYSICIAN_OR_ADMIN,
+    assignedOfficer: "allow",
+    otherOfficer: "allow",
+  },
 } as const satisfies Record<string, Row<ActionOutcome>>;
 
 export function outcomeFor<Outcome extends string>(

@@ -126,7 +126,11 @@ test("an officer opens a case, asks the colleague, gets the answer, decides, and
       officer.page.waitForEvent("download"),
       officer.page.getByRole("link", { name: `Download ${format}`, exact: true }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe(`${reference}.${format.toLowerCase()}`);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(
+        `^${reference}-case-file-without-notes-\\d{4}-\\d\\d-\\d\\d\\.${format.toLowerCase()}$`,
+      ),
+    );
     const content = await readFile((await download.path())!);
     if (format === "PDF") expect(content.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(content.toString("latin1")).toContain(reference);

@@ -125,12 +125,14 @@ export async function escalatedCase(
   browser: Browser,
   reporterEmail: string,
   subject: { name: string; email: string },
+  description?: string,
 ) {
   const reporter = await personSignedIn(browser, reporterEmail);
   const concernId = await fileConcernThroughForm(reporter.page, {
     colleague: subject.name,
     postUrl: uniquePostUrl(),
     significant: true,
+    description,
   });
   const colleague = await personSignedIn(browser, subject.email);
   await colleague.page.goto(`/notices/${concernId}`);

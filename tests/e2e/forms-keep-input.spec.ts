@@ -625,6 +625,10 @@ const FORMS: Record<ActionId, FormOrNot> = {
   "app/(app)/role-requests/actions.ts#decideRoleGrantAction": {
     noTypedFields: "an approve and a decline button",
   },
+  // A file input only: a browser cannot put a file back, and the page says so.
+  "app/(app)/compliance/verify-export/actions.ts#checkReceivedExportAction": {
+    noTypedFields: "a file input",
+  },
   "app/(app)/admin/reopen-case/actions.ts#reopenByReferenceAction": {
     open: async (world) => ({ as: world.people.admin, path: "/admin/reopen-case" }),
     controls: [

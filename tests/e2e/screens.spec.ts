@@ -166,6 +166,10 @@ const SCREENS: Record<keyof typeof PAGES, Screen> = {
     viewer: "subject",
     paths: async (world) => [`/notices/reviews/${world.reviews.A.id}`],
   },
+  "/compliance/verify-export": {
+    viewer: "assignedOfficer",
+    paths: async () => ["/compliance/verify-export"],
+  },
   "/admin/users": { viewer: "admin", paths: async () => ["/admin/users", "/admin/users?q=zz"] },
   "/admin/users/new": { viewer: "admin", paths: async () => ["/admin/users/new"] },
   "/admin/users/[id]": {

@@ -3,9 +3,16 @@ import type { Database } from "@/db/client";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { assertCan } from "@/lib/authz/assert-can";
 import type { Actor } from "@/lib/authz/permissions";
+import { calendarDateIn } from "@/lib/domain/date-words";
 import { Refusal } from "@/lib/errors/refusal";
 import { buildCaseFileExport, caseFileToCsv } from "@/lib/exports/case-file";
 import { caseFileToPdf } from "@/lib/exports/case-file-pdf";
+import {
+  type ExportRecord,
+  exportFileName,
+  exportManifest,
+  sha256Of,
+} from "@/lib/exports/export-manifest";
 import { listCaseNotes, listInformationRequests } from "@/lib/queries/case-file";
 import { listCaseReporters } from "@/lib/queries/case-reporters";
 import { listThread } from "@/lib/queries/case-thread";
@@ -27,6 +34,8 @@ export const exportCaseFileSchema = z.object({
  * A case file for an external authority, as PDF or CSV. The export is part of the case's
  * access log: the audit event is written in the same transaction that read the file, and
  * the file is rendered before it commits, so a recorded export is one that was produced.
+ * The event records the file's SHA-256 and its manifest's (evidence files' hashes included),
+ * so a file received later can be checked against the trail.
  */
 export async function exportCaseFile(
   db: Database,
@@ -35,7 +44,7 @@ export async function exportCaseFile(
   input: z.input<typeof exportCaseFileSchema>,
   /** Dates are written in this zone (the exporting officer's); the organisation's if none. */
   { timeZone, now = new Date() }: { timeZone?: string; now?: Date } = {},
-): Promise<{ filename: string; contentType: string; body: Buffer }> {
+): Promise<{ filename: string; contentType: string; body: Buffer; record: ExportRecord }> {
   assertCan(actor, "compliance:work");
   const id = concernIdSchema.parse(concernId);
   const { format, includeNotes } = exportCaseFileSchema.parse(input);
@@ -68,17 +77,37 @@ export async function exportCaseFile(
     });
     const body =
       format === "pdf" ? await caseFileToPdf(file) : Buffer.from(caseFileToCsv(file), "utf8");
+    const record: ExportRecord = {
+      reference: concern.reference,
+      format,
+      includesNotes: includeNotes,
+      exportedAt: now.toISOString(),
+      exportedBy: file.exportedBy,
+      fileName: exportFileName({
+        reference: concern.reference,
+        format,
+        includesNotes: includeNotes,
+        day: calendarDateIn(now, zone),
+      }),
+      sha256: sha256Of(body),
+      evidence: evidence.map((item) => ({ fileName: item.fileName, sha256: item.sha256 })),
+    };
     await writeAuditEvent(tx, {
       actorId: actor.userId,
       action: "case_exported",
       entityType: "concern",
       entityId: concern.id,
-      details: { format, includesNotes: includeNotes, seen: ["case_file", "reporter_identity"] },
+      details: {
+        ...record,
+        seen: ["case_file", "reporter_identity"],
+        manifestSha256: sha256Of(exportManifest(record)),
+      },
     });
     return {
-      filename: `${concern.reference}.${format}`,
+      filename: record.fileName,
       contentType: format === "pdf" ? "application/pdf" : "text/csv; charset=utf-8",
       body,
+      record,
     };
   });
 }

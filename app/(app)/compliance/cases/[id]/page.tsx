@@ -163,7 +163,7 @@ export default async function CaseFilePage({
         timeZone={actor.timeZone}
       />
       {heldByMe ? <RedactTextSection concern={concern} requests={requests} /> : null}
-      <ExportSection concernId={concern.id} />
+      <ExportSection concernId={concern.id} timeline={timeline} timeZone={actor.timeZone} />
       <AccessLogSection access={access} viewerId={actor.userId} timeZone={actor.timeZone} />
       <Timeline entries={timeline} timeZone={actor.timeZone} />
     </article>
