@@ -6,6 +6,7 @@ import { listReportedMessages } from "@/lib/queries/case-thread";
 import { listQueue } from "@/lib/queries/compliance-queue";
 import { findConcernFor } from "@/lib/queries/concerns";
 import { listEvidence } from "@/lib/queries/evidence";
+import { countUnreadNotifications, listNotifications } from "@/lib/queries/notifications";
 import { activeOfficers } from "@/lib/queries/officers";
 import { DEFAULT_QUEUE_FILTERS } from "@/lib/queries/queue-filters";
 import { listPendingRoleGrants } from "@/lib/queries/role-grants";
@@ -77,13 +78,21 @@ describe("an officer recusing from a case", () => {
     expect(told.map((n) => n.recipientId)).not.toContain(stepping.userId);
   });
 
-  it("puts the case out of their sight for good: file, export, evidence, queue, claim, assignment", async () => {
+  it("puts the case out of their sight for good: file, export, evidence, queue, claim, assignment, notifications", async () => {
+    const [stepping, other] = [await insertOfficer(database.db), await insertOfficer(database.db)];
     const { id, escalatedAt } = await insertEscalatedCase(database.db, FILED, {
       overrides: { evidence: [await screenshot()], evidenceConfirmed: "on" },
     });
-    const [stepping, other] = [await insertOfficer(database.db), await insertOfficer(database.db)];
     const [evidence] = await listEvidence(database.db, id);
+    // Told of the escalation, as every officer was.
+    expect((await listNotifications(database.db, stepping)).map((g) => g.concernId)).toContain(id);
+    expect(await countUnreadNotifications(database.db, stepping)).toBeGreaterThan(0);
     await recuseFromCase(database.db, stepping, id, { reason: REASON }, later(escalatedAt, 1000));
+
+    expect((await listNotifications(database.db, stepping)).map((g) => g.concernId)).not.toContain(
+      id,
+    );
+    expect(await countUnreadNotifications(database.db, stepping)).toBe(0);
 
     expect(await findConcernFor(database.db, stepping, "officer", id)).toBeFalsy();
     expect(
