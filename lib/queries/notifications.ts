@@ -1,6 +1,7 @@
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { concerns, notifications } from "@/db/schema";
+import { notRecused } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
 import { concernReference } from "@/lib/domain/concern-fields";
 import type { Viewer } from "@/lib/domain/reader-words";
@@ -20,7 +21,8 @@ const newestOfCase = sql`max(${notifications.createdAt}) over (partition by ${no
 /**
  * The reader's notifications, grouped by case: cases with the newest news first, and each
  * case's notifications newest first, with what the reader needs to know of the case now
- * (its reference, state and clocks, never its content) to say what it needs of them.
+ * (its reference, state and clocks, never its content) to say what it needs of them. An
+ * officer who stepped aside from a case no longer follows it here.
  */
 export async function listNotifications(db: Db, actor: Actor, limit = 100) {
   return groupByCase(await selectNotifications(db, actor, limit));
@@ -46,7 +48,12 @@ function selectNotifications(db: Db, actor: Actor, limit: number) {
     })
     .from(notifications)
     .innerJoin(concerns, eq(concerns.id, notifications.concernId))
-    .where(eq(notifications.recipientId, actor.userId))
+    .where(
+      and(
+        eq(notifications.recipientId, actor.userId),
+        or(ne(notifications.recipientRelation, "officer"), notRecused(actor.userId)),
+      ),
+    )
     .orderBy(
       desc(newestOfCase),
       notifications.concernId,

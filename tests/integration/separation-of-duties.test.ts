@@ -2,9 +2,11 @@ import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { auditEvents, caseRecusals, securityEvents, userRoles } from "@/db/schema";
+import { listReportedMessages } from "@/lib/queries/case-thread";
 import { listQueue } from "@/lib/queries/compliance-queue";
 import { findConcernFor } from "@/lib/queries/concerns";
 import { listEvidence } from "@/lib/queries/evidence";
+import { countUnreadNotifications, listNotifications } from "@/lib/queries/notifications";
 import { activeOfficers } from "@/lib/queries/officers";
 import { DEFAULT_QUEUE_FILTERS } from "@/lib/queries/queue-filters";
 import { listPendingRoleGrants } from "@/lib/queries/role-grants";
@@ -12,7 +14,9 @@ import { assignCase } from "@/lib/services/concerns/assign-case";
 import { claimCase } from "@/lib/services/concerns/claim-case";
 import { downloadEvidence } from "@/lib/services/concerns/download-evidence";
 import { exportCaseFile } from "@/lib/services/concerns/export-case-file";
+import { postMessage } from "@/lib/services/concerns/post-message";
 import { recuseFromCase } from "@/lib/services/concerns/recuse-from-case";
+import { reportMessage } from "@/lib/services/concerns/report-message";
 import { decideRoleGrant } from "@/lib/services/roles/decide-role-grant";
 import { createUser } from "@/lib/services/users/create-user";
 import { updateUser } from "@/lib/services/users/update-user";
@@ -74,13 +78,21 @@ describe("an officer recusing from a case", () => {
     expect(told.map((n) => n.recipientId)).not.toContain(stepping.userId);
   });
 
-  it("puts the case out of their sight for good: file, export, evidence, queue, claim, assignment", async () => {
+  it("puts the case out of their sight for good: file, export, evidence, queue, claim, assignment, notifications", async () => {
+    const [stepping, other] = [await insertOfficer(database.db), await insertOfficer(database.db)];
     const { id, escalatedAt } = await insertEscalatedCase(database.db, FILED, {
       overrides: { evidence: [await screenshot()], evidenceConfirmed: "on" },
     });
-    const [stepping, other] = [await insertOfficer(database.db), await insertOfficer(database.db)];
     const [evidence] = await listEvidence(database.db, id);
+    // Told of the escalation, as every officer was.
+    expect((await listNotifications(database.db, stepping)).map((g) => g.concernId)).toContain(id);
+    expect(await countUnreadNotifications(database.db, stepping)).toBeGreaterThan(0);
     await recuseFromCase(database.db, stepping, id, { reason: REASON }, later(escalatedAt, 1000));
+
+    expect((await listNotifications(database.db, stepping)).map((g) => g.concernId)).not.toContain(
+      id,
+    );
+    expect(await countUnreadNotifications(database.db, stepping)).toBe(0);
 
     expect(await findConcernFor(database.db, stepping, "officer", id)).toBeFalsy();
     expect(
@@ -108,6 +120,21 @@ describe("an officer recusing from a case", () => {
     // The other officer still decides it.
     await claimCase(database.db, other, id);
     expect(await concernRow(database.db, id)).toMatchObject({ assigneeId: other.userId });
+  });
+
+  it("leaves a message reported on the case out of their list, not the other officers'", async () => {
+    const { id, reporter, subject } = await insertEscalatedCase(database.db, FILED);
+    const [stepping, other] = [await insertOfficer(database.db), await insertOfficer(database.db)];
+    const { messageId } = await postMessage(database.db, subject, {
+      concernId: id,
+      body: "You should mind your own business.",
+    });
+    await reportMessage(database.db, reporter, { messageId, reason: "Hostile tone." });
+    await recuseFromCase(database.db, stepping, id, { reason: REASON });
+    const theirs = await listReportedMessages(database.db, stepping.userId);
+    expect(theirs.map((report) => report.concernId)).not.toContain(id);
+    const others = await listReportedMessages(database.db, other.userId);
+    expect(others.map((report) => report.concernId)).toContain(id);
   });
 
   it("leaves another officer's hold alone and needs a reason", async () => {

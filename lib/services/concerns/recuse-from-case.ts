@@ -1,5 +1,6 @@
+import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { caseRecusals } from "@/db/schema";
+import { caseRecusals, notifications } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { assertCan } from "@/lib/authz/assert-can";
 import { concernScope } from "@/lib/authz/concern-access";
@@ -18,7 +19,8 @@ import { lockConcern } from "./lock-concern";
  * An officer steps aside from a case (a conflict of interest), with a reason. Under the
  * case's lock: if they hold it, it goes back to the queue; the recusal is recorded, so from
  * now on the case is outside their scope (not found, not in their queue, not assignable to
- * them); the case's audit chain says why; the other officers are told it needs someone else.
+ * them) and out of their notifications; the case's audit chain says why; the other officers
+ * are told it needs someone else.
  */
 export async function recuseFromCase(
   db: Database,
@@ -49,6 +51,18 @@ export async function recuseFromCase(
         ...(patientDetailsConfirmed && { patientDetailsConfirmed }),
       },
     });
+    // Their notifications of the case leave their list (lib/queries/notifications.ts); read,
+    // so the count of unread ones does not point at what they can no longer open.
+    await tx
+      .update(notifications)
+      .set({ readAt: now })
+      .where(
+        and(
+          eq(notifications.recipientId, actor.userId),
+          eq(notifications.concernId, id),
+          isNull(notifications.readAt),
+        ),
+      );
     // Told after the recusal is stored, so the officer stepping aside is not among them.
     await notifyCase(tx, concern, ["officers"], "officer_recused", now);
   });
