@@ -5,8 +5,12 @@
  */
 import type { Role } from "@/lib/authz/roles";
 
-/** Roles an administrator's say-so is not enough for: a second person must approve. */
-export const ROLES_NEEDING_APPROVAL: readonly Role[] = ["compliance_officer"];
+/**
+ * Roles an administrator's say-so is not enough for: a second person must approve. The
+ * officer's opens every escalated case; the administrator's too, or one administrator could
+ * invent a second one to approve her own request.
+ */
+export const ROLES_NEEDING_APPROVAL: readonly Role[] = ["compliance_officer", "admin"];
 
 /** Recusing from a case one holds hands it back to the queue; otherwise nothing moves. */
 export function recusalReleasesCase(

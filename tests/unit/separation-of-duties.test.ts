@@ -37,20 +37,23 @@ describe("changing someone's roles", () => {
     ).toEqual({ ok: true, grant: [], request: [], remove: ["physician"] });
   });
 
-  it("asks for the compliance officer role instead of granting it, and grants the others", () => {
+  it("asks for the compliance officer and administrator roles instead of granting them", () => {
     expect(
       decideRoleChange({
         actorId: "a",
         userId: "b",
-        before: ["physician"],
-        after: ["admin", "compliance_officer"],
+        before: ["compliance_officer"],
+        after: ["physician", "admin"],
       }),
     ).toEqual({
       ok: true,
-      grant: ["admin"],
-      request: ["compliance_officer"],
-      remove: ["physician"],
+      grant: ["physician"],
+      request: ["admin"],
+      remove: ["compliance_officer"],
     });
+    expect(
+      decideRoleChange({ actorId: "a", userId: "b", before: [], after: ["compliance_officer"] }),
+    ).toMatchObject({ grant: [], request: ["compliance_officer"] });
   });
 
   it("keeps a role the person already holds without asking again", () => {

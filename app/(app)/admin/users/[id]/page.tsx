@@ -14,7 +14,7 @@ import { InvitationForm } from "./invitation-form";
 export const metadata: Metadata = { title: "Edit user · Peer Concerns" };
 
 const AWAITS_APPROVAL =
-  "The compliance officer role takes effect only when another administrator or a compliance officer approves it at Role requests.";
+  "The compliance officer and administrator roles take effect only when another administrator or a compliance officer approves them at Role requests.";
 
 const SAVED_MESSAGES: Record<string, string> = {
   created: "Account created.",
