@@ -20,12 +20,25 @@ import {
   SEVERITY_LABELS,
 } from "@/lib/domain/policy-text";
 import { severityConsequences } from "@/lib/domain/severity-guidance";
+import type { DirectoryEntry } from "@/lib/queries/users";
 
 // The phrase of consideration (e) each choice stands for.
 const SEVERITY_PHRASES = {
   appears_unprofessional: 'Content that "appears unprofessional".',
   significantly_violates_norms: 'Behaviour that "significantly violates professional norms".',
 } as const;
+
+/** What an intake form (a physician's or an officer's) is given by its page. */
+export interface IntakeFormProps {
+  /** The reader's today, the latest day the post can have been seen. */
+  today: string;
+  /** From the Settings: none when attaching is turned off. */
+  evidenceLimits: EvidenceLimits;
+  /** The organisation's response window, for what each severity leads to. */
+  remediationWindowMs: number;
+  /** Already chosen in the search step. */
+  colleague?: DirectoryEntry;
+}
 
 /**
  * The fields of a concern about a post, the same whether a physician raises it or an
@@ -40,11 +53,8 @@ export function ConcernPostFields({
   descriptionHint,
 }: {
   colleague: ReactNode;
-  today: string;
-  remediationWindowMs: number;
-  evidenceLimits: EvidenceLimits;
   descriptionHint: string;
-}) {
+} & Omit<IntakeFormProps, "colleague">) {
   const consequences = severityConsequences(remediationWindowMs);
   return (
     <>

@@ -100,8 +100,9 @@ export type FileConcernInput = z.input<typeof fileConcernSchema>;
  * A concern an officer records from another channel: the same fields, how it arrived and
  * who raised it (nobody named, a physician with an account, or an outside person or body).
  */
-export const recordConcernSchema = concernFields
-  .extend({
+export const recordConcernSchema = z
+  // In the order of the form, which the error summary follows.
+  .object({
     channel: z
       .enum(RECORDED_CHANNELS, "Choose how the concern reached you.")
       .describe("How did the concern reach you?"),
@@ -120,6 +121,9 @@ export const recordConcernSchema = concernFields
       .refine(isPlainText, NOT_PLAIN_TEXT_MESSAGE)
       .optional()
       .describe("Their name, or the name of the body"),
+  })
+  .extend(concernFields.shape)
+  .extend({
     seenOn: concernFields.shape.seenOn.describe("Date the post was seen"),
     disclosure: concernFields.shape.disclosure.describe("Will the colleague see who raised it?"),
   })

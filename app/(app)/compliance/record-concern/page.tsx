@@ -5,15 +5,11 @@ import { DoneBanner } from "@/components/concerns/done-banner";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { calendarDateIn } from "@/lib/domain/date-words";
-import { searchTextSchema } from "@/lib/queries/search-text";
-import { findDirectoryEntry, searchDirectory } from "@/lib/queries/users";
+import { findIntakeColleague } from "@/lib/queries/intake-colleague";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
-import { recordId } from "@/lib/services/field-schemas";
 import { RecordConcernForm } from "./record-concern-form";
 
 export const metadata: Metadata = { title: "Record a concern · Peer Concerns" };
-
-const colleagueParam = recordId("Choose the colleague from the directory.");
 
 /**
  * For a concern that reached the compliance team by telephone, letter, a department chair
@@ -27,17 +23,9 @@ export default async function RecordConcernPage({
   const actor = await requirePermission("concerns:record");
   const params = await searchParams;
   const db = getDb();
-  // The officer never finds themselves: they cannot record a concern about their own post.
-  const chosenId = colleagueParam.safeParse(params.colleague);
-  const chosen = chosenId.success
-    ? await findDirectoryEntry(db, { id: chosenId.data, excludeUserId: actor.userId })
-    : undefined;
+  // Chosen in the search step that works without JavaScript (?colleague=…).
+  const { chosen, query, problem, found } = await findIntakeColleague(db, actor.userId, params);
   const { windows, evidence } = await loadWorkflowSettings(db);
-  const find = searchTextSchema.safeParse(params.find ?? "");
-  const found =
-    !chosen && find.success && find.data
-      ? await searchDirectory(db, { query: find.data, excludeUserId: actor.userId, limit: 20 })
-      : null;
   return (
     <section className="space-y-4">
       <Link href="/compliance" className="text-sm text-brand-700 underline">
@@ -58,8 +46,8 @@ export default async function RecordConcernPage({
       {chosen ? null : (
         <ColleagueSearchStep
           page="/compliance/record-concern"
-          query={find.success ? find.data : (params.find ?? "")}
-          problem={find.success ? undefined : find.error.issues[0]?.message}
+          query={query}
+          problem={problem}
           found={found}
         />
       )}

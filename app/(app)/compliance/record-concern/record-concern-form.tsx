@@ -1,29 +1,16 @@
 import { ColleaguePicker } from "@/components/concerns/colleague-picker";
-import { ConcernPostFields } from "@/components/concerns/concern-post-fields";
+import { ConcernPostFields, type IntakeFormProps } from "@/components/concerns/concern-post-fields";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { RadioGroup, TextField } from "@/components/ui/field";
 import { CHANNEL_LABELS, RECORDED_CHANNELS } from "@/lib/domain/concern-channels";
-import type { EvidenceLimits } from "@/lib/domain/evidence";
-import type { DirectoryEntry } from "@/lib/queries/users";
 import { recordConcernSchema } from "@/lib/services/concerns/concern-schemas";
 import { recordConcernAction } from "./actions";
 
 const PAGE = "/compliance/record-concern";
 
 /** The physician's intake, with how the concern arrived and who raised it. */
-export function RecordConcernForm({
-  today,
-  remediationWindowMs,
-  colleague,
-  evidenceLimits,
-}: {
-  today: string;
-  evidenceLimits: EvidenceLimits;
-  remediationWindowMs: number;
-  /** Already chosen in the search step. */
-  colleague?: DirectoryEntry;
-}) {
+export function RecordConcernForm({ colleague, ...intake }: IntakeFormProps) {
   return (
     <ActionForm
       action={recordConcernAction}
@@ -72,10 +59,8 @@ export function RecordConcernForm({
         hint="Only when someone else raised it. The colleague sees this name only if you choose Named below."
       />
       <ConcernPostFields
+        {...intake}
         colleague={<ColleaguePicker name="subjectId" initial={colleague} page={PAGE} />}
-        today={today}
-        remediationWindowMs={remediationWindowMs}
-        evidenceLimits={evidenceLimits}
         descriptionHint="What the post shows, as it was reported to you. The colleague will read this: leave out your own name and anything that would identify a confidential source."
       />
       <RadioGroup

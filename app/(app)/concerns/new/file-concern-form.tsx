@@ -1,27 +1,12 @@
 import { ColleaguePicker } from "@/components/concerns/colleague-picker";
-import { ConcernPostFields } from "@/components/concerns/concern-post-fields";
+import { ConcernPostFields, type IntakeFormProps } from "@/components/concerns/concern-post-fields";
 import { ActionForm } from "@/components/ui/action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { RadioGroup } from "@/components/ui/field";
-import type { EvidenceLimits } from "@/lib/domain/evidence";
-import type { DirectoryEntry } from "@/lib/queries/users";
 import { fileConcernSchema } from "@/lib/services/concerns/concern-schemas";
 import { fileConcernAction } from "../actions";
 
-export function FileConcernForm({
-  today,
-  remediationWindowMs,
-  colleague,
-  evidenceLimits,
-}: {
-  today: string;
-  /** From the Settings: none when attaching is turned off. */
-  evidenceLimits: EvidenceLimits;
-  /** The organisation's response window, for what each severity leads to. */
-  remediationWindowMs: number;
-  /** Already chosen in the search step. */
-  colleague?: DirectoryEntry;
-}) {
+export function FileConcernForm({ colleague, ...intake }: IntakeFormProps) {
   return (
     <ActionForm
       action={fileConcernAction}
@@ -29,10 +14,8 @@ export function FileConcernForm({
       className="max-w-2xl space-y-6"
     >
       <ConcernPostFields
+        {...intake}
         colleague={<ColleaguePicker name="subjectId" initial={colleague} />}
-        today={today}
-        remediationWindowMs={remediationWindowMs}
-        evidenceLimits={evidenceLimits}
         descriptionHint="A short description or excerpt, in your own words. Your colleague will read this; if you stay confidential, leave out your name and anything that would identify you."
       />
       <RadioGroup

@@ -4,15 +4,11 @@ import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { calendarDateIn } from "@/lib/domain/date-words";
 import { AMA_CONSIDERATIONS } from "@/lib/domain/policy-text";
-import { searchTextSchema } from "@/lib/queries/search-text";
-import { findDirectoryEntry, searchDirectory } from "@/lib/queries/users";
+import { findIntakeColleague } from "@/lib/queries/intake-colleague";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
-import { recordId } from "@/lib/services/field-schemas";
 import { FileConcernForm } from "./file-concern-form";
 
 export const metadata: Metadata = { title: "Raise a concern · Peer Concerns" };
-
-const colleagueParam = recordId("Choose the colleague from the directory.");
 
 export default async function NewConcernPage({
   searchParams,
@@ -23,16 +19,8 @@ export default async function NewConcernPage({
   const params = await searchParams;
   const db = getDb();
   // Chosen in the search step that works without JavaScript (?colleague=…).
-  const chosenId = colleagueParam.safeParse(params.colleague);
-  const chosen = chosenId.success
-    ? await findDirectoryEntry(db, { id: chosenId.data, excludeUserId: actor.userId })
-    : undefined;
+  const { chosen, query, problem, found } = await findIntakeColleague(db, actor.userId, params);
   const { windows, evidence } = await loadWorkflowSettings(db);
-  const find = searchTextSchema.safeParse(params.find ?? "");
-  const found =
-    !chosen && find.success && find.data
-      ? await searchDirectory(db, { query: find.data, excludeUserId: actor.userId, limit: 20 })
-      : null;
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-bold">Raise a concern with a colleague</h1>
@@ -44,12 +32,7 @@ export default async function NewConcernPage({
         concerns end there.
       </p>
       {chosen ? null : (
-        <ColleagueSearchStep
-          page="/concerns/new"
-          query={find.success ? find.data : (params.find ?? "")}
-          problem={find.success ? undefined : find.error.issues[0]?.message}
-          found={found}
-        />
+        <ColleagueSearchStep page="/concerns/new" query={query} problem={problem} found={found} />
       )}
       {/* Without scripts the form waits for the search step, so nothing typed is lost. */}
       <div className={chosen ? "" : "js-only"}>
