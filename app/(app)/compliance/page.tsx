@@ -47,11 +47,18 @@ export default async function ComplianceQueuePage({
     <section className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">Compliance queue</h1>
-        <span className="flex flex-wrap gap-x-4 text-sm">
-          <Link href="/compliance/record-concern" className="text-brand-700 underline">
+        {/* On a phone the two links wrap onto two lines: each stays a 24 px target. */}
+        <span className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
+          <Link
+            href="/compliance/record-concern"
+            className="inline-flex min-h-6 items-center text-brand-700 underline"
+          >
             Record a concern that came by phone, letter or another channel
           </Link>
-          <Link href="/compliance/insights" className="text-brand-700 underline">
+          <Link
+            href="/compliance/insights"
+            className="inline-flex min-h-6 items-center text-brand-700 underline"
+          >
             Insights
           </Link>
         </span>
