@@ -9,19 +9,27 @@ import { pathOf } from "./short-answer";
  */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-/** The filing form's server action is posted to the page it is on. */
-export const FILING_PATH = "/concerns/new";
+/**
+ * The pages whose forms carry files (a server action is posted to the page it is on): a
+ * physician's filing and an officer's recording, both with evidence, and the check of a
+ * received export, which uploads the exported PDF.
+ */
+export const FILE_UPLOAD_PATHS: readonly string[] = [
+  "/concerns/new",
+  "/compliance/record-concern",
+  "/compliance/verify-export",
+];
 
 /**
- * The filing may carry evidence: the most files of the largest size the Settings may ever
- * allow, and the form itself. next.config.ts raises Next.js's own limit to the same figure.
+ * Room for the most evidence files of the largest size the Settings may ever allow, and the
+ * form itself. next.config.ts raises Next.js's own limit to the same figure.
  */
 export const FILING_BODY_LIMIT_BYTES =
   EVIDENCE_CEILING.files * EVIDENCE_CEILING.bytesPerFile + BODY_LIMIT_BYTES;
 
-/** This request's limit: the filing's post gets room for its files; all else 1 MB. */
+/** This request's limit: a form carrying files gets room for them; all else 1 MB. */
 export function bodyLimitOf(request: Pick<IncomingMessage, "method" | "url">): number {
-  return request.method === "POST" && pathOf(request.url) === FILING_PATH
+  return request.method === "POST" && FILE_UPLOAD_PATHS.includes(pathOf(request.url))
     ? FILING_BODY_LIMIT_BYTES
     : BODY_LIMIT_BYTES;
 }
