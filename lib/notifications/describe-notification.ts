@@ -61,6 +61,11 @@ const WORDS: Readonly<
         "Another colleague raised the same post. One response from you answers everyone who raised it.",
       topic: "Another colleague raised the same post",
     },
+    officer: {
+      happened:
+        "Another colleague raised the same post and joined the case as a further reporter. Their own words are in the case file.",
+      topic: "A further reporter joined a case",
+    },
   },
   notice_opened: {},
   remediation_reported: {

@@ -84,7 +84,7 @@ export const NOTIFICATION_KINDS: Readonly<Record<NotificationKind, KindPolicy>> 
   reporter_joined: {
     email: true,
     essential: true,
-    to: ["subject"],
+    to: ["subject", "officers", "assignee"],
     label: "Another colleague raised the same post",
   },
   // Recorded on the timeline only: no transition tells anyone that a notice was opened.

@@ -202,6 +202,44 @@ describe("answering a response raised by several colleagues", () => {
     expect(csv).toContain(`${joiner.name} (${joiner.email}), named to the colleague`);
   });
 
+  it("tells the officer holding a case with compliance that a further reporter joined it, and only the colleague before then", async () => {
+    const { reporter, joiner, subject, concernId } = await raisedTwice();
+    const before = (await notificationsFor(database.db, concernId)).filter(
+      (n) => n.kind === "reporter_joined",
+    );
+    expect(before.map((n) => n.recipientId)).toEqual([subject.userId]);
+
+    await reportRemediation(database.db, subject, concernId, REMOVED, later(NOW, DAY_MS));
+    await answerResponse(
+      database.db,
+      joiner,
+      concernId,
+      "reject_remediation",
+      { reason: "The same picture is still on the profile page." },
+      later(NOW, 2 * DAY_MS),
+    );
+    const officer = await insertOfficer(database.db);
+    await claimCase(database.db, officer, concernId, later(NOW, 3 * DAY_MS));
+
+    const [third] = await physicians(`Dr Third ${reporter.name.split(" ").at(-1)}`);
+    const post = (await findConcernFor(database.db, reporter, "reporter", concernId))!.postUrl;
+    const joinedLate = await fileConcern(
+      database.db,
+      third!,
+      concernInput(subject.userId, { postUrl: post, disclosure: "confidential" }),
+      later(NOW, 4 * DAY_MS),
+    );
+    expect(joinedLate).toEqual({ concernId, joined: true });
+    const told = (await notificationsFor(database.db, concernId)).filter(
+      (n) => n.kind === "reporter_joined",
+    );
+    expect(told.map((n) => [n.recipientId, n.recipientRelation])).toEqual([
+      [subject.userId, "subject"],
+      [subject.userId, "subject"],
+      [officer.userId, "officer"],
+    ]);
+  });
+
   it("resolves only when every reporter has confirmed", async () => {
     const { reporter, joiner, subject, concernId } = await raisedTwice();
     await reportRemediation(database.db, subject, concernId, REMOVED, later(NOW, DAY_MS));

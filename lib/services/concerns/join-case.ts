@@ -8,7 +8,7 @@ import type { PatientDetailsConfirmation } from "@/lib/domain/patient-details";
 import { caseSeverity } from "@/lib/domain/reporter-verdicts";
 import type { PreparedEvidence } from "@/lib/evidence/prepare-evidence";
 import { storeEvidence } from "@/lib/evidence/store-evidence";
-import { notify } from "@/lib/notifications/notify";
+import { notifyCase } from "@/lib/notifications/notify-case";
 import type { ConcernData } from "./concern-schemas";
 import type { ConcernRow } from "./lock-concern";
 
@@ -18,7 +18,8 @@ import type { ConcernRow } from "./lock-concern";
  * once. In the filing's transaction, with the case locked: their own report, their evidence
  * after the case's, the case's severity raised to the highest given, the audit event on the
  * case's chain, and the colleague's notification (which names nobody; the notice names the
- * new reporter only if they chose to be named). The other reporters are told nothing.
+ * new reporter only if they chose to be named); once the case is with compliance, its officer
+ * too. The other reporters are told nothing.
  */
 export async function joinCase(
   tx: Transaction,
@@ -71,14 +72,15 @@ export async function joinCase(
       ...(patientDetailsConfirmed && { patientDetailsConfirmed }),
     },
   });
-  await notify(tx, [
-    {
-      recipientId: openCase.subjectId,
-      concernId: openCase.id,
-      recipientRelation: "subject",
-      kind: "reporter_joined",
-      createdAt: now,
-    },
-  ]);
+  // A case already with compliance gains a reporter its officer should read: the holder is
+  // told, or the department's officers while nobody holds it.
+  const withCompliance = openCase.escalatedAt !== null;
+  await notifyCase(
+    tx,
+    openCase,
+    withCompliance ? ["subject", openCase.assigneeId ? "assignee" : "officers"] : ["subject"],
+    "reporter_joined",
+    now,
+  );
   return { concernId: openCase.id, joined: true };
 }
