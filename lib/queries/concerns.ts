@@ -5,6 +5,7 @@ import { auditEvents, concernReporters, concerns, departments, users } from "@/d
 import { redactedQuotesOf, toTimelineEntry } from "@/lib/audit/timeline";
 import { type ConcernView, concernScope } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
+import type { ConcernChannel } from "@/lib/domain/concern-channels";
 import { concernReference, type IdentityDisclosure } from "@/lib/domain/concern-fields";
 import type { ConcernCategory } from "@/lib/domain/policy-text";
 import { describeWho, type TimelineActor } from "@/lib/domain/reader-words";
@@ -211,6 +212,7 @@ function describeActor(
     reporterId: string;
     disclosure: string;
     reporterName: string | null;
+    channel: ConcernChannel;
   },
   furtherReporters: readonly { reporterId: string; disclosure: string }[],
   view: ConcernView,
@@ -225,6 +227,11 @@ function describeActor(
   // outside source's, never the recording officer's); a further reporter is their own name.
   const name =
     party === "reporter" && view === "subject" && !further ? concern.reporterName : row.actorName;
+  // A concern recorded from a call, a letter or an outside body was not raised by a colleague
+  // the reader works with: the colleague reads the source's name if it may be shown.
+  if (party === "reporter" && view === "subject" && !further && concern.channel !== "web") {
+    return name ?? "The person who raised this";
+  }
   return describeWho(
     { party, name, isReader: row.actorId === viewerId },
     view,

@@ -118,6 +118,9 @@ describe("recording a concern that arrived by another channel", () => {
       later(AT, 3 * 3600_000),
     );
     expect(state).toBe("resolved");
+    // The colleague's timeline says who confirmed without calling a caller a colleague.
+    const after = await colleagueView(subject, concernId);
+    expect(after.timeline.at(-1)).toMatchObject({ who: "The person who raised this" });
   });
 
   it("a named physician with an account becomes the reporter of record, is told, and follows it; the officer does not", async () => {
