@@ -7,7 +7,12 @@ import {
   signInOverHttp,
 } from "./authorisation-matrix-world";
 import { uniquePostUrl } from "./concerns";
-import { givePassword, setWorkflowSettings, withE2eDatabase } from "./database";
+import {
+  approvePendingRoles,
+  givePassword,
+  setWorkflowSettings,
+  withE2eDatabase,
+} from "./database";
 import { formArgs } from "./server-actions";
 import { confirmStep, DEMO } from "./support";
 
@@ -32,8 +37,10 @@ async function newPerson(admin: string, departmentId: string, role: string, labe
     admin,
     "/admin/users/new",
     { name, email, departmentId, roles: role },
-    /^\/admin\/users\/([0-9a-f-]{36})\?saved=created$/,
+    /^\/admin\/users\/([0-9a-f-]{36})\?saved=created(?:_requested)?$/,
   );
+  // A new officer's role waits for a second person's approval (not this journey's subject).
+  await approvePendingRoles(email);
   await givePassword(email, PASSWORD);
   return { id: id!, name, email, cookie: await signInOverHttp({ baseURL }, email) };
 }
