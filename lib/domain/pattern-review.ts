@@ -79,6 +79,37 @@ export function decidePatternReview(input: {
   return { due: true, concernIds: inWindow.map((c) => c.id) };
 }
 
+/** What the due-process rule needs of a review. */
+export interface ReviewAnswerWindow {
+  openedAt: Date;
+  answeredAt: Date | null;
+}
+
+/**
+ * Until when the colleague is waited for: the review's opening plus the time a colleague
+ * has to answer a notice (the organisation's remediation window), so being heard on several
+ * concerns takes no less time than on one, and there is no second setting to keep in step.
+ */
+export function decisionOpensAt(
+  review: Pick<ReviewAnswerWindow, "openedAt">,
+  answerWindowMs: number,
+): Date {
+  return new Date(review.openedAt.getTime() + answerWindowMs);
+}
+
+/**
+ * Due process: a review may be decided once the colleague has answered, or once their
+ * answer window has passed (from its last instant on) without an answer.
+ */
+export function mayDecideYet(
+  review: ReviewAnswerWindow,
+  answerWindowMs: number,
+  now: Date,
+): boolean {
+  if (review.answeredAt) return true;
+  return now.getTime() >= decisionOpensAt(review, answerWindowMs).getTime();
+}
+
 /** Shown to people as PR-000012, beside the cases' PC- references. */
 export function patternReviewReference(number: number): string {
   return `PR-${String(number).padStart(6, "0")}`;

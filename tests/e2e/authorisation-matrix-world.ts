@@ -6,6 +6,7 @@ import { uniquePostUrl } from "./concerns";
 import {
   approvePendingRoles,
   givePassword,
+  letAnswerWindowPass,
   setWorkflowSettings,
   withE2eDatabase,
 } from "./database";
@@ -21,8 +22,9 @@ import { freshCode, rememberSecret } from "./two-factor-codes";
 /**
  * The people and records every cell of the authorisation matrix is proved against, set
  * up through the app itself: its own server actions, called over HTTP as a browser would.
- * Besides the daily filing limit (set as the other journeys set it), the database is only
- * read, for ids the app does not put in a redirect.
+ * Besides the daily filing limit (set as the other journeys set it) and a fresh pattern
+ * review's opening moved back past its answer window, the database is only read, for ids
+ * the app does not put in a redirect.
  */
 
 export const PASSWORD = "matrix-password-1";
@@ -612,7 +614,9 @@ export async function claimReview(world: Pick<World, "baseURL">, officer: Person
 
 /**
  * A pattern review no officer holds yet, about a newcomer to the world's department whom
- * three colleagues raised concerns about.
+ * three colleagues raised concerns about. The newcomer never signs in, so their answer
+ * window is let pass: an officer who holds it may decide it (due process is kept by
+ * waiting, not skipped). The world's own reviews A and B stay within their windows.
  */
 export async function freshPatternReview(world: World): Promise<PatternReview> {
   const [, id] = await setUpStep(
@@ -632,5 +636,7 @@ export async function freshPatternReview(world: World): Promise<PatternReview> {
   for (const raiser of [reporter, unrelatedPhysician, spare]) {
     await fileCase(world, raiser, { id: id! }, false);
   }
-  return openReviewAbout(id!);
+  const review = await openReviewAbout(id!);
+  await letAnswerWindowPass(review.id);
+  return review;
 }

@@ -90,3 +90,20 @@ export async function mintAccountLink(
   );
   return token;
 }
+
+/**
+ * Test setup: a pattern review opened longer ago than its colleague's answer window (the
+ * organisation's remediation window), as if they had let that time pass without answering,
+ * so an officer may decide it without a test waiting a week. Nothing is answered for them.
+ */
+export async function letAnswerWindowPass(reviewId: string) {
+  await withE2eDatabase((client) =>
+    client.query(
+      `update pattern_reviews
+          set opened_at = now() - interval '1 minute' - make_interval(secs =>
+                coalesce((select remediation_window_seconds from organisation_settings), $2))
+        where id = $1`,
+      [reviewId, 7 * 24 * 3600],
+    ),
+  );
+}

@@ -7,7 +7,12 @@ import {
   signInOverHttp,
 } from "./authorisation-matrix-world";
 import { uniquePostUrl } from "./concerns";
-import { givePassword, setWorkflowSettings, withE2eDatabase } from "./database";
+import {
+  approvePendingRoles,
+  givePassword,
+  setWorkflowSettings,
+  withE2eDatabase,
+} from "./database";
 import { formArgs } from "./server-actions";
 import { confirmStep, DEMO } from "./support";
 
@@ -32,8 +37,10 @@ async function newPerson(admin: string, departmentId: string, role: string, labe
     admin,
     "/admin/users/new",
     { name, email, departmentId, roles: role },
-    /^\/admin\/users\/([0-9a-f-]{36})\?saved=created$/,
+    /^\/admin\/users\/([0-9a-f-]{36})\?saved=created(?:_requested)?$/,
   );
+  // A new officer's role waits for a second person's approval (not this journey's subject).
+  await approvePendingRoles(email);
   await givePassword(email, PASSWORD);
   return { id: id!, name, email, cookie: await signInOverHttp({ baseURL }, email) };
 }
@@ -169,6 +176,18 @@ test("three concerns from two colleagues, each ended between peers, open a patte
   await expect(listed).toContainText(named.name);
   await expect(officerPage.locator("body")).not.toContainText(quiet.name);
 
+  // Due process: the officer takes it at once, but cannot decide while the colleague may
+  // still answer (a week from the opening, the organisation's notice window).
+  await officerPage.getByRole("button", { name: "Claim this review" }).click();
+  await expect(officerPage.getByText("You hold this review now.")).toBeVisible();
+  await expect(officerPage.getByTestId("answer-window")).toContainText(
+    `Not yet. ${colleague.name} was told when the review opened and may answer until`,
+  );
+  await expect(officerPage.getByTestId("decision-waits")).toContainText(
+    "You can decide once they answer or that time passes.",
+  );
+  await expect(officerPage.getByRole("button", { name: "Decide the review…" })).toHaveCount(0);
+
   // The colleague is told, in plain words, and answers before any decision.
   const colleaguePage = await browserOf(browser, colleague);
   await colleaguePage.goto("/notifications");
@@ -180,6 +199,9 @@ test("three concerns from two colleagues, each ended between peers, open a patte
     "A review of several concerns about your posts",
   );
   await expect(colleaguePage.getByText("You can answer until the review is decided")).toBeVisible();
+  await expect(colleaguePage.getByTestId("decision-not-before")).toContainText(
+    "The review will not be decided before",
+  );
   await expect(colleaguePage.locator("body")).not.toContainText(quiet.name);
   await expect(colleaguePage.locator("body")).not.toContainText(named.name);
   const answer =
@@ -191,11 +213,12 @@ test("three concerns from two colleagues, each ended between peers, open a patte
   ).toBeVisible();
   await expect(colleaguePage.getByTestId("your-answer")).toHaveText(answer);
 
-  // The officer reads the answer, takes the review and decides it.
+  await expect(colleaguePage.getByTestId("decision-not-before")).toHaveCount(0);
+
+  // Answered: the officer reads the answer and may decide now.
   await officerPage.reload();
   await expect(officerPage.getByTestId("colleague-answer")).toHaveText(answer);
-  await officerPage.getByRole("button", { name: "Claim this review" }).click();
-  await expect(officerPage.getByText("You hold this review now.")).toBeVisible();
+  await expect(officerPage.getByTestId("decision-waits")).toHaveCount(0);
   await officerPage.getByLabel("Coaching conversation").check();
   const rationale =
     "Three posts within the year show a habit worth a conversation, though each was resolved.";

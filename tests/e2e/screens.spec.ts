@@ -6,6 +6,7 @@ import {
   act,
   appealedCase,
   askQuestion,
+  claimReview,
   closedCase,
   fileCase,
   freshPatternReview,
@@ -154,13 +155,19 @@ const SCREENS: Record<keyof typeof PAGES, Screen> = {
       "/compliance/record-concern?done=recorded_for_physician",
     ],
   },
-  // Held by them (the decision form), and one nobody holds yet.
+  // Held by them while the colleague may still answer (no form yet), held by them once that
+  // time has passed (the decision form), and one nobody holds yet.
   "/compliance/pattern-reviews/[id]": {
     viewer: "assignedOfficer",
-    paths: async (world) => [
-      `/compliance/pattern-reviews/${world.reviews.A.id}`,
-      `/compliance/pattern-reviews/${(await freshPatternReview(world)).id}`,
-    ],
+    paths: async (world) => {
+      const decidable = await freshPatternReview(world);
+      await claimReview(world, world.people.assignedOfficer, decidable.id);
+      return [
+        `/compliance/pattern-reviews/${world.reviews.A.id}`,
+        `/compliance/pattern-reviews/${decidable.id}`,
+        `/compliance/pattern-reviews/${(await freshPatternReview(world)).id}`,
+      ];
+    },
   },
   "/notices/reviews/[id]": {
     viewer: "subject",

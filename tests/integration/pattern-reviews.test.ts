@@ -6,6 +6,7 @@ import {
   notifications,
   patternReviews,
   userRoles,
+  users,
 } from "@/db/schema";
 import { verifyAuditTrail } from "@/lib/audit/verify-audit-trail";
 import type { Actor } from "@/lib/authz/permissions";
@@ -229,6 +230,72 @@ describe("pattern reviews", () => {
     const chloe = await insertPerson(database.db, { roles: ["physician"] });
     await fileAbout(database.db, chloe, colleague, later(T0, 3 * DAY_MS));
     expect((await openReviewOf(colleague)).map((r) => r.state).sort()).toEqual(["decided", "open"]);
+  });
+
+  it("refuses a decision before the colleague answered or their answer window passed, changing nothing, and allows it once the window has passed", async () => {
+    const { colleague, amara, ben, officer } = await cast();
+    await fileAbout(database.db, amara, colleague, T0);
+    await fileAbout(database.db, ben, colleague, later(T0, DAY_MS));
+    await fileAbout(database.db, ben, colleague, later(T0, 2 * DAY_MS));
+    const [review] = await openReviewOf(colleague);
+    const id = review!.id;
+    // Opened by the third filing; the colleague has the seven days of a notice to answer.
+    expect(review!.openedAt).toEqual(later(T0, 2 * DAY_MS));
+    const answerUntil = later(T0, 9 * DAY_MS);
+    await claimPatternReview(database.db, officer, id, later(T0, 2 * DAY_MS));
+    const decision = {
+      outcome: "no_violation",
+      rationale: "Each post was taken down promptly; no habit shows.",
+    };
+    const tooSoon = await refusalOf(
+      decidePatternReview(database.db, officer, id, decision, later(T0, 3 * DAY_MS)),
+    );
+    expect(tooSoon.code).toBe("conflict");
+    expect(tooSoon.message).toBe(
+      `${colleague.name} may answer until Friday 10 April 2026, 5:00 am EDT. You can decide once they answer or that time passes.`,
+    );
+    // In the officer's own zone when they chose one.
+    await database.db
+      .update(users)
+      .set({ timeZone: "Europe/London" })
+      .where(eq(users.id, officer.userId));
+    expect(
+      (
+        await refusalOf(
+          decidePatternReview(
+            database.db,
+            officer,
+            id,
+            decision,
+            new Date(answerUntil.getTime() - 1),
+          ),
+        )
+      ).message,
+    ).toBe(
+      `${colleague.name} may answer until Friday 10 April 2026, 10:00 am BST. You can decide once they answer or that time passes.`,
+    );
+
+    const [unchanged] = await openReviewOf(colleague);
+    expect(unchanged).toMatchObject({ state: "in_review", outcome: null, decidedAt: null });
+    const told = await database.db
+      .select({ kind: notifications.kind })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.patternReviewId, id),
+          eq(notifications.kind, "pattern_review_decided"),
+        ),
+      );
+    expect(told).toEqual([]);
+    const decidedEvents = await database.db
+      .select({ id: auditEvents.id })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "pattern_review_decided")));
+    expect(decidedEvents).toEqual([]);
+
+    await decidePatternReview(database.db, officer, id, decision, answerUntil);
+    const [decided] = await openReviewOf(colleague);
+    expect(decided).toMatchObject({ state: "decided", outcome: "no_violation", answeredAt: null });
   });
 
   it("emails the colleague and the officer a link to the review's own page, naming nobody else", async () => {

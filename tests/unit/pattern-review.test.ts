@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_PATTERN_SETTINGS,
   decidePatternReview,
+  decisionOpensAt,
+  mayDecideYet,
   type PatternConcern,
   patternReviewReference,
   patternWindowStart,
@@ -118,5 +120,34 @@ describe("patternWindowStart", () => {
 describe("patternReviewReference", () => {
   it("reads PR- and six digits", () => {
     expect(patternReviewReference(12)).toBe("PR-000012");
+  });
+});
+
+describe("due process before a review is decided", () => {
+  const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+  const openedAt = new Date("2026-11-27T20:00:00.000Z");
+  const unanswered = { openedAt, answeredAt: null };
+
+  it("opens the decision one answer window after the review opened", () => {
+    expect(decisionOpensAt(unanswered, WEEK_MS)).toEqual(new Date("2026-12-04T20:00:00.000Z"));
+  });
+
+  it("waits for an unanswered colleague until the window's end, and not a millisecond less", () => {
+    const opens = decisionOpensAt(unanswered, WEEK_MS).getTime();
+    expect(mayDecideYet(unanswered, WEEK_MS, openedAt)).toBe(false);
+    expect(mayDecideYet(unanswered, WEEK_MS, new Date(opens - 1))).toBe(false);
+    expect(mayDecideYet(unanswered, WEEK_MS, new Date(opens))).toBe(true);
+    expect(mayDecideYet(unanswered, WEEK_MS, new Date(opens + 1))).toBe(true);
+  });
+
+  it("may be decided as soon as the colleague has answered, however early", () => {
+    const answered = { openedAt, answeredAt: new Date(openedAt.getTime() + 60_000) };
+    expect(mayDecideYet(answered, WEEK_MS, new Date(openedAt.getTime() + 60_000))).toBe(true);
+  });
+
+  it("follows the window it is given (the organisation's own)", () => {
+    const hour = 60 * 60 * 1000;
+    expect(mayDecideYet(unanswered, hour, new Date(openedAt.getTime() + hour))).toBe(true);
+    expect(mayDecideYet(unanswered, 2 * hour, new Date(openedAt.getTime() + hour))).toBe(false);
   });
 });

@@ -8,9 +8,14 @@ import { Table } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { describeConsiderations, OUTCOME_LABELS } from "@/lib/domain/concern-labels";
-import { patternReviewStateLabel } from "@/lib/domain/pattern-review";
+import {
+  decisionOpensAt,
+  mayDecideYet,
+  patternReviewStateLabel,
+} from "@/lib/domain/pattern-review";
 import { SEVERITY_LABELS } from "@/lib/domain/policy-text";
 import { loadPatternReviewForOfficer } from "@/lib/queries/pattern-reviews";
+import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { patternReviewIdSchema } from "@/lib/services/pattern-reviews/pattern-review-schemas";
 import { ClaimPatternReviewForm, DecidePatternReviewForm } from "./review-forms";
 
@@ -35,6 +40,9 @@ export default async function PatternReviewPage({
   if (!review) notFound();
   const { done } = await searchParams;
   const heldByMe = review.state === "in_review" && review.assigneeId === actor.userId;
+  const { windows } = await loadWorkflowSettings(getDb());
+  const answerUntil = decisionOpensAt(review, windows.remediationWindowMs);
+  const decidable = mayDecideYet(review, windows.remediationWindowMs, new Date());
   return (
     <article className="space-y-6">
       <header>
@@ -111,10 +119,23 @@ export default async function PatternReviewPage({
               {review.colleagueAnswer}
             </p>
           </>
+        ) : review.state === "decided" ? (
+          <p className="text-slate-700">{review.subjectName} did not answer before the decision.</p>
         ) : (
-          <p className="text-slate-700">
-            Not yet. The colleague was told when the review opened and may answer until it is
-            decided: give them time to be heard before you decide.
+          <p className="text-slate-700" data-testid="answer-window">
+            {decidable ? (
+              <>
+                None. {review.subjectName} was told when the review opened and could answer until{" "}
+                <DateTime date={answerUntil} timeZone={actor.timeZone} />; that time has passed.
+                They may still answer until the review is decided.
+              </>
+            ) : (
+              <>
+                Not yet. {review.subjectName} was told when the review opened and may answer until{" "}
+                <DateTime date={answerUntil} timeZone={actor.timeZone} />. The review cannot be
+                decided before then unless they answer.
+              </>
+            )}
           </p>
         )}
       </section>
@@ -132,7 +153,15 @@ export default async function PatternReviewPage({
           <h2 id="decide" className="text-lg font-semibold">
             Decide
           </h2>
-          <DecidePatternReviewForm reviewId={review.id} />
+          {decidable ? (
+            <DecidePatternReviewForm reviewId={review.id} />
+          ) : (
+            <p data-testid="decision-waits">
+              {review.subjectName} may answer until{" "}
+              <DateTime date={answerUntil} timeZone={actor.timeZone} />. You can decide once they
+              answer or that time passes.
+            </p>
+          )}
         </section>
       ) : null}
       {review.state === "decided" && review.outcome ? (

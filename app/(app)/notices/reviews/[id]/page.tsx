@@ -6,8 +6,13 @@ import { DateTime } from "@/components/ui/date-time";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { OUTCOME_LABELS } from "@/lib/domain/concern-labels";
-import { patternReviewStateLabel } from "@/lib/domain/pattern-review";
+import {
+  decisionOpensAt,
+  mayDecideYet,
+  patternReviewStateLabel,
+} from "@/lib/domain/pattern-review";
 import { loadPatternReviewForSubject } from "@/lib/queries/pattern-reviews";
+import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { patternReviewIdSchema } from "@/lib/services/pattern-reviews/pattern-review-schemas";
 import { AnswerReviewForm } from "./answer-review-form";
 
@@ -32,6 +37,10 @@ export default async function PatternReviewNoticePage({
   if (!review) notFound();
   const { done } = await searchParams;
   const decided = review.state === "decided";
+  const { windows } = await loadWorkflowSettings(getDb());
+  const answerUntil = decisionOpensAt(review, windows.remediationWindowMs);
+  // Once answered, or once the time has passed, the date no longer holds anything back.
+  const heldForYou = !mayDecideYet(review, windows.remediationWindowMs, new Date());
   return (
     <article className="space-y-6">
       <header>
@@ -77,6 +86,12 @@ export default async function PatternReviewNoticePage({
             authority. You can answer until the review is decided, so answer soon if you wish to:
             your answer is read with the concerns. You will be told the outcome.
           </p>
+          {heldForYou ? (
+            <p data-testid="decision-not-before">
+              The review will not be decided before{" "}
+              <DateTime date={answerUntil} timeZone={actor.timeZone} /> unless you answer sooner.
+            </p>
+          ) : null}
         </section>
       )}
 
