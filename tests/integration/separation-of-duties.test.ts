@@ -12,10 +12,12 @@ import { DEFAULT_QUEUE_FILTERS } from "@/lib/queries/queue-filters";
 import { listPendingRoleGrants } from "@/lib/queries/role-grants";
 import { assignCase } from "@/lib/services/concerns/assign-case";
 import { claimCase } from "@/lib/services/concerns/claim-case";
+import { closeCase } from "@/lib/services/concerns/close-case";
 import { downloadEvidence } from "@/lib/services/concerns/download-evidence";
 import { exportCaseFile } from "@/lib/services/concerns/export-case-file";
 import { postMessage } from "@/lib/services/concerns/post-message";
 import { recuseFromCase } from "@/lib/services/concerns/recuse-from-case";
+import { reopenCase } from "@/lib/services/concerns/reopen-case";
 import { reportMessage } from "@/lib/services/concerns/report-message";
 import { decideRoleGrant } from "@/lib/services/roles/decide-role-grant";
 import { createUser } from "@/lib/services/users/create-user";
@@ -120,6 +122,19 @@ describe("an officer recusing from a case", () => {
     // The other officer still decides it.
     await claimCase(database.db, other, id);
     expect(await concernRow(database.db, id)).toMatchObject({ assigneeId: other.userId });
+    await closeCase(database.db, other, id, {
+      outcome: "coaching",
+      rationale: "A conversation about the post is enough here.",
+    });
+    // Nor can they come back to it as the one who reopens it.
+    expect(
+      (
+        await refusalOf(
+          reopenCase(database.db, stepping, id, { reason: "I want to look at it again myself." }),
+        )
+      ).code,
+    ).toBe("not_found");
+    expect((await concernRow(database.db, id)).state).toBe("closed");
   });
 
   it("leaves a message reported on the case out of their list, not the other officers'", async () => {

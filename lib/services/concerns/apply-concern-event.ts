@@ -228,6 +228,9 @@ async function workflowRelation(
   const view = relationToConcern(by, concern, recused);
   if (view === "officer") return concern.assigneeId === by.userId ? "assignee" : "officer";
   if (view) return view;
-  if (event.type === "reopen" && concern.escalatedAt && can(by, "cases:reopen")) return "admin";
+  // An officer who stepped aside cannot come back to the case as the one who reopens it.
+  if (event.type === "reopen" && concern.escalatedAt && can(by, "cases:reopen") && !recused) {
+    return "admin";
+  }
   return null;
 }
