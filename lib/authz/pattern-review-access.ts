@@ -6,15 +6,13 @@ import { type Actor, can } from "./permissions";
  * Which pattern reviews an officer may see and work, as a query condition (a review they
  * may not see is simply not found). Officers whose scope covers the colleague's department:
  * the officers of that department, or every officer when it has none (as escalations are
- * routed). Never the colleague, nor anyone who raised one of the listed concerns.
+ * routed). Never the colleague, nor anyone who raised one of the listed concerns (first or
+ * joining reporter) or stepped aside from one of them.
  */
 export function patternReviewOfficerScope(actor: Actor): SQL {
   if (!can(actor, "compliance:work")) return sql`false`;
   return sql`(${patternReviews.subjectId} <> ${actor.userId}
-    and not exists (
-      select 1 from pattern_review_concerns prc
-        join concerns c on c.id = prc.concern_id
-       where prc.review_id = ${patternReviews.id} and c.reporter_id = ${actor.userId})
+    and not ${partyToListedConcern(sql`${actor.userId}::uuid`)}
     and (${patternReviews.subjectDepartmentId} is not distinct from ${actor.departmentId ?? null}::uuid
       or not exists (
         select 1 from users u
@@ -22,10 +20,23 @@ export function patternReviewOfficerScope(actor: Actor): SQL {
          where u.department_id = ${patternReviews.subjectDepartmentId}
            and u.deactivated_at is null
            and u.id <> ${patternReviews.subjectId}
-           and not exists (
-             select 1 from pattern_review_concerns prc2
-               join concerns c2 on c2.id = prc2.concern_id
-              where prc2.review_id = ${patternReviews.id} and c2.reporter_id = u.id))))`;
+           and not ${partyToListedConcern(sql`u.id`)})))`;
+}
+
+/**
+ * This person raised one of the review's concerns (first or joining reporter) or recused
+ * from one: the same people `conflictedWithReview` leaves out of its notifications.
+ */
+function partyToListedConcern(userId: SQL): SQL {
+  return sql`exists (
+      select 1 from pattern_review_concerns prc
+        join concerns c on c.id = prc.concern_id
+       where prc.review_id = ${patternReviews.id}
+         and (c.reporter_id = ${userId}
+           or exists (select 1 from concern_reporters cr
+                       where cr.concern_id = c.id and cr.reporter_id = ${userId})
+           or exists (select 1 from case_recusals rc
+                       where rc.concern_id = c.id and rc.officer_id = ${userId})))`;
 }
 
 /** The colleague's own reviews, while they hold the physician's role. */

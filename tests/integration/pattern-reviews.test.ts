@@ -17,12 +17,19 @@ import {
   loadPatternReviewForOfficer,
   loadPatternReviewForSubject,
 } from "@/lib/queries/pattern-reviews";
+import { recuseFromCase } from "@/lib/services/concerns/recuse-from-case";
 import { deliverEmail } from "@/lib/services/notifications/deliver-email";
 import { answerPatternReview } from "@/lib/services/pattern-reviews/answer-pattern-review";
 import { claimPatternReview } from "@/lib/services/pattern-reviews/claim-pattern-review";
 import { decidePatternReview } from "@/lib/services/pattern-reviews/decide-pattern-review";
 import { updateWorkflowSettings } from "@/lib/services/settings/update-workflow-settings";
-import { DAY_MS, fileAbout, later, refusalOf } from "./support/concern-factories";
+import {
+  DAY_MS,
+  fileAbout,
+  insertEscalatedCase,
+  later,
+  refusalOf,
+} from "./support/concern-factories";
 import { insertDepartment, insertPerson } from "./support/factories";
 import { withFreshDatabase } from "./support/fresh-database";
 import { MAIL } from "./support/mail-test-kit";
@@ -56,6 +63,38 @@ async function openReviewOf(subject: Actor) {
 }
 
 describe("pattern reviews", () => {
+  it("keeps an officer who stepped aside from one of its concerns away from the review, and does not tell them of it", async () => {
+    const { colleague, amara, ben, officer } = await cast();
+    const stepping = await insertPerson(database.db, {
+      roles: ["compliance_officer"],
+      departmentId: officer.departmentId ?? undefined,
+    });
+    const { id } = await insertEscalatedCase(database.db, T0, {
+      reporter: amara,
+      subject: colleague,
+    });
+    await recuseFromCase(
+      database.db,
+      stepping,
+      id,
+      { reason: "I trained alongside the colleague concerned for years." },
+      later(T0, 8 * DAY_MS),
+    );
+    await fileAbout(database.db, ben, colleague, later(T0, 10 * DAY_MS));
+    await fileAbout(database.db, ben, colleague, later(T0, 11 * DAY_MS));
+    const [review] = await openReviewOf(colleague);
+    expect(review).toBeDefined();
+
+    expect(await loadPatternReviewForOfficer(database.db, officer, review!.id)).not.toBeNull();
+    expect(await loadPatternReviewForOfficer(database.db, stepping, review!.id)).toBeNull();
+    const told = await database.db
+      .select({ recipientId: notifications.recipientId })
+      .from(notifications)
+      .where(eq(notifications.patternReviewId, review!.id));
+    expect(told.map((n) => n.recipientId)).toContain(officer.userId);
+    expect(told.map((n) => n.recipientId)).not.toContain(stepping.userId);
+  });
+
   it("opens one, by the system, when a third concern from a second reporter arrives, and tells the colleague and the department's officers", async () => {
     const { colleague, amara, ben, officer, outsider } = await cast();
     const ids = [

@@ -10,7 +10,7 @@ import { notify } from "@/lib/notifications/notify";
 import { parseScreened } from "../screen-free-text";
 import { lockPatternReview } from "./lock-pattern-review";
 import { officersForReview } from "./officers-for-review";
-import { reportersOfReview } from "./open-pattern-review";
+import { conflictedWithReview } from "./open-pattern-review";
 import { answerPatternReviewSchema, patternReviewIdSchema } from "./pattern-review-schemas";
 
 /**
@@ -52,7 +52,7 @@ export async function answerPatternReview(
     });
     const recipients = review.assigneeId
       ? [review.assigneeId]
-      : await officersForReview(tx, review, await reportersOfReview(tx, id));
+      : await officersForReview(tx, review, await conflictedWithReview(tx, id));
     await notify(
       tx,
       recipients.map((recipientId) => ({

@@ -1,6 +1,13 @@
 import { and, eq, gte, ne, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { concerns, patternReviewConcerns, patternReviews, users } from "@/db/schema";
+import {
+  caseRecusals,
+  concernReporters,
+  concerns,
+  patternReviewConcerns,
+  patternReviews,
+  users,
+} from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { decidePatternReview, patternWindowStart } from "@/lib/domain/pattern-review";
 import { notify } from "@/lib/notifications/notify";
@@ -74,9 +81,11 @@ export async function openPatternReviewIfDue(
     entityId: review.id,
     details: { subjectId, concernIds: decision.concernIds, settings },
   });
-  const listed = new Set(decision.concernIds);
-  const reporterIds = [...new Set(recent.filter((c) => listed.has(c.id)).map((c) => c.reporterId))];
-  const officerIds = await officersForReview(tx, { subjectId, ...review }, reporterIds);
+  const officerIds = await officersForReview(
+    tx,
+    { subjectId, ...review },
+    await conflictedWithReview(tx, review.id),
+  );
   await notify(tx, [
     {
       recipientId: subjectId,
@@ -98,12 +107,22 @@ export async function openPatternReviewIfDue(
   return { reviewId: review.id };
 }
 
-/** The reporters of a review's concerns: never its officers. */
-export async function reportersOfReview(tx: Transaction, reviewId: string): Promise<string[]> {
-  const rows = await tx
-    .selectDistinct({ reporterId: concerns.reporterId })
-    .from(patternReviewConcerns)
-    .innerJoin(concerns, eq(concerns.id, patternReviewConcerns.concernId))
-    .where(eq(patternReviewConcerns.reviewId, reviewId));
-  return rows.map((row) => row.reporterId);
+/**
+ * Everyone who raised one of the review's concerns (first or joining reporter) or recused
+ * from one: never told of the review, as patternReviewOfficerScope never lets them read it.
+ */
+export async function conflictedWithReview(tx: Transaction, reviewId: string): Promise<string[]> {
+  const { rows } = await tx.execute<{ user_id: string }>(sql`
+    select c.reporter_id as user_id
+      from ${patternReviewConcerns} prc join ${concerns} c on c.id = prc.concern_id
+     where prc.review_id = ${reviewId}
+    union
+    select cr.reporter_id
+      from ${patternReviewConcerns} prc join ${concernReporters} cr on cr.concern_id = prc.concern_id
+     where prc.review_id = ${reviewId}
+    union
+    select rc.officer_id
+      from ${patternReviewConcerns} prc join ${caseRecusals} rc on rc.concern_id = prc.concern_id
+     where prc.review_id = ${reviewId}`);
+  return rows.map((row) => row.user_id);
 }
