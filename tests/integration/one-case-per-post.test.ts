@@ -5,6 +5,7 @@ import { listCaseReporters } from "@/lib/queries/case-reporters";
 import { listThread } from "@/lib/queries/case-thread";
 import { findConcernFor, listTimeline } from "@/lib/queries/concerns";
 import { advanceDueConcern } from "@/lib/services/concerns/advance-due-concerns";
+import { answerInformationRequest } from "@/lib/services/concerns/answer-information-request";
 import { answerResponse } from "@/lib/services/concerns/answer-response";
 import { claimCase } from "@/lib/services/concerns/claim-case";
 import { closeCase } from "@/lib/services/concerns/close-case";
@@ -13,6 +14,7 @@ import { fileConcern } from "@/lib/services/concerns/file-concern";
 import { postMessage } from "@/lib/services/concerns/post-message";
 import { reopenCase } from "@/lib/services/concerns/reopen-case";
 import { reportRemediation } from "@/lib/services/concerns/report-remediation";
+import { requestInformation } from "@/lib/services/concerns/request-information";
 import { sendDueReminder } from "@/lib/services/notifications/send-due-reminder";
 import {
   auditFor,
@@ -238,6 +240,41 @@ describe("answering a response raised by several colleagues", () => {
       [subject.userId, "subject"],
       [officer.userId, "officer"],
     ]);
+  });
+
+  it("asks compliance's questions of the reporter of record only: a joining colleague is not told and cannot answer", async () => {
+    const { reporter, joiner, subject, concernId } = await raisedTwice();
+    await reportRemediation(database.db, subject, concernId, REMOVED, later(NOW, DAY_MS));
+    await answerResponse(
+      database.db,
+      joiner,
+      concernId,
+      "reject_remediation",
+      { reason: "The same picture is still on the profile page." },
+      later(NOW, 2 * DAY_MS),
+    );
+    const officer = await insertOfficer(database.db);
+    await claimCase(database.db, officer, concernId, later(NOW, 3 * DAY_MS));
+    const { requestId } = await requestInformation(
+      database.db,
+      officer,
+      concernId,
+      { recipient: "reporter", question: "When did you first see the post?" },
+      later(NOW, 3 * DAY_MS),
+    );
+    const asked = (await notificationsFor(database.db, concernId)).filter(
+      (n) => n.kind === "information_requested",
+    );
+    expect(asked.map((n) => n.recipientId)).toEqual([reporter.userId]);
+    const refused = await refusalOf(
+      answerInformationRequest(database.db, joiner, requestId, {
+        answer: "On the evening it was posted.",
+      }),
+    );
+    expect(refused.code).toBe("not_found");
+    await answerInformationRequest(database.db, reporter, requestId, {
+      answer: "The morning after it was posted.",
+    });
   });
 
   it("resolves only when every reporter has confirmed", async () => {

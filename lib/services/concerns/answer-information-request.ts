@@ -42,7 +42,9 @@ export async function answerInformationRequest(
       .select({ id: concerns.id })
       .from(concerns)
       .where(and(eq(concerns.id, found.concern.id), concernScope(actor, view)));
-    if (!inScope) throw new Refusal("not_found", REQUEST_NOT_FOUND);
+    // A question to the reporter is the reporter of record's to answer, not a joining one's.
+    const addressee = view !== "reporter" || found.concern.reporterId === actor.userId;
+    if (!inScope || !addressee) throw new Refusal("not_found", REQUEST_NOT_FOUND);
     if (isTerminal(found.concern.state)) {
       throw new Refusal(
         "conflict",

@@ -2,6 +2,7 @@ import type { Database } from "@/db/client";
 import { informationRequests } from "@/db/schema";
 import { writeAuditEvent } from "@/lib/audit/write-audit-event";
 import type { Actor } from "@/lib/authz/permissions";
+import { notify } from "@/lib/notifications/notify";
 import { notifyCase } from "@/lib/notifications/notify-case";
 import { parseScreened } from "../screen-free-text";
 import { requestInformationSchema } from "./compliance-schemas";
@@ -42,7 +43,21 @@ export async function requestInformation(
         ...(patientDetailsConfirmed && { patientDetailsConfirmed }),
       },
     });
-    await notifyCase(tx, concern, [recipient], "information_requested", now);
+    if (recipient === "reporter") {
+      // Asked of the reporter of record: colleagues who joined the case later are not asked,
+      // and neither reads the other's answers to compliance.
+      await notify(tx, [
+        {
+          recipientId: concern.reporterId,
+          concernId: id,
+          recipientRelation: "reporter",
+          kind: "information_requested",
+          createdAt: now,
+        },
+      ]);
+    } else {
+      await notifyCase(tx, concern, [recipient], "information_requested", now);
+    }
     return { requestId: request!.id };
   });
 }

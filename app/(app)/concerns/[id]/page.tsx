@@ -43,7 +43,8 @@ export default async function ConcernPage({
   const db = getDb();
   const [timeline, questions, evidence, appeal, reporters] = await Promise.all([
     listTimeline(db, concern, "reporter", actor.userId),
-    listInformationRequests(db, concern.id, "reporter"),
+    // Compliance's questions to the reporter go to the reporter of record alone.
+    concern.joinedAt ? [] : listInformationRequests(db, concern.id, "reporter"),
     listEvidence(db, concern.id),
     findAppealForParty(db, concern.id),
     listCaseReporters(db, concern, "reporter", actor.userId),
@@ -166,11 +167,13 @@ function howYouRaisedIt(
     disclosure: string;
     recordedById: string | null;
     sourceName: string | null;
+    joinedAt: Date | null;
   },
   viewerId: string,
 ): string {
   const named = concern.disclosure === "named";
-  if (concern.channel === "web") {
+  // A colleague who joined the case raised it on the web, however its first report came.
+  if (concern.channel === "web" || concern.joinedAt) {
     return named
       ? "Your colleague sees your name."
       : "Confidential: your colleague does not see your name.";
