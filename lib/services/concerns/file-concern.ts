@@ -176,7 +176,9 @@ export async function openConcern(
         // compliance by another channel about a post already in hand is added to that case.
         throw new Refusal(
           "duplicate",
-          `${concernReference(openCase.number)} is already open about this post and colleague, and the colleague has been asked to respond. Add what you learned to that case instead of recording another.`,
+          // No reference: the case may be one this officer may not see (still between the
+          // colleagues, or one they stepped aside from).
+          "A case about this post and this colleague is already open, and the colleague has been asked to respond. Record it again once that case has ended, or tell the officer holding it if it reaches compliance.",
           "postUrl",
         );
       }
