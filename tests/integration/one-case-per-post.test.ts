@@ -76,6 +76,26 @@ async function raisedTwice(
   return { reporter: reporter!, joiner: joiner!, subject: subject!, concernId, second };
 }
 
+/** The colleague answers, the joining reporter rejects it, and an officer holds the case. */
+async function heldAfterJoinerRejects({
+  joiner,
+  subject,
+  concernId,
+}: Pick<Awaited<ReturnType<typeof raisedTwice>>, "joiner" | "subject" | "concernId">) {
+  await reportRemediation(database.db, subject, concernId, REMOVED, later(NOW, DAY_MS));
+  await answerResponse(
+    database.db,
+    joiner,
+    concernId,
+    "reject_remediation",
+    { reason: "The same picture is still on the profile page." },
+    later(NOW, 2 * DAY_MS),
+  );
+  const officer = await insertOfficer(database.db);
+  await claimCase(database.db, officer, concernId, later(NOW, 3 * DAY_MS));
+  return officer;
+}
+
 describe("one case per post", () => {
   it("joins a second colleague's filing of the same post to the open case", async () => {
     const { joiner, subject, concernId, second } = await raisedTwice();
@@ -211,17 +231,7 @@ describe("answering a response raised by several colleagues", () => {
     );
     expect(before.map((n) => n.recipientId)).toEqual([subject.userId]);
 
-    await reportRemediation(database.db, subject, concernId, REMOVED, later(NOW, DAY_MS));
-    await answerResponse(
-      database.db,
-      joiner,
-      concernId,
-      "reject_remediation",
-      { reason: "The same picture is still on the profile page." },
-      later(NOW, 2 * DAY_MS),
-    );
-    const officer = await insertOfficer(database.db);
-    await claimCase(database.db, officer, concernId, later(NOW, 3 * DAY_MS));
+    const officer = await heldAfterJoinerRejects({ joiner, subject, concernId });
 
     const [third] = await physicians(`Dr Third ${reporter.name.split(" ").at(-1)}`);
     const post = (await findConcernFor(database.db, reporter, "reporter", concernId))!.postUrl;
@@ -244,17 +254,7 @@ describe("answering a response raised by several colleagues", () => {
 
   it("asks compliance's questions of the reporter of record only: a joining colleague is not told and cannot answer", async () => {
     const { reporter, joiner, subject, concernId } = await raisedTwice();
-    await reportRemediation(database.db, subject, concernId, REMOVED, later(NOW, DAY_MS));
-    await answerResponse(
-      database.db,
-      joiner,
-      concernId,
-      "reject_remediation",
-      { reason: "The same picture is still on the profile page." },
-      later(NOW, 2 * DAY_MS),
-    );
-    const officer = await insertOfficer(database.db);
-    await claimCase(database.db, officer, concernId, later(NOW, 3 * DAY_MS));
+    const officer = await heldAfterJoinerRejects({ joiner, subject, concernId });
     const { requestId } = await requestInformation(
       database.db,
       officer,
