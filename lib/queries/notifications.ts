@@ -4,7 +4,6 @@ import {
   desc,
   eq,
   inArray,
-  isNotNull,
   isNull,
   lte,
   ne,
@@ -14,6 +13,7 @@ import {
   sql,
 } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { cache } from "react";
 import type { Db } from "@/db/client";
 import { concerns, notifications } from "@/db/schema";
 import { notRecused } from "@/lib/authz/concern-access";
@@ -29,13 +29,18 @@ import {
   readKeysetPage,
 } from "./keyset-page";
 
-export async function countUnreadNotifications(db: Db, actor: Actor): Promise<number> {
+/**
+ * The reader's unread notifications, alerts included: the layout's badge on every signed-in
+ * page. Once per request (React's cache), so the notifications page shows the same number
+ * without counting again. Served by the partial index of unread notifications.
+ */
+export const countUnreadNotifications = cache(async (db: Db, actor: Actor): Promise<number> => {
   const [row] = await db
     .select({ unread: count() })
     .from(notifications)
     .where(and(eq(notifications.recipientId, actor.userId), isNull(notifications.readAt)));
   return row?.unread ?? 0;
-}
+});
 
 /** Cases per page of the notifications page. */
 export const NOTIFIED_CASES_PER_PAGE = 25;
@@ -191,21 +196,6 @@ export async function newestNotificationId(db: Db, actor: Actor): Promise<number
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(1);
   return row?.id ?? null;
-}
-
-/** Unread notifications about cases (the notifications page reads alerts separately). */
-export async function countUnreadCaseNotifications(db: Db, actor: Actor): Promise<number> {
-  const [row] = await db
-    .select({ unread: count() })
-    .from(notifications)
-    .where(
-      and(
-        eq(notifications.recipientId, actor.userId),
-        isNull(notifications.readAt),
-        isNotNull(notifications.concernId),
-      ),
-    );
-  return row?.unread ?? 0;
 }
 
 /**

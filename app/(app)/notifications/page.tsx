@@ -16,7 +16,7 @@ import {
 } from "@/lib/notifications/describe-notification";
 import { readPageRequest } from "@/lib/queries/keyset-page";
 import {
-  countUnreadCaseNotifications,
+  countUnreadNotifications,
   listAlerts,
   listNotifications,
   type NotificationGroup,
@@ -42,7 +42,7 @@ export default async function NotificationsPage({
   const [page, aboutNoCase, unread, newest] = await Promise.all([
     listNotifications(db, actor, request),
     listAlerts(db, actor),
-    countUnreadCaseNotifications(db, actor),
+    countUnreadNotifications(db, actor),
     newestNotificationId(db, actor),
   ]);
   const { groups } = page;
