@@ -8,8 +8,9 @@ const PAGE_LINK =
 
 /**
  * The case as one conversation: the colleagues' messages and their responses, oldest
- * first, the latest messages only unless the reader asks for earlier ones, a page at a time. Below it the
- * form to write (or the sentence why the thread is closed); officers read it only.
+ * first, the latest messages unless the reader asks for earlier ones, a page at a time.
+ * Below it the form to write (or the sentence why the thread is closed); officers read it
+ * only. The links between pages are plain links, so they work without JavaScript.
  */
 export function CaseThread({
   items,
