@@ -3,23 +3,34 @@ import type { ReactNode } from "react";
 import { DateTime } from "@/components/ui/date-time";
 import type { ThreadItem } from "@/lib/domain/case-thread";
 
+const PAGE_LINK =
+  "inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-brand-700 underline";
+
 /**
  * The case as one conversation: the colleagues' messages and their responses, oldest
- * first, the newest page only unless the reader asks for the earlier ones. Below it the
- * form to write (or the sentence why the thread is closed); officers read it only.
+ * first, the latest messages unless the reader asks for earlier ones, a page at a time.
+ * Below it the form to write (or the sentence why the thread is closed); officers read it
+ * only. The links between pages are plain links, so they work without JavaScript.
  */
 export function CaseThread({
   items,
+  path,
   earlier,
-  showEarlierHref,
+  later,
+  restarted,
   timeZone,
   intro,
   footer,
   reportFormFor,
 }: {
   items: ThreadItem[];
-  earlier: number;
-  showEarlierHref: string;
+  /** The case page the thread is on; its pages are this path with the position. */
+  path: string;
+  /** Positions of the pages of earlier and later messages, when there are any. */
+  earlier: string | null;
+  later: string | null;
+  /** A thread page link that led nowhere: the latest messages are shown instead. */
+  restarted: boolean;
   timeZone: string;
   intro: string;
   /** The message form, or the sentence why the thread is read-only. */
@@ -33,10 +44,15 @@ export function CaseThread({
         Conversation
       </h2>
       <p className="text-sm text-slate-700">{intro}</p>
-      {earlier > 0 ? (
+      {restarted ? (
+        <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm">
+          That link to earlier messages no longer leads anywhere, so the latest are shown.
+        </p>
+      ) : null}
+      {earlier ? (
         <p>
-          <Link href={showEarlierHref} className="text-sm text-brand-700 underline">
-            Show {earlier} earlier {earlier === 1 ? "entry" : "entries"}
+          <Link href={`${path}?thread_older=${earlier}#thread`} className={PAGE_LINK}>
+            Show earlier messages
           </Link>
         </p>
       ) : null}
@@ -82,6 +98,16 @@ export function CaseThread({
           </li>
         ))}
       </ol>
+      {later ? (
+        <nav aria-label="Later messages" className="flex flex-wrap gap-3">
+          <Link href={`${path}?thread_newer=${later}#thread`} className={PAGE_LINK}>
+            Show later messages
+          </Link>
+          <Link href={`${path}#thread`} className={PAGE_LINK}>
+            Show the latest messages
+          </Link>
+        </nav>
+      ) : null}
       {footer}
     </section>
   );

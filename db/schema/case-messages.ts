@@ -19,7 +19,8 @@ export const caseMessages = pgTable(
     sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("case_messages_concern_idx").on(t.concernId, t.id),
+    // A case's thread is read a page at a time, in (sent_at, id) order.
+    index("case_messages_concern_idx").on(t.concernId, t.sentAt, t.id),
     // The daily limit counts one sender's messages on one case in the last 24 hours.
     index("case_messages_sender_idx").on(t.concernId, t.senderId, t.sentAt),
   ],

@@ -115,8 +115,11 @@ export const concerns = pgTable(
       "concerns_named_source_has_name",
       sql`${t.reporterId} is distinct from ${t.recordedById} or ${t.disclosure} = 'confidential' or ${t.sourceName} is not null`,
     ),
-    index("concerns_reporter_idx").on(t.reporterId, t.createdAt.desc()),
-    index("concerns_subject_idx").on(t.subjectId, t.createdAt.desc()),
+    // "My concerns" and the notices about one's posts: keyset pages newest first by
+    // (created_at, id), so each page is one walk of these indexes however deep it is
+    // (ascending, so that a backward scan gives PostgreSQL's default descending order).
+    index("concerns_reporter_idx").on(t.reporterId, t.createdAt, t.id),
+    index("concerns_subject_idx").on(t.subjectId, t.createdAt, t.id),
     // One open concern per reporter and post: the database settles simultaneous filings.
     // A concern is open exactly while closed_at is null (the workflow sets both together).
     uniqueIndex("concerns_open_duplicate_key")

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { concerns } from "./concerns";
 import { patternReviews } from "./pattern-reviews";
@@ -26,7 +27,13 @@ export const notifications = pgTable(
     dedupeKey: text(),
   },
   (t) => [
-    index("notifications_recipient_idx").on(t.recipientId, t.createdAt.desc()),
+    // The notifications page walks the reader's notifications newest first (keyset pages),
+    // asks of each whether a later one of the same case exists, and reads a case's newest;
+    // opening a case marks its notifications read by the second index too.
+    index("notifications_recipient_idx").on(t.recipientId, t.createdAt, t.id),
+    index("notifications_recipient_case_idx").on(t.recipientId, t.concernId, t.createdAt, t.id),
+    // Every signed-in page counts the reader's unread notifications: only those are indexed.
+    index("notifications_unread_idx").on(t.recipientId).where(sql`${t.readAt} is null`),
     uniqueIndex("notifications_dedupe_key").on(t.dedupeKey),
   ],
 );

@@ -11,8 +11,8 @@ export const DEFAULT_DAILY_MESSAGE_LIMIT = 10;
 /** The window the daily message limit counts in: the last 24 hours, not the calendar day. */
 export const MESSAGE_LIMIT_WINDOW_MS = 24 * 3600 * 1000;
 
-/** At most this many entries of a thread are shown at once; earlier ones are a link away. */
-export const THREAD_PAGE_SIZE = 20;
+/** At most this many messages of a thread are shown at once; earlier ones are a link away. */
+export const THREAD_MESSAGES_PER_PAGE = 30;
 
 const FINISHED: Readonly<Record<string, string>> = {
   resolved: "This case is resolved, so its conversation is closed. You can still read it.",
@@ -121,17 +121,33 @@ export interface ThreadItem {
 }
 
 /**
- * The thread in time order, messages and responses together; ties keep responses first,
- * as a message replying to a response is written after it. Only the newest `pageSize`
- * entries unless `all`, with how many earlier ones were left out.
+ * The stretch of time one page of the thread covers, in milliseconds: from its oldest message
+ * (null when no message is earlier) up to, not including, the first message after the page
+ * (null when none is later). Pages of messages side by side cover the whole thread, so each
+ * response is on exactly one of them.
+ */
+export interface ThreadSpan {
+  fromMs: number | null;
+  untilMs: number | null;
+}
+
+export const WHOLE_THREAD: ThreadSpan = { fromMs: null, untilMs: null };
+
+/**
+ * One page of the thread in time order: its messages, and the responses that fall in its
+ * span, together; ties keep responses first, as a message replying to a response is written
+ * after it.
  */
 export function mergeThread(
   messages: readonly ThreadItem[],
   responses: readonly ThreadItem[],
-  options: { all: boolean; pageSize?: number },
-): { items: ThreadItem[]; earlier: number } {
-  const merged = [...responses, ...messages].sort((a, b) => a.at.getTime() - b.at.getTime());
-  const size = options.pageSize ?? THREAD_PAGE_SIZE;
-  if (options.all || merged.length <= size) return { items: merged, earlier: 0 };
-  return { items: merged.slice(-size), earlier: merged.length - size };
+  span: ThreadSpan,
+): ThreadItem[] {
+  const inSpan = responses.filter((response) => {
+    const at = response.at.getTime();
+    return (
+      (span.fromMs === null || at >= span.fromMs) && (span.untilMs === null || at < span.untilMs)
+    );
+  });
+  return [...inSpan, ...messages].sort((a, b) => a.at.getTime() - b.at.getTime());
 }

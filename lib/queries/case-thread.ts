@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { caseMessageReports, caseMessages, concerns, users } from "@/db/schema";
@@ -8,24 +8,50 @@ import { notRecused } from "@/lib/authz/concern-access";
 import {
   mergeThread,
   RESPONSES_IN_THREAD,
+  THREAD_MESSAGES_PER_PAGE,
   type ThreadItem,
   type ThreadParty,
+  type ThreadSpan,
   threadSender,
+  WHOLE_THREAD,
 } from "@/lib/domain/case-thread";
 import { concernReference } from "@/lib/domain/concern-fields";
+import {
+  keysetCondition,
+  keysetOrder,
+  microsOf,
+  type PageRequest,
+  readKeysetPage,
+  readPageRequest,
+} from "./keyset-page";
 
 const sender = alias(users, "sender");
 const reportedBy = alias(users, "reported_by");
 
-/** A thread holds at most this many messages on a page (the daily limit keeps it far below). */
-const MESSAGES_READ = 500;
+/** The export reads the whole thread up to this many messages (the daily limit keeps it far below). */
+const MESSAGES_EXPORTED = 500;
+
+/** The page of the thread a case page's URL asks for: the latest, or earlier messages. */
+export function threadPageAskedFor(params: Record<string, string | string[] | undefined>) {
+  return readPageRequest(params, { older: "thread_older", newer: "thread_newer" }).request;
+}
+
+export interface ThreadPage {
+  items: ThreadItem[];
+  /** Link positions: the page of earlier messages, the page of later ones (null: none). */
+  earlier: string | null;
+  later: string | null;
+  /** The link led nowhere, so the latest messages are shown. */
+  restarted: boolean;
+}
 
 /**
- * The case's thread as this reader may see it: the parties' messages and their responses
- * (from the timeline the page already read), in time order. The query selects a
- * confidential reporter's name only for readers who may know it, so the colleague's page
- * never holds it, not even in what the server sends the browser. Officers see every
- * report of a message; a party sees whether they reported it.
+ * One page of the case's thread as this reader may see it, the latest messages unless a link
+ * asks for earlier ones ("whole" for the export): the parties' messages and their responses
+ * (from the timeline the page already read) in time order. The query selects a confidential
+ * reporter's name only for readers who may know it, so the colleague's page never holds it,
+ * not even in what the server sends the browser. Officers see every report of a message; a
+ * party sees whether they reported it. The page reads its messages and their reports at once.
  */
 export async function listThread(
   db: Db,
@@ -33,38 +59,26 @@ export async function listThread(
   view: ConcernView,
   viewerId: string,
   timeline: readonly TimelineEntry[],
-  options: { all: boolean },
-): Promise<{ items: ThreadItem[]; earlier: number }> {
+  request: PageRequest | "whole",
+): Promise<ThreadPage> {
+  const select = (from?: SQL) => selectMessages(db, concern.id, view, viewerId, from);
+  const [page, reports] = await Promise.all([
+    request === "whole"
+      ? select()
+          .orderBy(asc(caseMessages.sentAt), asc(caseMessages.id))
+          .limit(MESSAGES_EXPORTED)
+          .then((rows) => ({
+            rows,
+            older: null,
+            newer: null,
+            restarted: false,
+            span: WHOLE_THREAD,
+          }))
+      : readMessagePage(select, request),
+    listReports(db, concern.id, view, viewerId),
+  ]);
   const named = concern.disclosure === "named";
-  const senderParty = sql<ThreadParty>`case when ${caseMessages.senderId} = ${concerns.reporterId} then 'reporter' else 'subject' end`;
-  const rows = await db
-    .select({
-      id: caseMessages.id,
-      body: caseMessages.body,
-      sentAt: caseMessages.sentAt,
-      party: senderParty,
-      isReader: sql<boolean>`${caseMessages.senderId} = ${viewerId}`,
-      senderName:
-        view === "subject"
-          ? sql<
-              string | null
-            >`case when ${caseMessages.senderId} = ${concerns.subjectId} then ${sender.name} when ${concerns.disclosure} = 'named' then coalesce(${concerns.sourceName}, ${sender.name}) end`
-          : view === "reporter"
-            ? // A colleague who joined the case reads the first reporter's messages unnamed.
-              sql<
-                string | null
-              >`case when ${caseMessages.senderId} in (${concerns.subjectId}, ${viewerId}) then ${sender.name} end`
-            : sender.name,
-    })
-    .from(caseMessages)
-    .innerJoin(concerns, eq(concerns.id, caseMessages.concernId))
-    .innerJoin(sender, eq(sender.id, caseMessages.senderId))
-    .where(eq(caseMessages.concernId, concern.id))
-    .orderBy(asc(caseMessages.id))
-    .limit(MESSAGES_READ);
-  const reports = await listReports(db, concern.id, view, viewerId);
-
-  const messages: ThreadItem[] = rows.map((row) => {
+  const messages: ThreadItem[] = page.rows.map((row) => {
     const ofThis = reports.filter((report) => report.messageId === row.id);
     return {
       key: `message-${row.id}`,
@@ -101,7 +115,77 @@ export async function listThread(
       texts: entry.quotes.map((quote) => ({ label: quote.label, text: quote.text })),
       message: null,
     }));
-  return mergeThread(messages, responses, options);
+  return {
+    items: mergeThread(messages, responses, page.span),
+    earlier: page.older,
+    later: page.newer,
+    restarted: page.restarted,
+  };
+}
+
+function selectMessages(
+  db: Db,
+  concernId: string,
+  view: ConcernView,
+  viewerId: string,
+  from: SQL | undefined,
+) {
+  const senderParty = sql<ThreadParty>`case when ${caseMessages.senderId} = ${concerns.reporterId} then 'reporter' else 'subject' end`;
+  return db
+    .select({
+      id: caseMessages.id,
+      micros: microsOf(caseMessages.sentAt),
+      body: caseMessages.body,
+      sentAt: caseMessages.sentAt,
+      party: senderParty,
+      isReader: sql<boolean>`${caseMessages.senderId} = ${viewerId}`,
+      senderName:
+        view === "subject"
+          ? sql<
+              string | null
+            >`case when ${caseMessages.senderId} = ${concerns.subjectId} then ${sender.name} when ${concerns.disclosure} = 'named' then coalesce(${concerns.sourceName}, ${sender.name}) end`
+          : view === "reporter"
+            ? // A colleague who joined the case reads the first reporter's messages unnamed.
+              sql<
+                string | null
+              >`case when ${caseMessages.senderId} in (${concerns.subjectId}, ${viewerId}) then ${sender.name} end`
+            : sender.name,
+    })
+    .from(caseMessages)
+    .innerJoin(concerns, eq(concerns.id, caseMessages.concernId))
+    .innerJoin(sender, eq(sender.id, caseMessages.senderId))
+    .where(and(eq(caseMessages.concernId, concernId), from))
+    .$dynamic();
+}
+
+type MessageQuery = ReturnType<typeof selectMessages>;
+
+/** A keyset page of messages, with the span of time (for the responses) that page covers. */
+async function readMessagePage(select: (from?: SQL) => MessageQuery, request: PageRequest) {
+  let past: { micros: string } | null = null;
+  const page = await readKeysetPage(
+    request,
+    THREAD_MESSAGES_PER_PAGE,
+    async (at, limit) => {
+      const rows = await select(keysetCondition(caseMessages.sentAt, caseMessages.id, "bigint", at))
+        .orderBy(...keysetOrder(caseMessages.sentAt, caseMessages.id, at))
+        .limit(limit);
+      // Read newest first, the row past the page is the next earlier message; read going
+      // back up, it is the next later one, where this page's span ends.
+      past = at.direction === "newer" ? (rows[THREAD_MESSAGES_PER_PAGE] ?? null) : null;
+      return rows;
+    },
+    (row) => ({ micros: row.micros, id: String(row.id) }),
+  );
+  const oldest = page.rows.at(-1);
+  const end: { micros: string } | null =
+    page.newer === null ? null : request.direction === "older" ? request.from : past;
+  const span: ThreadSpan = {
+    fromMs: page.older !== null && oldest ? oldest.sentAt.getTime() : null,
+    untilMs: end ? Number(BigInt(end.micros) / 1000n) : null,
+  };
+  // Shown oldest first, as a conversation reads.
+  return { ...page, rows: page.rows.toReversed(), span };
 }
 
 /** Reports of the case's messages: officers read them all, a party only their own. */

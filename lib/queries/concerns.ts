@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { auditEvents, concernReporters, concerns, departments, users } from "@/db/schema";
@@ -9,6 +9,16 @@ import type { ConcernChannel } from "@/lib/domain/concern-channels";
 import { concernReference, type IdentityDisclosure } from "@/lib/domain/concern-fields";
 import type { ConcernCategory } from "@/lib/domain/policy-text";
 import { describeWho, type TimelineActor } from "@/lib/domain/reader-words";
+import {
+  FIRST_PAGE,
+  type KeysetPage,
+  type KeysetPosition,
+  keysetCondition,
+  keysetOrder,
+  microsOf,
+  type PageRequest,
+  readKeysetPage,
+} from "./keyset-page";
 
 const reporter = alias(users, "reporter");
 const subject = alias(users, "subject");
@@ -38,34 +48,142 @@ const listColumns = {
   channel: concerns.channel,
 };
 
-export type ConcernListItem = Awaited<ReturnType<typeof listConcernsRaisedBy>>[number];
+/** Concerns per page of "My concerns" and of the notices about one's posts. */
+export const CONCERNS_PER_PAGE = 25;
 
-export async function listConcernsRaisedBy(db: Db, actor: Actor) {
-  const rows = await db
-    .select(listColumns)
-    .from(concerns)
-    .innerJoin(subject, eq(subject.id, concerns.subjectId))
-    .where(concernScope(actor, "reporter"))
-    .orderBy(desc(concerns.createdAt))
-    .limit(500);
-  return rows.map(withReference);
+export type ConcernListItem = Awaited<ReturnType<typeof listConcernsRaisedBy>>["rows"][number];
+
+/**
+ * One page of the concerns this person raised, newest first: the ones they filed and the
+ * cases they joined, each read through its own index (see `raisedBy`), with how many there
+ * are in all and where this page starts among them.
+ */
+export async function listConcernsRaisedBy(
+  db: Db,
+  actor: Actor,
+  request: PageRequest = FIRST_PAGE,
+  size = CONCERNS_PER_PAGE,
+) {
+  const [page, counts] = await Promise.all([
+    readKeysetPage(
+      request,
+      size,
+      (at, limit) =>
+        db
+          .select({ ...listColumns, micros: microsOf(concerns.createdAt) })
+          .from(concerns)
+          .innerJoin(subject, eq(subject.id, concerns.subjectId))
+          .where(raisedBy(db, actor, at, limit))
+          .orderBy(...keysetOrder(concerns.createdAt, concerns.id, at))
+          .limit(limit),
+      concernPosition,
+    ),
+    db
+      .select(countsAround(request))
+      .from(concerns)
+      .where(raisedBy(db, actor, FIRST_PAGE, null)),
+  ]);
+  return withCounts(page, counts[0], request);
 }
 
-export async function listNoticesAbout(db: Db, actor: Actor) {
-  const rows = await db
-    .select({
-      ...listColumns,
-      reporterName: reporterNameForSubject,
-      // Everyone who raised it: the first reporter and those who joined the case.
-      reporterCount: sql<number>`1 + (select count(*) from ${concernReporters} where ${concernReporters.concernId} = ${concerns.id})::int`,
-    })
+/**
+ * The reporter's scope as two index walks: "reporter or joined" in one condition would make
+ * PostgreSQL filter every concern. Each branch keeps the whole scope, so together they are
+ * exactly it; each reads at most `limit` rows from where the page starts.
+ */
+function raisedBy(db: Db, actor: Actor, request: PageRequest, limit: number | null): SQL {
+  const scope = concernScope(actor, "reporter");
+  const start = keysetCondition(concerns.createdAt, concerns.id, "uuid", request);
+  const order = keysetOrder(concerns.createdAt, concerns.id, request);
+  const filed = db
+    .select({ id: concerns.id })
     .from(concerns)
-    .innerJoin(subject, eq(subject.id, concerns.subjectId))
-    .innerJoin(reporter, eq(reporter.id, concerns.reporterId))
-    .where(concernScope(actor, "subject"))
-    .orderBy(desc(concerns.createdAt))
-    .limit(500);
-  return rows.map(withReference);
+    .where(and(eq(concerns.reporterId, actor.userId), scope, start))
+    .orderBy(...order);
+  const joined = db
+    .select({ id: concerns.id })
+    .from(concernReporters)
+    .innerJoin(concerns, eq(concerns.id, concernReporters.concernId))
+    .where(and(eq(concernReporters.reporterId, actor.userId), scope, start))
+    .orderBy(...order);
+  return limit === null
+    ? sql`${concerns.id} in ((${filed}) union all (${joined}))`
+    : sql`${concerns.id} in ((${filed.limit(limit)}) union all (${joined.limit(limit)}))`;
+}
+
+/** One page of the concerns raised about this person's posts, newest first. */
+export async function listNoticesAbout(
+  db: Db,
+  actor: Actor,
+  request: PageRequest = FIRST_PAGE,
+  size = CONCERNS_PER_PAGE,
+) {
+  const [page, counts] = await Promise.all([
+    readKeysetPage(
+      request,
+      size,
+      (at, limit) =>
+        db
+          .select({
+            ...listColumns,
+            micros: microsOf(concerns.createdAt),
+            reporterName: reporterNameForSubject,
+            // Everyone who raised it: the first reporter and those who joined the case.
+            reporterCount: sql<number>`1 + (select count(*) from ${concernReporters} where ${concernReporters.concernId} = ${concerns.id})::int`,
+          })
+          .from(concerns)
+          .innerJoin(subject, eq(subject.id, concerns.subjectId))
+          .innerJoin(reporter, eq(reporter.id, concerns.reporterId))
+          .where(
+            and(
+              concernScope(actor, "subject"),
+              keysetCondition(concerns.createdAt, concerns.id, "uuid", at),
+            ),
+          )
+          .orderBy(...keysetOrder(concerns.createdAt, concerns.id, at))
+          .limit(limit),
+      concernPosition,
+    ),
+    db.select(countsAround(request)).from(concerns).where(concernScope(actor, "subject")),
+  ]);
+  return withCounts(page, counts[0], request);
+}
+
+function concernPosition(row: { micros: string; id: string }): KeysetPosition {
+  return { micros: row.micros, id: row.id };
+}
+
+/**
+ * How many concerns the list holds, and how many come before the page asked for: those at or
+ * above the edge of an older page, those above the edge of a newer one (less the page).
+ */
+function countsAround(request: PageRequest) {
+  const above =
+    request.direction === "first"
+      ? sql`false`
+      : request.direction === "older"
+        ? sql`not ${keysetCondition(concerns.createdAt, concerns.id, "uuid", request)}`
+        : keysetCondition(concerns.createdAt, concerns.id, "uuid", request);
+  return {
+    total: sql<number>`count(*)::int`,
+    above: sql<number>`(count(*) filter (where ${above}))::int`,
+  };
+}
+
+function withCounts<Row extends { number: number }>(
+  page: KeysetPage<Row>,
+  counts: { total: number; above: number } | undefined,
+  request: PageRequest,
+) {
+  const total = counts?.total ?? 0;
+  // The first page starts at 1, however the reader reached it.
+  const before =
+    page.newer === null
+      ? 0
+      : request.direction === "newer"
+        ? Math.max(0, (counts?.above ?? 0) - page.rows.length)
+        : (counts?.above ?? 0);
+  return { ...page, rows: page.rows.map(withReference), total, firstShown: before + 1 };
 }
 
 /**

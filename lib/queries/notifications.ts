@@ -1,42 +1,125 @@
-import { and, count, desc, eq, isNull, ne, or, sql } from "drizzle-orm";
+import {
+  and,
+  count,
+  desc,
+  eq,
+  inArray,
+  isNull,
+  lte,
+  ne,
+  notExists,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { cache } from "react";
 import type { Db } from "@/db/client";
 import { concerns, notifications } from "@/db/schema";
 import { notRecused } from "@/lib/authz/concern-access";
 import type { Actor } from "@/lib/authz/permissions";
 import { concernReference } from "@/lib/domain/concern-fields";
 import type { Viewer } from "@/lib/domain/reader-words";
+import {
+  FIRST_PAGE,
+  keysetCondition,
+  keysetOrder,
+  microsOf,
+  type PageRequest,
+  readKeysetPage,
+} from "./keyset-page";
 
-export async function countUnreadNotifications(db: Db, actor: Actor): Promise<number> {
+/**
+ * The reader's unread notifications, alerts included: the layout's badge on every signed-in
+ * page. Once per request (React's cache), so the notifications page shows the same number
+ * without counting again. Served by the partial index of unread notifications.
+ */
+export const countUnreadNotifications = cache(async (db: Db, actor: Actor): Promise<number> => {
   const [row] = await db
     .select({ unread: count() })
     .from(notifications)
     .where(and(eq(notifications.recipientId, actor.userId), isNull(notifications.readAt)));
   return row?.unread ?? 0;
-}
+});
 
-// The newest notification of each case first, so a list cut at `limit` keeps the cases
-// with the latest news.
-const newestOfCase = sql`max(${notifications.createdAt}) over (partition by ${notifications.concernId})`;
+/** Cases per page of the notifications page. */
+export const NOTIFIED_CASES_PER_PAGE = 25;
+/** A case's newest notifications shown under it; the case's own page has its whole history. */
+export const NOTIFICATIONS_PER_CASE = 10;
 
 /**
- * The reader's notifications, grouped by case: cases with the newest news first, and each
- * case's notifications newest first, with what the reader needs to know of the case now
- * (its reference, state and clocks, never its content) to say what it needs of them. An
+ * One page of the reader's notifications, grouped by case: cases with the newest news first,
+ * and each case's newest notifications first, with what the reader needs to know of the case
+ * now (its reference, state and clocks, never its content) to say what it needs of them. An
  * officer who stepped aside from a case no longer follows it here.
+ *
+ * Pages are keyset pages of cases, each case placed by its newest notification: the page
+ * walks the reader's notifications newest first from where the last page ended and keeps
+ * those that are the newest of their case, so it costs the same however many the reader has.
  */
-export async function listNotifications(db: Db, actor: Actor, limit = 100) {
-  return groupByCase(await selectNotifications(db, actor, limit));
+export async function listNotifications(
+  db: Db,
+  actor: Actor,
+  request: PageRequest = FIRST_PAGE,
+  casesPerPage = NOTIFIED_CASES_PER_PAGE,
+) {
+  const page = await readKeysetPage(
+    request,
+    casesPerPage,
+    (at, limit) => selectNewestOfEachCase(db, actor, at, limit),
+    (head) => ({ micros: head.micros, id: String(head.id) }),
+  );
+  const cases = page.rows;
+  const rows =
+    cases.length === 0
+      ? []
+      : await selectNewestOfCases(
+          db,
+          actor,
+          cases.map((head) => head.concernId),
+        );
+  return {
+    groups: cases.map(({ id: _head, micros: _at, ...concern }) => {
+      const ofCase = rows.filter((row) => row.concernId === concern.concernId);
+      return {
+        concernId: concern.concernId,
+        reference: concernReference(concern.number),
+        // One person is one party to a case (a party is never an officer on it).
+        relation: concern.relation as Viewer,
+        concern,
+        notifications: ofCase.map(({ id, kind, createdAt, readAt }) => ({
+          id,
+          kind,
+          createdAt,
+          readAt,
+        })),
+        earlier: Math.max(0, (ofCase[0]?.inCase ?? 0) - ofCase.length),
+      };
+    }),
+    older: page.older,
+    newer: page.newer,
+    restarted: page.restarted,
+  };
 }
 
-function selectNotifications(db: Db, actor: Actor, limit: number) {
+/** The reader's notifications about cases, as a condition on the `notifications` rows read. */
+function aboutTheReadersCases(actor: Actor): SQL {
+  return and(
+    eq(notifications.recipientId, actor.userId),
+    or(ne(notifications.recipientRelation, "officer"), notRecused(actor.userId)),
+  )!;
+}
+
+const later = alias(notifications, "later_notification");
+
+/** For each case on the page, the reader's newest notification of it, with the case's clocks. */
+function selectNewestOfEachCase(db: Db, actor: Actor, request: PageRequest, limit: number) {
   return db
     .select({
       id: notifications.id,
-      concernId: notifications.concernId,
+      micros: microsOf(notifications.createdAt),
+      concernId: sql<string>`${notifications.concernId}`,
       relation: notifications.recipientRelation,
-      kind: notifications.kind,
-      createdAt: notifications.createdAt,
-      readAt: notifications.readAt,
       number: concerns.number,
       state: concerns.state,
       responseDueAt: concerns.responseDueAt,
@@ -50,17 +133,69 @@ function selectNotifications(db: Db, actor: Actor, limit: number) {
     .innerJoin(concerns, eq(concerns.id, notifications.concernId))
     .where(
       and(
-        eq(notifications.recipientId, actor.userId),
-        or(ne(notifications.recipientRelation, "officer"), notRecused(actor.userId)),
+        aboutTheReadersCases(actor),
+        keysetCondition(notifications.createdAt, notifications.id, "bigint", request),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(later)
+            .where(
+              and(
+                eq(later.recipientId, notifications.recipientId),
+                eq(later.concernId, notifications.concernId),
+                sql`(${later.createdAt}, ${later.id}) > (${notifications.createdAt}, ${notifications.id})`,
+              ),
+            ),
+        ),
       ),
     )
-    .orderBy(
-      desc(newestOfCase),
-      notifications.concernId,
-      desc(notifications.createdAt),
-      desc(notifications.id),
-    )
+    .orderBy(...keysetOrder(notifications.createdAt, notifications.id, request))
     .limit(limit);
+}
+
+/** The newest few notifications of each of these cases, with how many the reader has of each. */
+async function selectNewestOfCases(db: Db, actor: Actor, concernIds: string[]) {
+  const ranked = db
+    .select({
+      id: notifications.id,
+      concernId: sql<string>`${notifications.concernId}`.as("concern_id"),
+      kind: notifications.kind,
+      createdAt: notifications.createdAt,
+      readAt: notifications.readAt,
+      rank: sql<number>`row_number() over (partition by ${notifications.concernId} order by ${notifications.createdAt} desc, ${notifications.id} desc)`.as(
+        "rank",
+      ),
+      inCase: sql<number>`(count(*) over (partition by ${notifications.concernId}))::int`.as(
+        "in_case",
+      ),
+    })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.recipientId, actor.userId),
+        inArray(notifications.concernId, concernIds),
+      ),
+    )
+    .as("ranked");
+  return db
+    .select()
+    .from(ranked)
+    .where(lte(ranked.rank, NOTIFICATIONS_PER_CASE))
+    .orderBy(ranked.concernId, ranked.rank);
+}
+
+/**
+ * The reader's newest notification: "Mark all read" marks everything up to it, whichever
+ * page they read, and nothing that arrives after the page was shown.
+ */
+export async function newestNotificationId(db: Db, actor: Actor): Promise<number | null> {
+  const [row] = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(eq(notifications.recipientId, actor.userId))
+    .orderBy(desc(notifications.createdAt), desc(notifications.id))
+    .limit(1);
+  return row?.id ?? null;
 }
 
 /**
@@ -84,38 +219,4 @@ export async function listAlerts(db: Db, actor: Actor, limit = 20) {
     .limit(limit);
 }
 
-// Rows joined to their case always have one; the relation of a case notification is a party's
-// or an officer's (administrators are told only of alerts about no case).
-type NotificationRow = Omit<
-  Awaited<ReturnType<typeof selectNotifications>>[number],
-  "concernId" | "relation"
-> & { concernId: string; relation: Viewer };
-
-/** Consecutive rows of one case (the query's order) become that case's group. */
-function groupByCase(rows: Awaited<ReturnType<typeof selectNotifications>>) {
-  const groups: {
-    concernId: string;
-    reference: string;
-    // One person is one party to a case (a party is never an officer on it).
-    relation: NotificationRow["relation"];
-    concern: Omit<NotificationRow, "id" | "kind" | "createdAt" | "readAt">;
-    notifications: Pick<NotificationRow, "id" | "kind" | "createdAt" | "readAt">[];
-  }[] = [];
-  for (const { id, kind, createdAt, readAt, ...concern } of rows as NotificationRow[]) {
-    let group = groups.at(-1);
-    if (group?.concernId !== concern.concernId) {
-      group = {
-        concernId: concern.concernId,
-        reference: concernReference(concern.number),
-        relation: concern.relation,
-        concern,
-        notifications: [],
-      };
-      groups.push(group);
-    }
-    group.notifications.push({ id, kind, createdAt, readAt });
-  }
-  return groups;
-}
-
-export type NotificationGroup = Awaited<ReturnType<typeof listNotifications>>[number];
+export type NotificationGroup = Awaited<ReturnType<typeof listNotifications>>["groups"][number];

@@ -43,7 +43,7 @@ async function threadAs(
 ) {
   const concern = await findConcernFor(database.db, actor, view, id);
   const timeline = await listTimeline(database.db, concern!, view, actor.userId);
-  return listThread(database.db, concern!, view, actor.userId, timeline, { all: true });
+  return listThread(database.db, concern!, view, actor.userId, timeline, "whole");
 }
 
 describe("posting a message", () => {

@@ -51,7 +51,7 @@ async function twoCasesWithNews() {
 describe("the notifications a person reads", () => {
   it("are grouped by case, the case with the latest news first, each case's newest first", async () => {
     const { subject, first, second } = await twoCasesWithNews();
-    const groups = await listNotifications(database.db, subject);
+    const groups = (await listNotifications(database.db, subject)).groups;
     expect(
       groups.map((group) => [
         group.concernId,
@@ -72,7 +72,7 @@ describe("the notifications a person reads", () => {
 
   it("carry nothing of the case's content or people", async () => {
     const { subject } = await twoCasesWithNews();
-    const text = JSON.stringify(await listNotifications(database.db, subject));
+    const text = JSON.stringify((await listNotifications(database.db, subject)).groups);
     expect(text).not.toMatch(/cached copy|patient|x\.com|Person /);
   });
 });
@@ -80,7 +80,7 @@ describe("the notifications a person reads", () => {
 describe("mark all read", () => {
   it("marks every unread notification the reader was shown, in one go, and says how many", async () => {
     const { subject, reporter } = await twoCasesWithNews();
-    const shown = await listNotifications(database.db, subject);
+    const shown = (await listNotifications(database.db, subject)).groups;
     const newest = Math.max(...shown.flatMap((g) => g.notifications.map((n) => n.id)));
     const reporterUnread = await unreadOf(reporter.userId);
     expect(reporterUnread).not.toEqual([]);
@@ -95,14 +95,14 @@ describe("mark all read", () => {
 
   it("leaves unread what arrived after the page the reader saw", async () => {
     const { subject, reporter } = await twoCasesWithNews();
-    const shown = await listNotifications(database.db, subject);
+    const shown = (await listNotifications(database.db, subject)).groups;
     const newest = Math.max(...shown.flatMap((g) => g.notifications.map((n) => n.id)));
     const third = await fileAbout(database.db, reporter, subject, later(T0, 4 * HOUR));
 
     expect(await markAllNotificationsRead(database.db, subject, { upTo: String(newest) })).toBe(3);
     const left = await unreadOf(subject.userId);
     expect(left).toHaveLength(1);
-    expect((await listNotifications(database.db, subject))[0]).toMatchObject({
+    expect((await listNotifications(database.db, subject)).groups[0]).toMatchObject({
       concernId: third,
       notifications: [{ kind: "concern_filed", readAt: null }],
     });

@@ -351,9 +351,14 @@ describe("what the colleague learns of who raised the post", () => {
     const view = await findConcernFor(database.db, joiner, "reporter", concernId);
     const reporters = await listCaseReporters(database.db, view!, "reporter", joiner.userId);
     const timeline = await listTimeline(database.db, view!, "reporter", joiner.userId);
-    const thread = await listThread(database.db, view!, "reporter", joiner.userId, timeline, {
-      all: true,
-    });
+    const thread = await listThread(
+      database.db,
+      view!,
+      "reporter",
+      joiner.userId,
+      timeline,
+      "whole",
+    );
     const everything = JSON.stringify({ view, reporters, timeline, thread });
     expect(everything).toContain("Thank you for looking at this quickly.");
     expect(everything).not.toContain(reporter.name);

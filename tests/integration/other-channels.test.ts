@@ -50,10 +50,15 @@ function recording(subjectId: string, overrides: Partial<RecordConcernInput> = {
 async function colleagueView(subject: Actor, concernId: string) {
   const concern = await findConcernFor(database.db, subject, "subject", concernId);
   const timeline = await listTimeline(database.db, concern!, "subject", subject.userId);
-  const thread = await listThread(database.db, concern!, "subject", subject.userId, timeline, {
-    all: true,
-  });
-  const list = await listNoticesAbout(database.db, subject);
+  const thread = await listThread(
+    database.db,
+    concern!,
+    "subject",
+    subject.userId,
+    timeline,
+    "whole",
+  );
+  const list = (await listNoticesAbout(database.db, subject)).rows;
   return { concern: concern!, timeline, thread, list };
 }
 

@@ -87,13 +87,15 @@ describe("an officer recusing from a case", () => {
     });
     const [evidence] = await listEvidence(database.db, id);
     // Told of the escalation, as every officer was.
-    expect((await listNotifications(database.db, stepping)).map((g) => g.concernId)).toContain(id);
+    expect(
+      (await listNotifications(database.db, stepping)).groups.map((g) => g.concernId),
+    ).toContain(id);
     expect(await countUnreadNotifications(database.db, stepping)).toBeGreaterThan(0);
     await recuseFromCase(database.db, stepping, id, { reason: REASON }, later(escalatedAt, 1000));
 
-    expect((await listNotifications(database.db, stepping)).map((g) => g.concernId)).not.toContain(
-      id,
-    );
+    expect(
+      (await listNotifications(database.db, stepping)).groups.map((g) => g.concernId),
+    ).not.toContain(id);
     expect(await countUnreadNotifications(database.db, stepping)).toBe(0);
 
     expect(await findConcernFor(database.db, stepping, "officer", id)).toBeFalsy();

@@ -8,6 +8,7 @@ import {
   threadRecipient,
   threadSender,
   threadStatus,
+  WHOLE_THREAD,
 } from "@/lib/domain/case-thread";
 import { ALL_STATES, isTerminal } from "@/lib/domain/concern-workflow";
 
@@ -97,21 +98,28 @@ describe("merging messages and responses", () => {
   });
 
   it("reads as one conversation in time order, a response before a message at the same time", () => {
-    const { items, earlier } = mergeThread(
+    const items = mergeThread(
       [item("m1", 5, true), item("m2", 1, true)],
       [item("r1", 3, false), item("r2", 5, false)],
-      { all: false },
+      WHOLE_THREAD,
     );
     expect(items.map((i) => i.key)).toEqual(["m2", "r1", "r2", "m1"]);
-    expect(earlier).toBe(0);
   });
 
-  it("shows the newest page and says how many earlier entries there are, or all when asked", () => {
-    const messages = Array.from({ length: 25 }, (_, i) => item(`m${i}`, i, true));
-    const page = mergeThread(messages, [], { all: false, pageSize: 20 });
-    expect(page.items).toHaveLength(20);
-    expect(page.items[0]!.key).toBe("m5");
-    expect(page.earlier).toBe(5);
-    expect(mergeThread(messages, [], { all: true, pageSize: 20 }).items).toHaveLength(25);
+  it("puts each response on exactly one page: from the page's oldest message to the next page's", () => {
+    const minute = (m: number) => Date.UTC(2026, 2, 2, 9, m);
+    const responses = [item("r0", 0, false), item("r3", 3, false), item("r5", 5, false)];
+    // Earlier page: messages at 1 and 2, the next page starts with the message at 3.
+    const earlier = mergeThread([item("m1", 1, true), item("m2", 2, true)], responses, {
+      fromMs: null,
+      untilMs: minute(3),
+    });
+    // Latest page: messages at 3 and 4, earlier messages exist.
+    const latest = mergeThread([item("m3", 3, true), item("m4", 4, true)], responses, {
+      fromMs: minute(3),
+      untilMs: null,
+    });
+    expect(earlier.map((i) => i.key)).toEqual(["r0", "m1", "m2"]);
+    expect(latest.map((i) => i.key)).toEqual(["r3", "m3", "m4", "r5"]);
   });
 });

@@ -2,23 +2,31 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NextDeadline } from "@/components/concerns/next-deadline";
 import { StatusBadge } from "@/components/concerns/status-badge";
+import { PageLinkNotice, Pager, pageSummary } from "@/components/ui/pager";
 import { Table } from "@/components/ui/table";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { can } from "@/lib/authz/permissions";
 import { waitingOn } from "@/lib/domain/waiting-on";
 import { listConcernsRaisedBy } from "@/lib/queries/concerns";
+import { readPageRequest } from "@/lib/queries/keyset-page";
 
 export const metadata: Metadata = { title: "My concerns · Peer Concerns" };
 
-export default async function MyConcernsPage() {
+export default async function MyConcernsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePermission("concerns:follow");
+  const { request, malformed } = readPageRequest(await searchParams);
   // Officers follow here the concerns they recorded as reporter of record; they record new
   // ones from the compliance queue.
   const raise = can(actor, "concerns:file")
     ? { href: "/concerns/new", label: "Raise a concern" }
     : { href: "/compliance/record-concern", label: "Record a concern" };
-  const concerns = await listConcernsRaisedBy(getDb(), actor);
+  const page = await listConcernsRaisedBy(getDb(), actor, request);
+  const concerns = page.rows;
   const now = new Date();
   return (
     <section>
@@ -32,6 +40,7 @@ export default async function MyConcernsPage() {
         </Link>
       </div>
       <p className="mt-1 text-slate-700">Concerns you raised with colleagues about their posts.</p>
+      <PageLinkNotice malformed={malformed} restarted={page.restarted} />
       {concerns.length === 0 ? (
         <p className="mt-6 rounded-lg border border-slate-200 bg-white p-4 text-slate-700">
           You have not raised any concerns.{" "}
@@ -79,6 +88,19 @@ export default async function MyConcernsPage() {
                 ),
               },
             ]}
+          />
+          <Pager
+            label="Pages of your concerns"
+            summary={pageSummary(page.firstShown, concerns.length, page.total, {
+              one: "concern",
+              many: "concerns",
+            })}
+            newer={
+              page.newer ? { href: `/concerns?newer=${page.newer}`, label: "Newer concerns" } : null
+            }
+            older={
+              page.older ? { href: `/concerns?older=${page.older}`, label: "Older concerns" } : null
+            }
           />
         </div>
       )}

@@ -2,22 +2,30 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NextDeadline } from "@/components/concerns/next-deadline";
 import { StatusBadge } from "@/components/concerns/status-badge";
+import { PageLinkNotice, Pager, pageSummary } from "@/components/ui/pager";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
 import { describeRaisedBy } from "@/lib/domain/concern-channels";
 import { patternReviewStateLabel } from "@/lib/domain/pattern-review";
 import { deadlineFor } from "@/lib/domain/waiting-on";
 import { listNoticesAbout } from "@/lib/queries/concerns";
+import { readPageRequest } from "@/lib/queries/keyset-page";
 import { listOwnPatternReviews } from "@/lib/queries/pattern-reviews";
 
 export const metadata: Metadata = { title: "Notices about my posts · Peer Concerns" };
 
-export default async function NoticesPage() {
+export default async function NoticesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePermission("notices:respond");
-  const [notices, reviews] = await Promise.all([
-    listNoticesAbout(getDb(), actor),
+  const { request, malformed } = readPageRequest(await searchParams);
+  const [page, reviews] = await Promise.all([
+    listNoticesAbout(getDb(), actor, request),
     listOwnPatternReviews(getDb(), actor),
   ]);
+  const notices = page.rows;
   const now = new Date();
   return (
     <section>
@@ -25,6 +33,7 @@ export default async function NoticesPage() {
       <p className="mt-1 text-slate-700">
         Concerns colleagues raised with you about your online posts.
       </p>
+      <PageLinkNotice malformed={malformed} restarted={page.restarted} />
       {reviews.length > 0 ? (
         <section aria-labelledby="reviews" className="mt-4">
           <h2 id="reviews" className="text-lg font-semibold">
@@ -81,6 +90,15 @@ export default async function NoticesPage() {
           ))}
         </ul>
       )}
+      <Pager
+        label="Pages of the notices about your posts"
+        summary={pageSummary(page.firstShown, notices.length, page.total, {
+          one: "notice",
+          many: "notices",
+        })}
+        newer={page.newer ? { href: `/notices?newer=${page.newer}`, label: "Newer notices" } : null}
+        older={page.older ? { href: `/notices?older=${page.older}`, label: "Older notices" } : null}
+      />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { NextDeadline } from "@/components/concerns/next-deadline";
 import { StatusBadge } from "@/components/concerns/status-badge";
 import { DateTime } from "@/components/ui/date-time";
+import { PageLinkNotice, Pager } from "@/components/ui/pager";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/authz/current-actor";
 import { describeNeed } from "@/lib/domain/reader-words";
@@ -13,7 +14,14 @@ import {
   describeNotification,
   patternReviewLinkFor,
 } from "@/lib/notifications/describe-notification";
-import { listAlerts, listNotifications, type NotificationGroup } from "@/lib/queries/notifications";
+import { readPageRequest } from "@/lib/queries/keyset-page";
+import {
+  countUnreadNotifications,
+  listAlerts,
+  listNotifications,
+  type NotificationGroup,
+  newestNotificationId,
+} from "@/lib/queries/notifications";
 import { markAlertsRead } from "@/lib/services/notifications/mark-notifications-read";
 import { MarkAllReadForm } from "./mark-all-read-form";
 
@@ -21,30 +29,35 @@ export const metadata: Metadata = { title: "Notifications · Peer Concerns" };
 
 /**
  * What happened on each of the reader's cases, newest first, and what each case needs of
- * them now and by when. Read notifications stay, marked as such.
+ * them now and by when, a page of cases at a time. Read notifications stay, marked as such.
  */
-export default async function NotificationsPage() {
+export default async function NotificationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActor();
   const db = getDb();
-  const [groups, aboutNoCase] = await Promise.all([
-    listNotifications(db, actor),
+  const { request, malformed } = readPageRequest(await searchParams);
+  const [page, aboutNoCase, unread, newest] = await Promise.all([
+    listNotifications(db, actor, request),
     listAlerts(db, actor),
+    countUnreadNotifications(db, actor),
+    newestNotificationId(db, actor),
   ]);
+  const { groups } = page;
   // Alerts about no case are read here in full, so showing them marks them read.
   if (aboutNoCase.some((alert) => !alert.readAt)) await markAlertsRead(db, actor);
   const alerts = aboutNoCase.filter((alert) => !alert.patternReviewId);
   const reviews = aboutNoCase.filter((alert) => alert.patternReviewId);
   const now = new Date();
-  const all = groups.flatMap((group) => group.notifications);
-  const unread = all.filter((notification) => !notification.readAt).length;
   return (
     <section className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Notifications</h1>
-        {all.length > 0 ? (
-          <MarkAllReadForm upTo={Math.max(...all.map((notification) => notification.id))} />
-        ) : null}
+        {newest !== null && groups.length > 0 ? <MarkAllReadForm upTo={newest} /> : null}
       </div>
+      <PageLinkNotice malformed={malformed} restarted={page.restarted} />
       {alerts.length > 0 ? (
         <section
           aria-labelledby="alerts"
@@ -115,6 +128,19 @@ export default async function NotificationsPage() {
               />
             ))}
           </ol>
+          <Pager
+            label="Pages of your notifications"
+            newer={
+              page.newer
+                ? { href: `/notifications?newer=${page.newer}`, label: "Newer notifications" }
+                : null
+            }
+            older={
+              page.older
+                ? { href: `/notifications?older=${page.older}`, label: "Older notifications" }
+                : null
+            }
+          />
         </>
       )}
     </section>
@@ -177,6 +203,12 @@ function CaseNotifications({
           </li>
         ))}
       </ul>
+      {group.earlier > 0 ? (
+        <p className="mt-2 text-sm text-slate-700" data-testid="earlier-of-case">
+          {group.earlier} earlier notification{group.earlier === 1 ? "" : "s"} about this case: its
+          page has the whole history.
+        </p>
+      ) : null}
     </li>
   );
 }

@@ -54,9 +54,7 @@ export async function exportCaseFile(
     // One after another: a transaction is one connection, which runs one query at a time
     // (pg warns on overlapping queries and will refuse them).
     const timeline = await listTimeline(tx, concern, "officer", actor.userId);
-    const conversation = await listThread(tx, concern, "officer", actor.userId, timeline, {
-      all: true,
-    });
+    const conversation = await listThread(tx, concern, "officer", actor.userId, timeline, "whole");
     const questions = await listInformationRequests(tx, concern.id);
     const evidence = await listEvidence(tx, concern.id);
     const reporters = await listCaseReporters(tx, concern, "officer", actor.userId);

@@ -21,7 +21,7 @@ import { waitingOn } from "@/lib/domain/waiting-on";
 import { findAppealForParty } from "@/lib/queries/appeals";
 import { listInformationRequests } from "@/lib/queries/case-file";
 import { listCaseReporters } from "@/lib/queries/case-reporters";
-import { listThread } from "@/lib/queries/case-thread";
+import { listThread, threadPageAskedFor } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
 import { listEvidence } from "@/lib/queries/evidence";
 import { reporterDecisions } from "@/lib/services/concerns/answer-response";
@@ -36,10 +36,12 @@ export default async function ConcernPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string; thread?: string }>;
+  searchParams: Promise<{ done?: string; thread_older?: string; thread_newer?: string }>;
 }) {
   const { actor, concern } = await requireCase("reporter", params);
-  const { done, thread: threadPage } = await searchParams;
+  const search = await searchParams;
+  const { done } = search;
+  const threadPage = threadPageAskedFor(search);
   const db = getDb();
   const [timeline, questions, evidence, appeal, reporters] = await Promise.all([
     listTimeline(db, concern, "reporter", actor.userId),
@@ -55,9 +57,7 @@ export default async function ConcernPage({
     availableEvents(concern.state, "reporter", concern.severity === "significantly_violates_norms"),
     { reporters: reporters.length, answered: ownAnswer !== null },
   );
-  const thread = await listThread(db, concern, "reporter", actor.userId, timeline, {
-    all: threadPage === "all",
-  });
+  const thread = await listThread(db, concern, "reporter", actor.userId, timeline, threadPage);
   return (
     <article className="space-y-8">
       <header>
@@ -118,8 +118,10 @@ export default async function ConcernPage({
 
       <CaseThread
         items={thread.items}
+        path={`/concerns/${concern.id}`}
         earlier={thread.earlier}
-        showEarlierHref={`/concerns/${concern.id}?thread=all#thread`}
+        later={thread.later}
+        restarted={thread.restarted}
         timeZone={actor.timeZone}
         intro={
           concern.joinedAt

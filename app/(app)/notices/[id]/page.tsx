@@ -28,7 +28,7 @@ import { deadlineFor } from "@/lib/domain/waiting-on";
 import { findAppealForParty } from "@/lib/queries/appeals";
 import { listInformationRequests } from "@/lib/queries/case-file";
 import { listCaseReporters } from "@/lib/queries/case-reporters";
-import { listThread } from "@/lib/queries/case-thread";
+import { listThread, threadPageAskedFor } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
 import { listEvidence } from "@/lib/queries/evidence";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
@@ -45,10 +45,12 @@ export default async function NoticePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string; thread?: string }>;
+  searchParams: Promise<{ done?: string; thread_older?: string; thread_newer?: string }>;
 }) {
   const { actor, concern } = await requireCase("subject", params);
-  const { done, thread: threadPage } = await searchParams;
+  const search = await searchParams;
+  const { done } = search;
+  const threadPage = threadPageAskedFor(search);
   const db = getDb();
   // Opening the notice is part of the record (recorded once), so it is written before the
   // timeline is read.
@@ -63,9 +65,7 @@ export default async function NoticePage({
       listCaseReporters(db, concern, "subject", actor.userId),
       markCaseNotificationsRead(db, actor, concern.id),
     ]);
-  const thread = await listThread(db, concern, "subject", actor.userId, timeline, {
-    all: threadPage === "all",
-  });
+  const thread = await listThread(db, concern, "subject", actor.userId, timeline, threadPage);
   const otherParty = threadRecipient(
     "subject",
     { name: concern.reporterName },
@@ -156,8 +156,10 @@ export default async function NoticePage({
 
       <CaseThread
         items={thread.items}
+        path={`/notices/${concern.id}`}
         earlier={thread.earlier}
-        showEarlierHref={`/notices/${concern.id}?thread=all#thread`}
+        later={thread.later}
+        restarted={thread.restarted}
         timeZone={actor.timeZone}
         intro={`You and ${otherParty} can write to each other here until the case is finished.`}
         footer={

@@ -20,7 +20,7 @@ import {
   listSubjectHistory,
 } from "@/lib/queries/case-file";
 import { listCaseReporters, listFurtherReporterIds } from "@/lib/queries/case-reporters";
-import { listThread } from "@/lib/queries/case-thread";
+import { listThread, threadPageAskedFor } from "@/lib/queries/case-thread";
 import { listTimeline } from "@/lib/queries/concerns";
 import { listEvidence } from "@/lib/queries/evidence";
 import { activeOfficers } from "@/lib/queries/officers";
@@ -48,13 +48,15 @@ export default async function CaseFilePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ done?: string; thread?: string }>;
+  searchParams: Promise<{ done?: string; thread_older?: string; thread_newer?: string }>;
 }) {
   const { actor, concern } = await requireCase("officer", params);
   if (isForeignNavigation(await headers())) {
     return <OpenCaseFileStep concernId={concern.id} reference={concern.reference} />;
   }
-  const { done, thread: threadPage } = await searchParams;
+  const search = await searchParams;
+  const { done } = search;
+  const threadPage = threadPageAskedFor(search);
   const db = getDb();
   // The file shows the reporter's identity as it opens, so opening it is the access.
   await recordCaseAccess(db, actor, concern.id);
@@ -87,9 +89,7 @@ export default async function CaseFilePage({
     listCaseReporters(db, concern, "officer", actor.userId),
     markCaseNotificationsRead(db, actor, concern.id),
   ]);
-  const thread = await listThread(db, concern, "officer", actor.userId, timeline, {
-    all: threadPage === "all",
-  });
+  const thread = await listThread(db, concern, "officer", actor.userId, timeline, threadPage);
   const heldByMe = concern.state === "in_review" && concern.assigneeId === actor.userId;
 
   return (
@@ -137,8 +137,10 @@ export default async function CaseFilePage({
       <LatestResponse concern={concern} view="officer" />
       <CaseThread
         items={thread.items}
+        path={`/compliance/cases/${concern.id}`}
         earlier={thread.earlier}
-        showEarlierHref={`/compliance/cases/${concern.id}?thread=all#thread`}
+        later={thread.later}
+        restarted={thread.restarted}
         timeZone={actor.timeZone}
         intro="What the two colleagues wrote to each other, with their responses, from the filing on."
         footer={
