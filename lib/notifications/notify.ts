@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
 import type { Db, Transaction } from "@/db/client";
 import { emailDeliveries, notifications } from "@/db/schema";
+import { writeJobChanges } from "@/lib/jobs/job-changes";
 import type { RecipientRelation } from "./describe-notification";
 import { type NotificationKind, policyOf } from "./notification-kinds";
 
@@ -79,12 +79,11 @@ async function enqueueEmailDeliveries(
   deliveryIds: readonly number[],
   runAt?: Date,
 ): Promise<void> {
-  await tx.execute(sql`select graphile_worker.add_job(
-    ${SEND_EMAIL},
-    json_build_object('deliveryId', delivery_id),
-    run_at := ${runAt?.toISOString() ?? null}::timestamptz,
-    job_key := 'email-delivery:' || delivery_id,
-    job_key_mode := 'replace',
-    max_attempts := 5
-  ) from unnest(${`{${deliveryIds.join(",")}}`}::bigint[]) as delivery_id`);
+  await writeJobChanges(
+    tx,
+    deliveryIds.map((deliveryId) => ({
+      key: `email-delivery:${deliveryId}`,
+      add: { task: SEND_EMAIL, payload: { deliveryId }, runAt: runAt ?? null, maxAttempts: 5 },
+    })),
+  );
 }
