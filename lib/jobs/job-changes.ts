@@ -21,7 +21,7 @@ export interface JobChange {
  * Writes the changes in the caller's transaction, in at most two statements whatever their
  * number: graphile_worker.add_jobs for the additions (add_job's 'replace' mode is a call of
  * it with one job, so a job of the same key is replaced, or superseded if it is running) and
- * remove_job for each removal. Keys must be distinct within one call.
+ * remove_job for each removal whose key has a job. Keys must be distinct within one call.
  */
 export async function writeJobChanges(tx: Db, changes: readonly JobChange[]): Promise<void> {
   const additions = changes.flatMap(({ key, add }) =>
@@ -48,7 +48,9 @@ export async function writeJobChanges(tx: Db, changes: readonly JobChange[]): Pr
     ))`);
   }
   if (removals.length > 0) {
-    await tx.execute(sql`select count(graphile_worker.remove_job(job_key))
-      from jsonb_array_elements_text(${JSON.stringify(removals)}::jsonb) as job_key`);
+    // Only keys that have a job: most cases have no reminder left to remove, say.
+    await tx.execute(sql`select count(graphile_worker.remove_job(job.key))
+      from graphile_worker.jobs as job
+      where job.key in (select jsonb_array_elements_text(${JSON.stringify(removals)}::jsonb))`);
   }
 }

@@ -181,7 +181,7 @@ async function observed(id: string) {
   );
   // Each delivery's send job carries its own id, different for every delivery.
   const sendJobs = emails.rows.map((email) =>
-    email.send_jobs.map((job) => job.replace(/"deliveryId":\s*\d+/, '"deliveryId":N')),
+    email.send_jobs.map((job) => job.replace(/"deliveryId"\s*:\s*\d+/, '"deliveryId":N')),
   );
   expect(emails.rows.every((email) => email.send_jobs.length === 1)).toBe(true);
   return {

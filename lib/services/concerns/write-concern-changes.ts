@@ -78,7 +78,9 @@ async function updateWhileUnchanged(
       sql`(select (item->>'id')::uuid as id, (item->>'expected')::concern_state as expected,
                   item->'set' as changed,
                   jsonb_populate_record(null::concerns, item->'set') as proposed
-           from jsonb_array_elements(${JSON.stringify(planned)}::jsonb) as item) as planned`,
+           from jsonb_array_elements(${JSON.stringify(planned)}::jsonb) as item
+           -- Kept a subquery (offset 0), so each row's record is built once, not per column.
+           offset 0) as planned`,
     )
     .where(and(sql`${concerns.id} = planned.id`, sql`${concerns.state} = planned.expected`))
     .returning({ id: concerns.id });
