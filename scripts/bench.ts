@@ -510,7 +510,7 @@ async function measureWorker(client: pg.Client, url: string): Promise<WorkerResu
       `worker: ${due} due, ${moved} moved, ${remaining} left, ${events} audit events, ${doubled} moved twice`,
     );
   }
-  return {
+  const result = {
     due,
     moved,
     workerSeconds,
@@ -519,6 +519,10 @@ async function measureWorker(client: pg.Client, url: string): Promise<WorkerResu
     plainSqlPerSecond: due / plainSqlSeconds,
     ratio: moved / workerSeconds / (due / plainSqlSeconds),
   };
+  log(
+    `Worker: ${result.casesPerSecond.toFixed(0)} cases/s, plain UPDATE ${result.plainSqlPerSecond.toFixed(0)} rows/s, ratio ${result.ratio.toFixed(3)} (target ≥ 0.2)`,
+  );
+  return result;
 }
 
 /**

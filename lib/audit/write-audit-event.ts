@@ -22,3 +22,11 @@ export type AuditEventInput = {
 export async function writeAuditEvent(tx: Db, event: AuditEventInput): Promise<void> {
   await tx.insert(auditEvents).values({ ...event, details: event.details ?? {} });
 }
+
+/** Several events in one statement (the deadline sweep's batch); each is chained as above. */
+export async function writeAuditEvents(tx: Db, events: readonly AuditEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx
+    .insert(auditEvents)
+    .values(events.map((event) => ({ ...event, details: event.details ?? {} })));
+}

@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { type JobChange, writeJobChanges } from "./job-changes";
 
 export const ADVANCE_DUE_CONCERN = "advance-due-concern";
 
@@ -13,17 +13,15 @@ export async function scheduleDueCheck(
   concernId: string,
   dueAt: Date | null,
 ): Promise<void> {
-  const jobKey = `concern-due:${concernId}`;
-  if (!dueAt) {
-    await tx.execute(sql`select graphile_worker.remove_job(${jobKey})`);
-    return;
-  }
-  await tx.execute(sql`select graphile_worker.add_job(
-    ${ADVANCE_DUE_CONCERN},
-    json_build_object('concernId', ${concernId}::text),
-    run_at := ${dueAt.toISOString()}::timestamptz,
-    job_key := ${jobKey},
-    job_key_mode := 'replace',
-    max_attempts := 10
-  )`);
+  await writeJobChanges(tx, [dueCheckJob(concernId, dueAt)]);
+}
+
+/** The due-check job a concern should have now, as a change to the queue. */
+export function dueCheckJob(concernId: string, dueAt: Date | null): JobChange {
+  return {
+    key: `concern-due:${concernId}`,
+    add: dueAt
+      ? { task: ADVANCE_DUE_CONCERN, payload: { concernId }, runAt: dueAt, maxAttempts: 10 }
+      : undefined,
+  };
 }

@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { concerns } from "@/db/schema";
 import { COMPLIANCE_CLOCKS, runningComplianceClocks } from "@/lib/domain/waiting-on";
+import { type JobChange, writeJobChanges } from "./job-changes";
 
 export const REMIND_OFFICERS = "remind-officers";
 
@@ -17,21 +17,24 @@ type ClockFields = Pick<
  * runs, so a case claimed or decided in time produces no reminder.
  */
 export async function scheduleOfficerReminders(tx: Db, concern: ClockFields): Promise<void> {
+  await writeJobChanges(tx, officerReminderJobs(concern));
+}
+
+/** One change per compliance clock: its reminder while the clock runs, none once it stops. */
+export function officerReminderJobs(concern: ClockFields): JobChange[] {
   const running = runningComplianceClocks(concern);
-  for (const clock of COMPLIANCE_CLOCKS) {
-    const jobKey = `officer-reminder:${clock}:${concern.id}`;
+  return COMPLIANCE_CLOCKS.map((clock) => {
     const dueAt = running.find((c) => c.clock === clock)?.dueAt;
-    if (!dueAt) {
-      await tx.execute(sql`select graphile_worker.remove_job(${jobKey})`);
-      continue;
-    }
-    await tx.execute(sql`select graphile_worker.add_job(
-      ${REMIND_OFFICERS},
-      json_build_object('concernId', ${concern.id}::text, 'clock', ${clock}::text),
-      run_at := ${dueAt.toISOString()}::timestamptz,
-      job_key := ${jobKey},
-      job_key_mode := 'replace',
-      max_attempts := 10
-    )`);
-  }
+    return {
+      key: `officer-reminder:${clock}:${concern.id}`,
+      add: dueAt
+        ? {
+            task: REMIND_OFFICERS,
+            payload: { concernId: concern.id, clock },
+            runAt: dueAt,
+            maxAttempts: 10,
+          }
+        : undefined,
+    };
+  });
 }

@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { ConcernState } from "@/lib/domain/concern-workflow";
 import { reminderFor, reminderTime } from "@/lib/domain/reminders";
+import { type JobChange, writeJobChanges } from "./job-changes";
 
 export const SEND_REMINDER = "send-reminder";
 
@@ -11,6 +11,13 @@ export interface ReminderPayload {
   dueAt: string;
 }
 
+interface ReminderFields {
+  id: string;
+  state: ConcernState;
+  responseDueAt: Date;
+  confirmationDueAt: Date | null;
+}
+
 /**
  * Keeps at most one durable reminder job per concern, for whoever the case now waits on;
  * every state change replaces it (job_key) or removes it, in the change's own transaction.
@@ -18,33 +25,26 @@ export interface ReminderPayload {
  */
 export async function scheduleReminder(
   tx: Db,
-  concern: {
-    id: string;
-    state: ConcernState;
-    responseDueAt: Date;
-    confirmationDueAt: Date | null;
-  },
+  concern: ReminderFields,
   windowStart: Date,
   leadMs: number,
 ): Promise<void> {
-  const jobKey = `concern-reminder:${concern.id}`;
+  await writeJobChanges(tx, [reminderJob(concern, windowStart, leadMs)]);
+}
+
+/** The reminder job a concern should have now, as a change to the queue. */
+export function reminderJob(concern: ReminderFields, windowStart: Date, leadMs: number): JobChange {
+  const key = `concern-reminder:${concern.id}`;
   const reminder = reminderFor(concern);
   const remindAt = reminder && reminderTime(windowStart, reminder.dueAt, leadMs);
-  if (!reminder || !remindAt || remindAt.getTime() <= windowStart.getTime()) {
-    await tx.execute(sql`select graphile_worker.remove_job(${jobKey})`);
-    return;
-  }
+  if (!reminder || !remindAt || remindAt.getTime() <= windowStart.getTime()) return { key };
   const payload: ReminderPayload = {
     concernId: concern.id,
     kind: reminder.kind,
     dueAt: reminder.dueAt.toISOString(),
   };
-  await tx.execute(sql`select graphile_worker.add_job(
-    ${SEND_REMINDER},
-    ${JSON.stringify(payload)}::json,
-    run_at := ${remindAt.toISOString()}::timestamptz,
-    job_key := ${jobKey},
-    job_key_mode := 'replace',
-    max_attempts := 10
-  )`);
+  return {
+    key,
+    add: { task: SEND_REMINDER, payload: { ...payload }, runAt: remindAt, maxAttempts: 10 },
+  };
 }

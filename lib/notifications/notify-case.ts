@@ -1,8 +1,8 @@
 import type { Transaction } from "@/db/client";
 import type { concerns } from "@/db/schema";
 import type { Recipient } from "@/lib/domain/concern-workflow";
-import { listFurtherReporterIds } from "@/lib/queries/case-reporters";
-import { activeOfficers } from "@/lib/queries/officers";
+import { listFurtherReporterIdsByCase } from "@/lib/queries/case-reporters";
+import { activeOfficersForCases } from "@/lib/queries/officers";
 import type { NotificationKind } from "./notification-kinds";
 import { type NotificationToSend, notify } from "./notify";
 
@@ -10,6 +10,13 @@ type CaseParties = Pick<
   typeof concerns.$inferSelect,
   "id" | "reporterId" | "subjectId" | "assigneeId" | "subjectDepartmentId"
 >;
+
+/** One case event to tell its people about. */
+export interface CaseNotice {
+  concern: CaseParties;
+  recipients: readonly Recipient[];
+  kind: NotificationKind;
+}
 
 /**
  * Tells the people a case event concerns, in the caller's transaction: each recipient
@@ -23,26 +30,53 @@ export async function notifyCase(
   kind: NotificationKind,
   now: Date,
 ): Promise<void> {
+  await notifyCases(tx, [{ concern, recipients, kind }], now);
+}
+
+/**
+ * The same for many cases at once (the deadline sweep), in a fixed number of statements:
+ * the cases' further reporters and the officers are read once for all of them.
+ */
+export async function notifyCases(
+  tx: Transaction,
+  notices: readonly CaseNotice[],
+  now: Date,
+): Promise<void> {
+  const needsReporters = (n: CaseNotice) =>
+    n.recipients.includes("reporter") || n.recipients.includes("officers");
+  const further = await listFurtherReporterIdsByCase(
+    tx,
+    notices.filter(needsReporters).map((n) => n.concern.id),
+  );
+  const toOfficers = notices.filter((n) => n.recipients.includes("officers"));
+  const officers =
+    toOfficers.length > 0
+      ? await activeOfficersForCases(
+          tx,
+          toOfficers.map((n) => n.concern.id),
+        )
+      : [];
+
   const rows: NotificationToSend[] = [];
-  let further: string[] | undefined;
-  const furtherReporters = async () => {
-    further ??= await listFurtherReporterIds(tx, concern.id);
-    return further;
-  };
-  const tell = (recipientId: string, recipientRelation: NotificationToSend["recipientRelation"]) =>
-    rows.push({ recipientId, concernId: concern.id, recipientRelation, kind, createdAt: now });
-  for (const recipient of recipients) {
-    if (recipient === "reporter") {
-      // Everyone who raised the case: the first reporter and those who joined it.
-      for (const reporterId of [concern.reporterId, ...(await furtherReporters())]) {
-        tell(reporterId, "reporter");
-      }
-    } else if (recipient === "subject") tell(concern.subjectId, "subject");
-    else if (recipient === "assignee") {
-      if (concern.assigneeId) tell(concern.assigneeId, "officer");
-    } else {
-      for (const officerId of await officersFor(tx, concern, await furtherReporters())) {
-        tell(officerId, "officer");
+  for (const { concern, recipients, kind } of notices) {
+    const furtherReporters = further.get(concern.id) ?? [];
+    const tell = (
+      recipientId: string,
+      recipientRelation: NotificationToSend["recipientRelation"],
+    ) => rows.push({ recipientId, concernId: concern.id, recipientRelation, kind, createdAt: now });
+    for (const recipient of recipients) {
+      if (recipient === "reporter") {
+        // Everyone who raised the case: the first reporter and those who joined it.
+        for (const reporterId of [concern.reporterId, ...furtherReporters]) {
+          tell(reporterId, "reporter");
+        }
+      } else if (recipient === "subject") tell(concern.subjectId, "subject");
+      else if (recipient === "assignee") {
+        if (concern.assigneeId) tell(concern.assigneeId, "officer");
+      } else {
+        for (const officerId of officersFor(concern, furtherReporters, officers)) {
+          tell(officerId, "officer");
+        }
       }
     }
   }
@@ -51,20 +85,21 @@ export async function notifyCase(
 
 /**
  * The officers an escalation goes to: the active compliance officers of the colleague's
- * department, or every active officer when that department has none. Never a party.
- * Routing by department keeps a large compliance team from each being told of every case.
+ * department, or every active officer when that department has none. Never a party, nor an
+ * officer who recused from the case. Routing by department keeps a large compliance team
+ * from each being told of every case.
  */
-async function officersFor(
-  tx: Transaction,
+function officersFor(
   concern: CaseParties,
   furtherReporterIds: readonly string[],
-): Promise<string[]> {
-  const excluding = [concern.reporterId, concern.subjectId, ...furtherReporterIds];
-  const forCase = concern.id;
+  officers: Awaited<ReturnType<typeof activeOfficersForCases>>,
+): string[] {
+  const excluded = new Set([concern.reporterId, concern.subjectId, ...furtherReporterIds]);
+  const eligible = officers.filter(
+    (officer) => !excluded.has(officer.id) && !officer.recusedFrom.includes(concern.id),
+  );
   const departmental = concern.subjectDepartmentId
-    ? await activeOfficers(tx, { excluding, forCase, departmentId: concern.subjectDepartmentId })
+    ? eligible.filter((officer) => officer.departmentId === concern.subjectDepartmentId)
     : [];
-  const officers =
-    departmental.length > 0 ? departmental : await activeOfficers(tx, { excluding, forCase });
-  return officers.map((officer) => officer.id);
+  return (departmental.length > 0 ? departmental : eligible).map((officer) => officer.id);
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { concernReporters, concerns, reporterVerdicts, users } from "@/db/schema";
@@ -13,6 +13,23 @@ export async function listFurtherReporterIds(db: Db, concernId: string): Promise
     .where(eq(concernReporters.concernId, concernId))
     .orderBy(asc(concernReporters.joinedAt));
   return rows.map((row) => row.reporterId);
+}
+
+/** The same for many cases in one query: each case's further reporters, in joining order. */
+export async function listFurtherReporterIdsByCase(
+  db: Db,
+  concernIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const byCase = new Map<string, string[]>();
+  if (concernIds.length === 0) return byCase;
+  const rows = await db
+    .select({ concernId: concernReporters.concernId, reporterId: concernReporters.reporterId })
+    .from(concernReporters)
+    .where(inArray(concernReporters.concernId, [...concernIds]))
+    .orderBy(asc(concernReporters.joinedAt));
+  for (const row of rows)
+    byCase.set(row.concernId, [...(byCase.get(row.concernId) ?? []), row.reporterId]);
+  return byCase;
 }
 
 /**

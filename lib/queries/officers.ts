@@ -33,3 +33,30 @@ export function activeOfficers(
     )
     .orderBy(asc(users.name));
 }
+
+/**
+ * Every active compliance officer by name, with their department and which of `concernIds`
+ * they recused from: what routing many cases' notifications at once needs, in one query
+ * (lib/notifications/notify-case.ts), under the same conditions as activeOfficers.
+ */
+export function activeOfficersForCases(
+  db: Db,
+  concernIds: readonly string[],
+): Promise<{ id: string; departmentId: string | null; recusedFrom: string[] }[]> {
+  return db
+    .select({
+      id: users.id,
+      departmentId: users.departmentId,
+      recusedFrom: sql<string[]>`array(
+        select ${caseRecusals.concernId}::text from ${caseRecusals}
+        where ${caseRecusals.officerId} = ${users.id}
+          and ${caseRecusals.concernId} = any(${`{${concernIds.join(",")}}`}::uuid[]))`,
+    })
+    .from(users)
+    .innerJoin(
+      userRoles,
+      and(eq(userRoles.userId, users.id), eq(userRoles.role, "compliance_officer")),
+    )
+    .where(isNull(users.deactivatedAt))
+    .orderBy(asc(users.name));
+}

@@ -1,17 +1,18 @@
-import type { Database } from "@/db/client";
+import type { Database, Transaction } from "@/db/client";
 import { concerns } from "@/db/schema";
-import type { ConcernEvent } from "@/lib/domain/concern-workflow";
+import { type ConcernEvent, decideTransition } from "@/lib/domain/concern-workflow";
 import { isOverdue } from "@/lib/domain/deadlines";
 import { waitingOn } from "@/lib/domain/waiting-on";
 import { waitIsOver } from "@/lib/queries/due-concerns";
-import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
-import { applyToLockedConcern } from "./apply-concern-event";
-import { lockConcern } from "./lock-concern";
+import { loadWorkflowSettings, type WorkflowSettings } from "@/lib/queries/workflow-settings";
+import { type ConcernRow, lockConcern } from "./lock-concern";
+import { type ConcernChange, planConcernChange, snapshotForRule } from "./plan-concern-change";
+import { writeConcernChanges } from "./write-concern-changes";
 
 /**
  * Moves one concern whose deadline has passed (escalated, lapsed, auto-confirmed or
- * dispute accepted). Returns false when there was nothing to do: another worker already
- * moved it, someone acted first, or the deadline moved.
+ * dispute accepted): its durable job. Returns false when there was nothing to do: another
+ * worker already moved it, someone acted first, or the deadline moved.
  */
 export async function advanceDueConcern(
   db: Database,
@@ -20,10 +21,8 @@ export async function advanceDueConcern(
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const concern = await lockConcern(tx, concernId, { skipLocked: true });
-    const event = concern && dueTimedEvent(concern, now);
-    if (!concern || !event) return false;
-    await applyToLockedConcern(tx, concern, "system", event, now);
-    return true;
+    if (!concern) return false;
+    return (await advanceLockedConcerns(tx, [concern], now)) === 1;
   });
 }
 
@@ -39,7 +38,7 @@ export async function advanceDueConcerns(
 ): Promise<number> {
   let moved = 0;
   for (;;) {
-    const movedInBatch = await db.transaction(async (tx) => {
+    const batch = await db.transaction(async (tx) => {
       const due = await tx
         .select()
         .from(concerns)
@@ -47,16 +46,60 @@ export async function advanceDueConcerns(
         .orderBy(concerns.responseDueAt)
         .limit(batchSize)
         .for("update", { skipLocked: true });
-      const settings = await loadWorkflowSettings(tx);
-      for (const concern of due) {
-        const event = dueTimedEvent(concern, now);
-        if (event) await applyToLockedConcern(tx, concern, "system", event, now, settings);
-      }
-      return due.length;
+      return { selected: due.length, moved: await advanceLockedConcerns(tx, due, now) };
     });
-    moved += movedInBatch;
-    if (movedInBatch < batchSize) return moved;
+    moved += batch.moved;
+    // A batch that moved nothing would be selected again as it is.
+    if (batch.selected < batchSize || batch.moved === 0) return moved;
   }
+}
+
+/**
+ * Moves the given rows, locked by the caller, whose wait is over, as the system, all in a
+ * fixed number of statements (writeConcernChanges); a row whose wait is not over, or whose
+ * state changed since it was read, is left alone. Returns how many moved.
+ */
+export async function advanceLockedConcerns(
+  tx: Transaction,
+  rows: readonly ConcernRow[],
+  now: Date,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const changes = planDueConcerns(rows, await loadWorkflowSettings(tx), now);
+  return (await writeConcernChanges(tx, changes, now)).length;
+}
+
+/**
+ * Pure: for each row whose wait is over, the change its timed event makes, decided by the
+ * transition table exactly as for a single case.
+ */
+export function planDueConcerns(
+  rows: readonly ConcernRow[],
+  { windows }: WorkflowSettings,
+  now: Date,
+): ConcernChange[] {
+  return rows.flatMap((concern) => {
+    const event = dueTimedEvent(concern, now);
+    if (!event) return [];
+    const decision = decideTransition({
+      concern: snapshotForRule(concern),
+      event,
+      actor: "system",
+      now,
+      windows,
+    });
+    if (!decision.ok) return [];
+    return [
+      planConcernChange({
+        concern,
+        by: "system",
+        event,
+        decision,
+        now,
+        reminderLeadMs: windows.reminderLeadMs,
+      }),
+    ];
+  });
 }
 
 /** The timed event that ends the case's current wait, if that wait is over. */

@@ -1,8 +1,5 @@
-import { and, eq } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
-import { concerns } from "@/db/schema";
-import { type AuditEventInput, writeAuditEvent } from "@/lib/audit/write-audit-event";
 import { recusedFrom, relationToConcern } from "@/lib/authz/concern-access";
 import { type Actor, can } from "@/lib/authz/permissions";
 import {
@@ -12,17 +9,14 @@ import {
   decideTransition,
 } from "@/lib/domain/concern-workflow";
 import type { PatientDetailsConfirmation } from "@/lib/domain/patient-details";
-import { waitingOn } from "@/lib/domain/waiting-on";
 import { Refusal } from "@/lib/errors/refusal";
-import { scheduleDueCheck } from "@/lib/jobs/schedule-due-check";
-import { scheduleOfficerReminders } from "@/lib/jobs/schedule-officer-reminders";
-import { scheduleReminder } from "@/lib/jobs/schedule-reminder";
-import { notifyCase } from "@/lib/notifications/notify-case";
 import { listFurtherReporterIds } from "@/lib/queries/case-reporters";
-import { loadWorkflowSettings, type WorkflowSettings } from "@/lib/queries/workflow-settings";
+import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { CASE_NOT_FOUND, transitionRefusal } from "./case-refusals";
 import { type ConcernRow, lockConcern } from "./lock-concern";
+import { planConcernChange, snapshotForRule } from "./plan-concern-change";
 import { settleReporterAnswer } from "./settle-reporter-answer";
+import { writeConcernChanges } from "./write-concern-changes";
 
 export type EventSource = Actor | "system";
 
@@ -62,21 +56,18 @@ export async function applyConcernEvent(
       params.by,
       params.event,
       params.now ?? new Date(),
-      undefined,
       params.patientDetailsConfirmed,
     );
   });
 }
 
-/** For callers that already hold the row lock in their own transaction (the timed steps). */
+/** For callers that already hold the row lock in their own transaction. */
 export async function applyToLockedConcern(
   tx: Transaction,
   concern: ConcernRow,
   by: EventSource,
   event: ConcernEvent,
   now: Date,
-  // A caller moving many cases in one transaction (the sweep) reads the settings once.
-  settings?: WorkflowSettings,
   patientDetailsConfirmed?: PatientDetailsConfirmation,
 ): Promise<AppliedEvent> {
   // Colleagues who joined the case are its reporters too (the timed steps need not ask).
@@ -85,15 +76,9 @@ export async function applyToLockedConcern(
   // A stranger learns nothing, not even that the case exists.
   if (!relation) throw new Refusal("not_found", CASE_NOT_FOUND);
 
-  const { windows } = settings ?? (await loadWorkflowSettings(tx));
+  const { windows } = await loadWorkflowSettings(tx);
   const decision = decideTransition({
-    concern: {
-      state: concern.state,
-      significant: concern.severity === "significantly_violates_norms",
-      responseDueAt: concern.responseDueAt,
-      confirmationDueAt: concern.confirmationDueAt,
-      assigneeId: concern.assigneeId,
-    },
+    concern: snapshotForRule(concern),
     event,
     actor: relation,
     now,
@@ -114,102 +99,32 @@ export async function applyToLockedConcern(
   // Opening a notice is recorded the first time only; the rule above still decides who may.
   if (event.type === "open_notice" && concern.noticeOpenedAt) return { state: concern.state };
 
-  const nextState = decision.to;
-  const [updated] = await tx
-    .update(concerns)
-    .set({
-      ...decision.changes,
-      ...recordedFields(event, by, now),
-      state: nextState,
-      updatedAt: now,
-    })
-    .where(and(eq(concerns.id, concern.id), eq(concerns.state, concern.state)))
-    .returning()
-    .catch((error: unknown) => {
-      // Reopening a case whose post has since been raised again in a new open case.
-      if (isUniqueViolation(error, "concerns_open_post_key")) {
-        throw new Refusal(
-          "conflict",
-          "Another open case is about the same post and colleague, so this one cannot be reopened while it is open. Work on that case instead.",
-        );
-      }
-      throw error;
-    });
-  if (!updated) {
+  const change = planConcernChange({
+    concern,
+    by,
+    event,
+    decision,
+    now,
+    reminderLeadMs: windows.reminderLeadMs,
+    patientDetailsConfirmed,
+  });
+  const applied = await writeConcernChanges(tx, [change], now).catch((error: unknown) => {
+    // Reopening a case whose post has since been raised again in a new open case.
+    if (isUniqueViolation(error, "concerns_open_post_key")) {
+      throw new Refusal(
+        "conflict",
+        "Another open case is about the same post and colleague, so this one cannot be reopened while it is open. Work on that case instead.",
+      );
+    }
+    throw error;
+  });
+  if (applied.length === 0) {
     throw new Refusal(
       "conflict",
       "This case was changed by someone else a moment ago. Reload to see it.",
     );
   }
-
-  // The transition table pairs each audit action with the event whose payload this is,
-  // which the type of a union of actions cannot follow.
-  await writeAuditEvent(tx, {
-    actorId: by === "system" ? null : by.userId,
-    action: decision.auditAction,
-    entityType: "concern",
-    entityId: concern.id,
-    details: {
-      from: concern.state,
-      to: nextState,
-      ...auditDetails(event),
-      ...(patientDetailsConfirmed && { patientDetailsConfirmed }),
-    },
-  } as AuditEventInput);
-  await notifyCase(
-    tx,
-    updated,
-    decision.notify.map((n) => n.recipient),
-    decision.auditAction,
-    now,
-  );
-  if (decision.to !== decision.from) {
-    await scheduleDueCheck(tx, concern.id, waitingOn(updated)?.dueAt ?? null);
-    await scheduleReminder(tx, updated, now, windows.reminderLeadMs);
-    await scheduleOfficerReminders(tx, updated);
-  }
-  return { state: nextState };
-}
-
-/** What the event itself says, kept on the row so pages need not replay the timeline. */
-function recordedFields(event: ConcernEvent, by: EventSource, now: Date): Partial<ConcernRow> {
-  switch (event.type) {
-    case "open_notice":
-      return { noticeOpenedAt: now };
-    case "report_remediation":
-      return { remediationAction: event.action, responseNote: event.note.trim(), respondedAt: now };
-    case "dispute":
-      return { remediationAction: null, responseNote: event.explanation.trim(), respondedAt: now };
-    case "close_case":
-      return {
-        outcome: event.outcome,
-        outcomeRationale: event.rationale.trim(),
-        outcomeSummary: event.partySummary?.trim() || null,
-        externalAuthority: event.externalAuthority?.trim() || null,
-        closedById: by === "system" ? null : by.userId,
-      };
-    case "claim":
-      return { assigneeId: by === "system" ? null : by.userId };
-    case "reopen":
-      // The earlier decision stays in the audit log; the case is undecided again.
-      return {
-        outcome: null,
-        outcomeRationale: null,
-        outcomeSummary: null,
-        externalAuthority: null,
-        closedById: null,
-        triageRemindedAt: null,
-        decisionRemindedAt: null,
-      };
-    default:
-      return {};
-  }
-}
-
-/** The parties' own words travel with the audit event, so the timeline shows them. */
-function auditDetails(event: ConcernEvent): Record<string, unknown> {
-  const { type: _type, ...payload } = event;
-  return payload;
+  return { state: decision.to };
 }
 
 /**
