@@ -22,42 +22,68 @@ export interface NotificationToSend {
 /**
  * The outbox, and the only way anyone is told anything: inserts the in-app notifications
  * and, for the kinds that are emailed (NOTIFICATION_KINDS), their email deliveries and
- * send jobs, all in the caller's transaction. A rollback tells nobody; a commit delivers
- * even if this process dies the next moment. Returns the notifications actually created
- * (a row whose dedupe key was used before is skipped).
+ * send jobs, all in the caller's transaction and in one statement, so telling people costs
+ * one round trip whatever the number told. A rollback tells nobody; a commit delivers even
+ * if this process dies the next moment. Returns the notifications actually created (a row
+ * whose dedupe key was used before is skipped).
  */
 export async function notify(
   tx: Transaction,
   rows: readonly NotificationToSend[],
 ): Promise<{ id: number; recipientId: string; kind: string }[]> {
   if (rows.length === 0) return [];
-  const created = await tx
-    .insert(notifications)
-    .values(rows.map((row) => ({ ...row })))
-    .onConflictDoNothing({ target: notifications.dedupeKey })
-    .returning({
-      id: notifications.id,
-      recipientId: notifications.recipientId,
-      kind: notifications.kind,
-    });
-  const emailed = created.filter((n) => policyOf(n.kind).email);
-  if (emailed.length === 0) return created;
-  const deliveries = await tx
-    .insert(emailDeliveries)
-    .values(
-      emailed.map((n) => ({
-        idempotencyKey: `notification:${n.id}`,
-        notificationId: n.id,
-        recipientId: n.recipientId,
-        kind: n.kind,
-      })),
-    )
-    .returning({ id: emailDeliveries.id });
-  await enqueueEmailDeliveries(
-    tx,
-    deliveries.map((delivery) => delivery.id),
+  const emailedKinds = [...new Set(rows.map((row) => row.kind))].filter(
+    (kind) => policyOf(kind).email,
   );
-  return created;
+  const payload = rows.map((row, position) => ({
+    ord: position,
+    recipient_id: row.recipientId,
+    concern_id: row.concernId,
+    pattern_review_id: row.patternReviewId ?? null,
+    recipient_relation: row.recipientRelation,
+    kind: row.kind,
+    created_at: row.createdAt?.toISOString() ?? null,
+    dedupe_key: row.dedupeKey ?? null,
+  }));
+  // The send jobs are counted so the statement cannot skip the CTE that queues them.
+  const { rows: created } = await tx.execute<{ id: string; recipient_id: string; kind: string }>(
+    sql`with created as (
+          insert into ${notifications} (recipient_id, concern_id, pattern_review_id,
+                                        recipient_relation, kind, created_at, dedupe_key)
+          select recipient_id, concern_id, pattern_review_id, recipient_relation, kind,
+                 coalesce(created_at, now()), dedupe_key
+            from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as given(
+                   ord int, recipient_id uuid, concern_id uuid, pattern_review_id uuid,
+                   recipient_relation text, kind text, created_at timestamptz, dedupe_key text)
+           order by ord
+          on conflict (dedupe_key) do nothing
+          returning id, recipient_id, kind
+        ),
+        deliveries as (
+          insert into ${emailDeliveries} (idempotency_key, notification_id, recipient_id, kind)
+          select 'notification:' || id, id, recipient_id, kind
+            from created
+           where kind = any(${`{${emailedKinds.join(",")}}`}::text[])
+           order by id
+          returning id
+        ),
+        jobs as (
+          select graphile_worker.add_job(
+            ${SEND_EMAIL},
+            json_build_object('deliveryId', id),
+            job_key := 'email-delivery:' || id,
+            job_key_mode := 'replace',
+            max_attempts := 5
+          ) from deliveries
+        )
+        select id, recipient_id, kind, (select count(*) from jobs) as jobs
+          from created order by id`,
+  );
+  return created.map((row) => ({
+    id: Number(row.id),
+    recipientId: row.recipient_id,
+    kind: row.kind,
+  }));
 }
 
 /**
