@@ -1,5 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { expectStatusEventually, fileConcernThroughForm, uniquePostUrl } from "./concerns";
+import {
+  expectStatusEventually,
+  fileConcernThroughForm,
+  fillConcernForm,
+  uniquePostUrl,
+} from "./concerns";
 import { setWorkflowSettings } from "./database";
 import { confirmStep, DEMO, DEMO_PASSWORD, personSignedIn } from "./support";
 
@@ -278,6 +283,32 @@ test("without JavaScript, a physician finds the colleague in a search step and f
   await expect(
     page.getByText("Concern raised. Your colleague has been sent a notice."),
   ).toBeVisible();
+  await expect(page).toHaveURL(/\/concerns\/[0-9a-f-]{36}\?done=filed$/);
   await expect(page.locator("header").getByText("Dr Chloe Nguyen", { exact: false })).toBeVisible();
   await context.close();
+});
+
+test("with JavaScript, the filing answers with the concern's address alone and the browser goes there", async ({
+  browser,
+}) => {
+  const reporter = await personSignedIn(browser, ELENA);
+  await fillConcernForm(reporter.page, { colleague: "Ben Carter", postUrl: uniquePostUrl() });
+  const [answer] = await Promise.all([
+    reporter.page.waitForResponse(
+      (response) =>
+        response.request().method() === "POST" &&
+        Boolean(response.request().headers()["next-action"]),
+    ),
+    reporter.page.getByRole("button", { name: "Raise concern and notify colleague" }).click(),
+  ]);
+  // Not the concern's page rendered into the action's answer: only where to go.
+  expect(answer.headers()["x-action-redirect"]).toBeUndefined();
+  const body = await answer.text();
+  expect(body).toMatch(/"goTo":"\/concerns\/[0-9a-f-]{36}\?done=filed"/);
+  expect(body).not.toContain("Concern raised");
+  await expect(reporter.page.getByText("Concern raised.")).toBeVisible();
+  await expect(reporter.page).toHaveURL(/\/concerns\/[0-9a-f-]{36}\?done=filed$/);
+  await expect(
+    reporter.page.locator("header").getByText("Awaiting your colleague's response"),
+  ).toBeVisible();
 });
