@@ -41,15 +41,14 @@ if (file) {
     const text = typeof config === "string" ? config : (config?.text ?? "");
     const isSession = text.includes('"auth_sessions"');
     const started = performance.now();
+    // Counted when sent: a request abandoned mid-statement still shows what it asked.
+    request.queries++;
+    if (isSession) request.sessionQueries++;
     const done = () => {
       const ended = performance.now();
-      request.queries++;
       request.dbMs += ended - started;
       request.intervals.push([started, ended]);
-      if (isSession) {
-        request.sessionQueries++;
-        request.sessionMs += ended - started;
-      }
+      if (isSession) request.sessionMs += ended - started;
     };
     const last = typeof callback === "function" ? 2 : typeof values === "function" ? 1 : -1;
     if (last >= 0) {

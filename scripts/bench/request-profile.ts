@@ -57,7 +57,16 @@ export async function profileScenario<T>(name: string, run: () => Promise<T>): P
   // A response's line is written when its connection closes, just after the client saw it.
   await new Promise((resolve) => setTimeout(resolve, 200));
   const lines = readFileSync(file).subarray(from).toString("utf8").split("\n").filter(Boolean);
-  profiles.set(name, summarise(lines.map((line) => JSON.parse(line) as ProfiledRequest)));
+  const profile = summarise(lines.map((line) => JSON.parse(line) as ProfiledRequest));
+  profiles.set(name, profile);
+  // Said as each scenario ends, so a run stopped early still shows what it measured.
+  const load = result as { requestsPerSecond?: number; p95?: number };
+  console.log(
+    `  ${load.requestsPerSecond?.toFixed(1) ?? "?"} req/s, p95 ${load.p95?.toFixed(0) ?? "?"} ms; ` +
+      `per request ${profile.queriesPerRequest} queries, db ${profile.dbMs.toFixed(1)} ms ` +
+      `(wall ${profile.dbWallMs.toFixed(1)}), session ${profile.sessionMs.toFixed(1)} ms, ` +
+      `total ${profile.totalMs.toFixed(1)} ms (${profile.requests} requests)`,
+  );
   return result;
 }
 
