@@ -25,8 +25,10 @@ export async function sessionCookiesFor(
   emails: readonly string[],
 ): Promise<string[]> {
   const { rows } = await client.query<{ id: string }>(
-    `insert into auth_sessions (user_id, expires_at)
-     select u.id, now() + make_interval(secs => $2)
+    // Past the second factor, as after a full sign-in: officers owe one, and a session
+    // that still owes it opens nothing but the two-factor steps (a 307 to them).
+    `insert into auth_sessions (user_id, expires_at, second_factor_at)
+     select u.id, now() + make_interval(secs => $2), now()
      from unnest($1::text[]) with ordinality as e(email, position)
      join users u on u.email = e.email
      order by e.position
