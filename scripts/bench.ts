@@ -35,6 +35,12 @@ import {
   reportPatientIdentifiers,
 } from "./bench/patient-identifiers";
 import { measureQueueQuery, type QueueQueryResult, type QueueView } from "./bench/queue-query";
+import {
+  profileColumns,
+  profileScenario,
+  reportRequestProfiles,
+  requestProfileEnv,
+} from "./bench/request-profile";
 import { PERSONAS, REPORTER_CONCERNS, type SeedSize, seedBenchDatabase } from "./bench/seed";
 import { sessionCookieFor, sessionCookiesFor } from "./bench/sessions";
 import { buildIfStale } from "./launcher/build-if-stale";
@@ -97,6 +103,7 @@ function startServer(databaseUrl: string, secret: string): ChildProcess {
       stdio: ["ignore", "ignore", "inherit"],
       env: {
         ...process.env,
+        ...requestProfileEnv(),
         DATABASE_URL: databaseUrl,
         AUTH_SECRET: secret,
         PEER_CONCERNS_BENCH_BUILD: "1",
@@ -297,7 +304,7 @@ async function measureServedApp(
     const rows: ScenarioRow[] = [];
     for (const scenario of scenarios) {
       log(`Load: ${scenario.name}…`);
-      const result = await runLoad(scenario.plan);
+      const result = await profileScenario(scenario.name, () => runLoad(scenario.plan));
       const floor = scenario.floor === "A" ? rows[0] : scenario.floor === "B" ? rows[1] : null;
       rows.push({
         name: scenario.name,
@@ -588,8 +595,10 @@ function report(results: {
       floor: row.floor ?? "",
       "ratio (≥0.7)": fixed(row.ratio, 2),
       "p95 ÷ floor p95 (≤1.5)": row.floor === "B" ? fixed(row.p95Ratio, 2) : "",
+      ...profileColumns(row.name),
     })),
   );
+  const requestProfiles = reportRequestProfiles(log);
   log(`Queue query at ${SIZE.concerns.toLocaleString()} concerns (target p95 < 5 ms):`);
   console.table(
     queue.variants.map((variant) => ({
@@ -619,7 +628,7 @@ function report(results: {
   mkdirSync("bench", { recursive: true });
   writeFileSync(
     "bench/results.json",
-    `${JSON.stringify({ run: quick ? "quick" : "full", at: new Date().toISOString(), size: SIZE, load: LOAD, ...results, failures }, null, 2)}\n`,
+    `${JSON.stringify({ run: quick ? "quick" : "full", at: new Date().toISOString(), size: SIZE, load: LOAD, ...results, requestProfiles, failures }, null, 2)}\n`,
   );
   log("Written to bench/results.json");
 }

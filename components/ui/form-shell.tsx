@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { type ReactNode, useActionState, useEffect, useRef } from "react";
 import { type ActionState, type FormHints, IDLE } from "@/lib/actions/action-state";
 import { FormContext, fieldId } from "./form-context";
@@ -23,6 +24,11 @@ export function FormShell({
   idPrefix?: string;
 }) {
   const [state, formAction] = useActionState(action, IDLE);
+  const router = useRouter();
+  // An action that answered with where to go next (formAction's `navigate: "separately"`).
+  useEffect(() => {
+    if (state.goTo) router.push(state.goTo);
+  }, [state, router]);
   return (
     <FormContext value={{ state, hints, idPrefix }}>
       {/* Remounted with each refused submission, so every control starts from what was

@@ -12,6 +12,11 @@ export interface ActionState {
   values?: SubmittedValues;
   /** On success, what is shown this once and never again, such as new recovery codes. */
   revealed?: string[];
+  /**
+   * On success, the page the browser goes to next, by itself (see formAction's
+   * `navigate`); without JavaScript the same page comes as a 303.
+   */
+  goTo?: string;
 }
 
 /** A form's fields as submitted: one text per field, or every value of a repeated one. */

@@ -1,4 +1,5 @@
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { LoadedSession } from "@/lib/auth/session-store";
@@ -11,7 +12,17 @@ import { toActionState } from "./to-action-state";
 
 /** Where a use case's success leaves the person: another page, or a message on this one. */
 export type ActionOutcome =
-  | { redirect: string; revalidate?: string }
+  | {
+      redirect: string;
+      revalidate?: string;
+      /**
+       * "separately": with JavaScript the action answers with the address alone and the
+       * browser then loads it as any navigation, instead of Next rendering the whole target
+       * page inside the action's response; without JavaScript it is the same 303. For a busy
+       * action whose target is a fresh, uncached page (the concern just filed).
+       */
+      navigate?: "separately";
+    }
   | { message: string; revalidate?: string; reveal?: string[] };
 
 /**
@@ -66,10 +77,23 @@ export function formAction<A extends Allowed, Schema extends z.ZodObject, Result
       if (spec.invalid && error instanceof z.ZodError) state.message = spec.invalid;
       return { ...state, values: submittedValues(form) };
     }
+    if ("redirect" in outcome && outcome.navigate === "separately" && (await isFetchAction())) {
+      // Nothing to revalidate: the browser fetches the target afresh, and dynamic pages are
+      // not kept in its router cache (staleTimes.dynamic is 0).
+      return { status: "success", goTo: outcome.redirect };
+    }
     if (outcome.revalidate) revalidatePath(outcome.revalidate);
     if ("redirect" in outcome) redirect(outcome.redirect);
     return { status: "success", message: outcome.message, revealed: outcome.reveal };
   };
+}
+
+/**
+ * Sent by the browser's JavaScript (Next's fetch, which names the action in a header),
+ * rather than as a plain form post, which names it in the body.
+ */
+async function isFetchAction(): Promise<boolean> {
+  return (await headers()).has("next-action");
 }
 
 async function callerFor(allow: Allowed): Promise<Reader | LoadedSession | null> {

@@ -117,7 +117,12 @@ export interface AuditCatalogue extends AccountAuditCatalogue, PatternReviewAudi
   case_released: { entity: "concern"; details: Transition<"release"> };
   case_closed: { entity: "concern"; details: Transition<"close_case"> };
   case_reopened: { entity: "concern"; details: Transition<"reopen"> };
-  case_viewed: { entity: "concern"; details: { seen: Seen } };
+  /**
+   * Openings go on the case's access chain (entity id: the case's id), not on the case's
+   * own: many officers open a case while one changes it, and an opening must not wait for
+   * the case's chain lock. Openings recorded before this were written on the case's chain.
+   */
+  case_viewed: { entity: "case_access"; details: { seen: Seen } };
   case_exported: {
     entity: "concern";
     // The export as produced: its manifest is rebuilt from these details, and a received
@@ -326,7 +331,7 @@ export const AUDIT_ACTIONS: { readonly [A in AuditAction]: AuditActionDeclaratio
     quotes: { reason: "Reason" },
   },
   // Openings are the access log's, shown as one compact section, not an entry per reload.
-  case_viewed: { entityType: "concern", label: "Case file opened", timeline: "nobody" },
+  case_viewed: { entityType: "case_access", label: "Case file opened", timeline: "nobody" },
   case_exported: {
     entityType: "concern",
     label: "Case file exported",

@@ -60,7 +60,7 @@ export async function listInformationRequests(
 
 /**
  * Who has opened or exported the case file, and when last: the access log, one line per
- * officer, read from the case's own audit events.
+ * officer, read from the case's audit events and its access chain.
  */
 export async function listCaseAccess(db: Db, concernId: string) {
   return db
@@ -75,7 +75,8 @@ export async function listCaseAccess(db: Db, concernId: string) {
     .innerJoin(users, eq(users.id, auditEvents.actorId))
     .where(
       and(
-        eq(auditEvents.entityType, "concern"),
+        // Openings are on the case's access chain (and, before it existed, on the case's own).
+        inArray(auditEvents.entityType, ["concern", "case_access"]),
         eq(auditEvents.entityId, concernId),
         inArray(auditEvents.action, ["case_viewed", "case_exported"]),
       ),

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { concernReporters, concerns, reporterVerdicts, users } from "@/db/schema";
 import type { ConcernView } from "@/lib/authz/concern-access";
 import type { Severity } from "@/lib/domain/policy-text";
+import { readSideBySide } from "./read-side-by-side";
 
 /** The colleagues who joined this case after its first reporter, in the order they joined. */
 export async function listFurtherReporterIds(db: Db, concernId: string): Promise<string[]> {
@@ -66,56 +67,62 @@ export async function listCaseReporters(
   view: ConcernView,
   viewerId: string,
 ) {
-  const first = await db
-    .select({
-      reporterId: concerns.reporterId,
-      ...identityColumns(view, viewerId, concerns),
-      // A concern recorded for an outside source shows the colleague the source's name, never
-      // the recording officer's (the same rule as the notice's "raised by").
-      ...(view === "subject"
-        ? {
-            name: sql<
-              string | null
-            >`case when ${concerns.disclosure} = 'named' then coalesce(${concerns.sourceName}, ${users.name}) end`,
-          }
-        : {}),
-      description: concerns.description,
-      seenOn: concerns.seenOn,
-      disclosure: concerns.disclosure,
-      // The case's severity is the highest given; the first reporter's own is in the filing.
-      severity: sql<Severity | null>`null`,
-      joinedAt: sql<Date | null>`null`,
-    })
-    .from(concerns)
-    .innerJoin(users, eq(users.id, concerns.reporterId))
-    .where(eq(concerns.id, concern.id));
-  const further = await db
-    .select({
-      reporterId: concernReporters.reporterId,
-      ...identityColumns(view, viewerId, concernReporters),
-      description: concernReporters.description,
-      seenOn: concernReporters.seenOn,
-      disclosure: concernReporters.disclosure,
-      severity: sql<Severity | null>`${concernReporters.severity}::text`,
-      joinedAt: sql<Date | null>`${concernReporters.joinedAt}`.mapWith((value: string | null) =>
-        value ? new Date(value) : null,
-      ),
-    })
-    .from(concernReporters)
-    .innerJoin(users, eq(users.id, concernReporters.reporterId))
-    .where(eq(concernReporters.concernId, concern.id))
-    .orderBy(asc(concernReporters.joinedAt));
-  const verdicts = concern.respondedAt
-    ? await db
-        .select({ reporterId: reporterVerdicts.reporterId, verdict: reporterVerdicts.verdict })
-        .from(reporterVerdicts)
-        .where(
-          and(
-            eq(reporterVerdicts.concernId, concern.id),
-            eq(reporterVerdicts.respondedAt, concern.respondedAt),
+  // Three independent reads, side by side.
+  const [first, further, verdicts] = await readSideBySide(db, [
+    () =>
+      db
+        .select({
+          reporterId: concerns.reporterId,
+          ...identityColumns(view, viewerId, concerns),
+          // A concern recorded for an outside source shows the colleague the source's name, never
+          // the recording officer's (the same rule as the notice's "raised by").
+          ...(view === "subject"
+            ? {
+                name: sql<
+                  string | null
+                >`case when ${concerns.disclosure} = 'named' then coalesce(${concerns.sourceName}, ${users.name}) end`,
+              }
+            : {}),
+          description: concerns.description,
+          seenOn: concerns.seenOn,
+          disclosure: concerns.disclosure,
+          // The case's severity is the highest given; the first reporter's own is in the filing.
+          severity: sql<Severity | null>`null`,
+          joinedAt: sql<Date | null>`null`,
+        })
+        .from(concerns)
+        .innerJoin(users, eq(users.id, concerns.reporterId))
+        .where(eq(concerns.id, concern.id)),
+    () =>
+      db
+        .select({
+          reporterId: concernReporters.reporterId,
+          ...identityColumns(view, viewerId, concernReporters),
+          description: concernReporters.description,
+          seenOn: concernReporters.seenOn,
+          disclosure: concernReporters.disclosure,
+          severity: sql<Severity | null>`${concernReporters.severity}::text`,
+          joinedAt: sql<Date | null>`${concernReporters.joinedAt}`.mapWith(
+            (value: string | null) => (value ? new Date(value) : null),
           ),
-        )
-    : [];
+        })
+        .from(concernReporters)
+        .innerJoin(users, eq(users.id, concernReporters.reporterId))
+        .where(eq(concernReporters.concernId, concern.id))
+        .orderBy(asc(concernReporters.joinedAt)),
+    () =>
+      concern.respondedAt
+        ? db
+            .select({ reporterId: reporterVerdicts.reporterId, verdict: reporterVerdicts.verdict })
+            .from(reporterVerdicts)
+            .where(
+              and(
+                eq(reporterVerdicts.concernId, concern.id),
+                eq(reporterVerdicts.respondedAt, concern.respondedAt),
+              ),
+            )
+        : Promise.resolve([]),
+  ]);
   return [...first, ...further].map((row, index) => {
     const isViewer = row.reporterId === viewerId;
     return {

@@ -19,6 +19,7 @@ import {
   type PageRequest,
   readKeysetPage,
 } from "./keyset-page";
+import { readSideBySide } from "./read-side-by-side";
 
 const reporter = alias(users, "reporter");
 const subject = alias(users, "subject");
@@ -287,23 +288,30 @@ export async function listTimeline(
   view: ConcernView,
   viewerId: string,
 ) {
-  const rows = await db
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.occurredAt,
-      action: auditEvents.action,
-      actorId: auditEvents.actorId,
-      actorName: users.name,
-      details: auditEvents.details,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(and(eq(auditEvents.entityType, "concern"), eq(auditEvents.entityId, concern.id)))
-    .orderBy(asc(auditEvents.id));
-  const furtherReporters = await db
-    .select({ reporterId: concernReporters.reporterId, disclosure: concernReporters.disclosure })
-    .from(concernReporters)
-    .where(eq(concernReporters.concernId, concern.id));
+  const [rows, furtherReporters] = await readSideBySide(db, [
+    () =>
+      db
+        .select({
+          id: auditEvents.id,
+          at: auditEvents.occurredAt,
+          action: auditEvents.action,
+          actorId: auditEvents.actorId,
+          actorName: users.name,
+          details: auditEvents.details,
+        })
+        .from(auditEvents)
+        .leftJoin(users, eq(users.id, auditEvents.actorId))
+        .where(and(eq(auditEvents.entityType, "concern"), eq(auditEvents.entityId, concern.id)))
+        .orderBy(asc(auditEvents.id)),
+    () =>
+      db
+        .select({
+          reporterId: concernReporters.reporterId,
+          disclosure: concernReporters.disclosure,
+        })
+        .from(concernReporters)
+        .where(eq(concernReporters.concernId, concern.id)),
+  ]);
   const redacted = redactedQuotesOf(rows);
   return rows.flatMap((row) => {
     const who = describeActor(row, concern, furtherReporters, view, viewerId);

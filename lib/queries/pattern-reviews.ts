@@ -9,6 +9,7 @@ import {
 import type { Actor } from "@/lib/authz/permissions";
 import { concernReference } from "@/lib/domain/concern-fields";
 import { patternReviewReference } from "@/lib/domain/pattern-review";
+import { readSideBySide } from "./read-side-by-side";
 
 const subject = alias(users, "subject");
 const holder = alias(users, "holder");
@@ -47,55 +48,60 @@ export async function listPatternReviewQueue(db: Db, actor: Actor) {
  * a case file), since nothing else of a concern that ended between peers is theirs to read.
  */
 export async function loadPatternReviewForOfficer(db: Db, actor: Actor, reviewId: string) {
-  const [review] = await db
-    .select({
-      id: patternReviews.id,
-      number: patternReviews.number,
-      state: patternReviews.state,
-      subjectId: patternReviews.subjectId,
-      subjectName: subject.name,
-      departmentName: departments.name,
-      assigneeId: patternReviews.assigneeId,
-      holderName: holder.name,
-      openedAt: patternReviews.openedAt,
-      colleagueAnswer: patternReviews.colleagueAnswer,
-      answeredAt: patternReviews.answeredAt,
-      outcome: patternReviews.outcome,
-      outcomeRationale: patternReviews.outcomeRationale,
-      outcomeSummary: patternReviews.outcomeSummary,
-      externalAuthority: patternReviews.externalAuthority,
-      decidedAt: patternReviews.decidedAt,
-    })
-    .from(patternReviews)
-    .innerJoin(subject, eq(subject.id, patternReviews.subjectId))
-    .leftJoin(departments, eq(departments.id, patternReviews.subjectDepartmentId))
-    .leftJoin(holder, eq(holder.id, patternReviews.assigneeId))
-    .where(and(eq(patternReviews.id, reviewId), patternReviewOfficerScope(actor)));
+  // The concerns are read beside the review and dropped unless the review is in scope.
+  const [[review], listed] = await readSideBySide(db, [
+    () =>
+      db
+        .select({
+          id: patternReviews.id,
+          number: patternReviews.number,
+          state: patternReviews.state,
+          subjectId: patternReviews.subjectId,
+          subjectName: subject.name,
+          departmentName: departments.name,
+          assigneeId: patternReviews.assigneeId,
+          holderName: holder.name,
+          openedAt: patternReviews.openedAt,
+          colleagueAnswer: patternReviews.colleagueAnswer,
+          answeredAt: patternReviews.answeredAt,
+          outcome: patternReviews.outcome,
+          outcomeRationale: patternReviews.outcomeRationale,
+          outcomeSummary: patternReviews.outcomeSummary,
+          externalAuthority: patternReviews.externalAuthority,
+          decidedAt: patternReviews.decidedAt,
+        })
+        .from(patternReviews)
+        .innerJoin(subject, eq(subject.id, patternReviews.subjectId))
+        .leftJoin(departments, eq(departments.id, patternReviews.subjectDepartmentId))
+        .leftJoin(holder, eq(holder.id, patternReviews.assigneeId))
+        .where(and(eq(patternReviews.id, reviewId), patternReviewOfficerScope(actor))),
+    () =>
+      db
+        .select({
+          id: concerns.id,
+          number: concerns.number,
+          state: concerns.state,
+          severity: concerns.severity,
+          categories: concerns.categories,
+          otherConsideration: concerns.otherConsideration,
+          filedAt: concerns.createdAt,
+          closedAt: concerns.closedAt,
+          escalatedAt: concerns.escalatedAt,
+          outcome: concerns.outcome,
+          reporterId: concerns.reporterId,
+          // Selected only when the reporter chose to be named: a confidential one's name never
+          // leaves the database for this page.
+          namedReporter: sql<
+            string | null
+          >`case when ${concerns.disclosure} = 'named' then ${reporter.name} end`,
+        })
+        .from(patternReviewConcerns)
+        .innerJoin(concerns, eq(concerns.id, patternReviewConcerns.concernId))
+        .innerJoin(reporter, eq(reporter.id, concerns.reporterId))
+        .where(eq(patternReviewConcerns.reviewId, reviewId))
+        .orderBy(asc(concerns.createdAt), asc(concerns.id)),
+  ]);
   if (!review) return null;
-  const listed = await db
-    .select({
-      id: concerns.id,
-      number: concerns.number,
-      state: concerns.state,
-      severity: concerns.severity,
-      categories: concerns.categories,
-      otherConsideration: concerns.otherConsideration,
-      filedAt: concerns.createdAt,
-      closedAt: concerns.closedAt,
-      escalatedAt: concerns.escalatedAt,
-      outcome: concerns.outcome,
-      reporterId: concerns.reporterId,
-      // Selected only when the reporter chose to be named: a confidential one's name never
-      // leaves the database for this page.
-      namedReporter: sql<
-        string | null
-      >`case when ${concerns.disclosure} = 'named' then ${reporter.name} end`,
-    })
-    .from(patternReviewConcerns)
-    .innerJoin(concerns, eq(concerns.id, patternReviewConcerns.concernId))
-    .innerJoin(reporter, eq(reporter.id, concerns.reporterId))
-    .where(eq(patternReviewConcerns.reviewId, review.id))
-    .orderBy(asc(concerns.createdAt), asc(concerns.id));
   const reporterCount = new Set(listed.map((c) => c.reporterId)).size;
   return {
     ...review,

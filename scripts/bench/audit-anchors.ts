@@ -62,7 +62,7 @@ export async function openCaseFiles(client: pg.Client, count: number): Promise<v
     `insert into audit_events (actor_id, action, entity_type, entity_id, details)
      select (select id from users join user_roles on user_id = id
               where role = 'compliance_officer' limit 1),
-            'case_viewed', 'concern', c.id::text, '{"seen": ["case_file"]}'::jsonb
+            'case_viewed', 'case_access', c.id::text, '{"seen": ["case_file"]}'::jsonb
        from (select id from concerns where escalated_at is not null order by number desc limit $1) c`,
     [count],
   );

@@ -91,7 +91,7 @@ export async function captureFilingRequest(
 /**
  * Sends a captured filing again with the browser's cookies (`request` is the page's or
  * its context's), optionally about another post. Returns the response and, when the app
- * filed it and sent the browser on to the new case, that case's id.
+ * filed it and told the form to go on to the new case, that case's id.
  */
 export async function sendFiling(
   request: APIRequestContext,
@@ -105,9 +105,11 @@ export async function sendFiling(
     maxRedirects: 0,
     failOnStatusCode: false,
   });
-  const redirect = response.headers()["x-action-redirect"] ?? "";
-  const filedId = redirect.match(/^\/concerns\/([0-9a-f-]{36})\?done=filed/)?.[1];
-  return { response, filedId, text: await response.text() };
+  // The filing answers with the new case's address for the form to go to (formAction's
+  // navigate: "separately"), not with a redirect.
+  const text = await response.text();
+  const filedId = text.match(/"goTo":"\/concerns\/([0-9a-f-]{36})\?done=filed"/)?.[1];
+  return { response, filedId, text };
 }
 
 /** Reloads until the case shows the expected status: the worker moves timed steps. */

@@ -32,11 +32,16 @@ export function serverActionsInBuild(): Map<string, string> {
 export interface ReturnedState {
   status: string;
   message?: string;
+  /** Where the form goes next by itself (formAction's `navigate: "separately"`). */
+  goTo?: string;
 }
 
 export interface ActionAnswer {
   status: number;
-  /** Where the server told the browser to go: the action's redirect(), or the proxy's. */
+  /**
+   * Where the server told the browser to go: the action's redirect(), the address it
+   * returned for the form to go to, or the proxy's redirect.
+   */
   redirectedTo: string | null;
   returned: ReturnedState | null;
   /** The session cookie it set (`name=value`), when it signed someone in. */
@@ -67,13 +72,14 @@ export async function callServerAction(options: {
     },
   });
   const actionRedirect = response.headers.get("x-action-redirect");
+  const returned = returnedState(await response.text());
   const redirectedTo = actionRedirect
     ? actionRedirect.replace(/;(push|replace)$/, "")
-    : response.headers.get("location");
+    : (response.headers.get("location") ?? returned?.goTo);
   return {
     status: response.status,
     redirectedTo: redirectedTo ? pathOf(redirectedTo, options.baseURL) : null,
-    returned: returnedState(await response.text()),
+    returned,
     sessionCookie:
       response.headers
         .getSetCookie()

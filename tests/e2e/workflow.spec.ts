@@ -1,5 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { expectStatusEventually, fileConcernThroughForm, uniquePostUrl } from "./concerns";
+import {
+  expectStatusEventually,
+  fileConcernThroughForm,
+  fillConcernForm,
+  uniquePostUrl,
+} from "./concerns";
 import { setWorkflowSettings } from "./database";
 import { confirmStep, DEMO, DEMO_PASSWORD, personSignedIn } from "./support";
 
@@ -278,6 +283,38 @@ test("without JavaScript, a physician finds the colleague in a search step and f
   await expect(
     page.getByText("Concern raised. Your colleague has been sent a notice."),
   ).toBeVisible();
+  await expect(page).toHaveURL(/\/concerns\/[0-9a-f-]{36}\?done=filed$/);
   await expect(page.locator("header").getByText("Dr Chloe Nguyen", { exact: false })).toBeVisible();
   await context.close();
+});
+
+test("with JavaScript, the filing answers with the concern's address alone and the browser goes there", async ({
+  browser,
+}) => {
+  const reporter = await personSignedIn(browser, ELENA);
+  await fillConcernForm(reporter.page, { colleague: "Ben Carter", postUrl: uniquePostUrl() });
+  // The action's answer, read as it passes: the browser moves on before it could be asked.
+  let answer: { redirect?: string; body: string } | undefined;
+  await reporter.page.route(
+    (url) => url.pathname === "/concerns/new",
+    async (route) => {
+      if (route.request().method() !== "POST" || !route.request().headers()["next-action"]) {
+        return route.fallback();
+      }
+      const response = await route.fetch();
+      answer = { redirect: response.headers()["x-action-redirect"], body: await response.text() };
+      await route.fulfill({ response });
+    },
+  );
+  await reporter.page.getByRole("button", { name: "Raise concern and notify colleague" }).click();
+  // Not the concern's page rendered into the action's answer: only where to go.
+  await expect.poll(() => answer).toBeDefined();
+  expect(answer!.redirect).toBeUndefined();
+  expect(answer!.body).toMatch(/"goTo":"\/concerns\/[0-9a-f-]{36}\?done=filed"/);
+  expect(answer!.body).not.toContain("Concern raised");
+  await expect(reporter.page.getByText("Concern raised.")).toBeVisible();
+  await expect(reporter.page).toHaveURL(/\/concerns\/[0-9a-f-]{36}\?done=filed$/);
+  await expect(
+    reporter.page.locator("header").getByText("Awaiting your colleague's response"),
+  ).toBeVisible();
 });

@@ -28,7 +28,7 @@ import {
   runAuditVerify,
   tamperAsSuperuser,
 } from "./support/audit-tampering";
-import { auditFor } from "./support/concern-factories";
+import { accessChainFor, auditFor } from "./support/concern-factories";
 import { insertPerson } from "./support/factories";
 import { withFreshDatabase } from "./support/fresh-database";
 import { runDueJobs } from "./support/job-queue";
@@ -112,17 +112,19 @@ describe("a case's chain laundered after an anchor: an access record deleted, ev
       leaver.userId,
     ]);
     const laundered = await escalatedAndClosedCase(database);
+    await recordCaseAccess(database.db, laundered.officer, laundered.id);
     await worker.anchor();
     const [first] = await anchorRows(database);
-    const pinned = (await pinnedChains(database, first!.id)).get(`concern:${laundered.id}`)!;
-    expect(pinned.eventId).toBe((await auditFor(database.db, laundered.id)).at(-1)!.id);
+    // Openings are the case's access chain.
+    const pinned = (await pinnedChains(database, first!.id)).get(`case_access:${laundered.id}`)!;
+    expect(pinned.eventId).toBe((await accessChainFor(database.db, laundered.id)).at(-1)!.id);
 
     // Who opened the case file is what someone wants gone. Link by link, the chain still
     // adds up afterwards.
-    const viewed = (await auditFor(database.db, laundered.id)).find(
+    const viewed = (await accessChainFor(database.db, laundered.id)).find(
       (event) => event.action === "case_viewed",
     )!;
-    await launderChain(database, { entityType: "concern", entityId: laundered.id }, viewed.id);
+    await launderChain(database, { entityType: "case_access", entityId: laundered.id }, viewed.id);
     // Life goes on: the laundered case moves on, and so does another.
     await recordCaseAccess(database.db, laundered.officer, laundered.id);
     const other = await escalatedAndClosedCase(database);
@@ -133,7 +135,7 @@ describe("a case's chain laundered after an anchor: an access record deleted, ev
     expect(anchors).toHaveLength(2);
     const second = await pinnedChains(database, anchors[1]!.id);
     expect(second.has(`concern:${other.id}`)).toBe(true);
-    expect(second.has(`concern:${laundered.id}`)).toBe(false);
+    expect(second.has(`case_access:${laundered.id}`)).toBe(false);
 
     // Every active administrator and compliance officer, in the app and by email; nobody else.
     const alerts = await alertsFor(database);
@@ -172,7 +174,7 @@ describe("a case's chain laundered after an anchor: an access record deleted, ev
     expect(record!.details).toEqual({
       problems: [
         {
-          chain: `concern:${laundered.id}`,
+          chain: `case_access:${laundered.id}`,
           id: pinned.eventId,
           problem: problemText.pinRewritten(first!.id),
         },
@@ -182,7 +184,7 @@ describe("a case's chain laundered after an anchor: an access record deleted, ev
     const { problems } = await verifyAuditTrail(database.db);
     expect(problems).toEqual([
       {
-        chain: `concern:${laundered.id}`,
+        chain: `case_access:${laundered.id}`,
         id: pinned.eventId,
         problem: problemText.pinRewritten(first!.id),
       },
@@ -208,9 +210,11 @@ describe("a chain laundered that never moves again", () => {
 
   it("is named by audit:verify from the anchor that pinned it, though later anchors pass it by", async () => {
     const quiet = await escalatedAndClosedCase(database);
+    await recordCaseAccess(database.db, quiet.officer, quiet.id);
     await anchorAuditChains(database.db, { sinks: { file: null, email: null } });
-    const events = await auditFor(database.db, quiet.id);
-    await launderChain(database, { entityType: "concern", entityId: quiet.id }, events[3]!.id);
+    // The first opening of the file, gone.
+    const events = await accessChainFor(database.db, quiet.id);
+    await launderChain(database, { entityType: "case_access", entityId: quiet.id }, events[0]!.id);
     for (let i = 0; i < 3; i++) {
       await escalatedAndClosedCase(database);
       expect(
@@ -220,7 +224,7 @@ describe("a chain laundered that never moves again", () => {
     const { problems } = await verifyAuditTrail(database.db);
     expect(problems).toEqual([
       {
-        chain: `concern:${quiet.id}`,
+        chain: `case_access:${quiet.id}`,
         id: events.at(-1)!.id,
         problem: problemText.pinRewritten(1),
       },
@@ -287,6 +291,7 @@ describe("a trail written before this release: events without a transaction id, 
   it("is checked in full once and anchored, and a chain laundered since the old anchor is left out", async () => {
     const kept = await escalatedAndClosedCase(database);
     const laundered = await escalatedAndClosedCase(database);
+    await recordCaseAccess(database.db, laundered.officer, laundered.id);
     // The first release: no transaction ids, and an anchor of version 1 over every head.
     await tamperAsSuperuser(database, "update audit_events set xact_id = null");
     await withAdminClient(database.url, async (client) => {
@@ -318,20 +323,25 @@ describe("a trail written before this release: events without a transaction id, 
     });
     expect((await verifyAuditTrail(database.db)).problems).toEqual([]);
 
-    const events = await auditFor(database.db, laundered.id);
-    await launderChain(database, { entityType: "concern", entityId: laundered.id }, events[3]!.id);
+    // The first opening of the file, gone.
+    const events = await accessChainFor(database.db, laundered.id);
+    await launderChain(
+      database,
+      { entityType: "case_access", entityId: laundered.id },
+      events[0]!.id,
+    );
     const { anchor, problems } = await anchorAuditChains(database.db, {
       sinks: { file: null, email: null },
     });
     const expected = {
-      chain: `concern:${laundered.id}`,
+      chain: `case_access:${laundered.id}`,
       id: events.at(-1)!.id,
       problem: problemText.pinRewritten(1),
     };
     expect(problems).toEqual([expected]);
     const pinned = await pinnedChains(database, anchor!.id);
     expect(pinned.has(`concern:${kept.id}`)).toBe(true);
-    expect(pinned.has(`concern:${laundered.id}`)).toBe(false);
+    expect(pinned.has(`case_access:${laundered.id}`)).toBe(false);
     expect((await verifyAuditTrail(database.db)).problems).toEqual([expected]);
   });
 });
@@ -343,6 +353,7 @@ describe("each anchor published outside the database", () => {
     const file = path.join(scratch, "published", "audit-anchors.log");
     const worker = auditWorker(database, { file, email: COMPLIANCE_OFFICE });
     const laundered = await escalatedAndClosedCase(database);
+    await recordCaseAccess(database.db, laundered.officer, laundered.id);
     sink.clear();
     await worker.anchor();
     const [first] = await anchorRows(database);
@@ -371,8 +382,12 @@ describe("each anchor published outside the database", () => {
     expect(intact.stdout).toContain(`Compared with 2 published anchors from ${file}`);
 
     // The whole laundering: the chain, then every pin and anchor recomputed to match.
-    const events = await auditFor(database.db, laundered.id);
-    await launderChain(database, { entityType: "concern", entityId: laundered.id }, events[3]!.id);
+    const events = await accessChainFor(database.db, laundered.id);
+    await launderChain(
+      database,
+      { entityType: "case_access", entityId: laundered.id },
+      events[0]!.id,
+    );
     await launderAnchors(database);
     expect((await verifyAuditTrail(database.db)).problems).toEqual([]);
     const [rewritten] = await anchorRows(database);

@@ -20,6 +20,7 @@ export const fileConcernAction = formAction({
   done: ({ concernId, joined }) => ({
     revalidate: "/concerns",
     redirect: `/concerns/${concernId}?done=${joined ? "joined" : "filed"}`,
+    navigate: "separately",
   }),
 });
 

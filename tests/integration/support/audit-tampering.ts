@@ -16,7 +16,8 @@ const NOW = new Date("2026-03-10T09:00:00.000Z");
 
 /**
  * A case taken through the whole workflow by the real services: filed, remediation
- * reported and rejected (escalated), the file opened, claimed and closed: six events.
+ * reported and rejected (escalated), claimed and closed: five events on its chain; the file
+ * opened before the claim: one on its access chain.
  */
 export async function escalatedAndClosedCase(database: FreshDatabase) {
   const { reporter, subject, stranger } = await insertParties(database.db);

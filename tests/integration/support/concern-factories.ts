@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { withAdminClient } from "@/db/admin";
 import type { Database } from "@/db/client";
@@ -112,11 +112,21 @@ export async function concernRow(db: Database, concernId: string) {
   return row!;
 }
 
+/** The case's own audit chain, in order. */
 export async function auditFor(db: Database, concernId: string) {
+  return chainOf(db, "concern", concernId);
+}
+
+/** The case's access chain (its openings), in order. */
+export async function accessChainFor(db: Database, concernId: string) {
+  return chainOf(db, "case_access", concernId);
+}
+
+async function chainOf(db: Database, entityType: string, entityId: string) {
   return db
     .select()
     .from(auditEvents)
-    .where(eq(auditEvents.entityId, concernId))
+    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
     .orderBy(auditEvents.id);
 }
 

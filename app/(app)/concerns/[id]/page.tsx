@@ -43,8 +43,11 @@ export default async function ConcernPage({
   const { done } = search;
   const threadPage = threadPageAskedFor(search);
   const db = getDb();
-  const [timeline, questions, evidence, appeal, reporters] = await Promise.all([
-    listTimeline(db, concern, "reporter", actor.userId),
+  const [{ timeline, thread }, questions, evidence, appeal, reporters] = await Promise.all([
+    listTimeline(db, concern, "reporter", actor.userId).then(async (timeline) => ({
+      timeline,
+      thread: await listThread(db, concern, "reporter", actor.userId, timeline, threadPage),
+    })),
     // Compliance's questions to the reporter go to the reporter of record alone.
     concern.joinedAt ? [] : listInformationRequests(db, concern.id, "reporter"),
     listEvidence(db, concern.id),
@@ -57,7 +60,6 @@ export default async function ConcernPage({
     availableEvents(concern.state, "reporter", concern.severity === "significantly_violates_norms"),
     { reporters: reporters.length, answered: ownAnswer !== null },
   );
-  const thread = await listThread(db, concern, "reporter", actor.userId, timeline, threadPage);
   return (
     <article className="space-y-8">
       <header>

@@ -53,19 +53,28 @@ export default async function NoticePage({
   const threadPage = threadPageAskedFor(search);
   const db = getDb();
   // Opening the notice is part of the record (recorded once), so it is written before the
-  // timeline is read.
-  await openNotice(db, actor, concern.id);
-  const [timeline, questions, evidence, { support, appealWindowDays }, appeal, reporters] =
-    await Promise.all([
-      listTimeline(db, concern, "subject", actor.userId),
-      listInformationRequests(db, concern.id, "subject"),
-      listEvidence(db, concern.id),
-      loadWorkflowSettings(db),
-      findAppealForParty(db, concern.id),
-      listCaseReporters(db, concern, "subject", actor.userId),
-      markCaseNotificationsRead(db, actor, concern.id),
-    ]);
-  const thread = await listThread(db, concern, "subject", actor.userId, timeline, threadPage);
+  // timeline is read; the other reads do not wait for it.
+  const [
+    { timeline, thread },
+    questions,
+    evidence,
+    { support, appealWindowDays },
+    appeal,
+    reporters,
+  ] = await Promise.all([
+    openNotice(db, actor, concern.id)
+      .then(() => listTimeline(db, concern, "subject", actor.userId))
+      .then(async (timeline) => ({
+        timeline,
+        thread: await listThread(db, concern, "subject", actor.userId, timeline, threadPage),
+      })),
+    listInformationRequests(db, concern.id, "subject"),
+    listEvidence(db, concern.id),
+    loadWorkflowSettings(db),
+    findAppealForParty(db, concern.id),
+    listCaseReporters(db, concern, "subject", actor.userId),
+    markCaseNotificationsRead(db, actor, concern.id),
+  ]);
   const otherParty = threadRecipient(
     "subject",
     { name: concern.reporterName },

@@ -58,38 +58,42 @@ export default async function CaseFilePage({
   const { done } = search;
   const threadPage = threadPageAskedFor(search);
   const db = getDb();
-  // The file shows the reporter's identity as it opens, so opening it is the access.
-  await recordCaseAccess(db, actor, concern.id);
   const now = new Date();
-  const furtherReporterIds = await listFurtherReporterIds(db, concern.id);
+  // Everything the file needs at once. The opening is recorded first (the file shows the
+  // reporter's identity as it opens, so opening it is the access) and the access log read
+  // after it, so it lists this opening; the other reads do not wait for either.
   const [
-    timeline,
+    access,
+    { timeline, thread },
+    officers,
     notes,
     requests,
     history,
-    officers,
-    access,
     retaliation,
     evidence,
     appeal,
     reporters,
   ] = await Promise.all([
-    listTimeline(db, concern, "officer", actor.userId),
+    recordCaseAccess(db, actor, concern.id).then(() => listCaseAccess(db, concern.id)),
+    listTimeline(db, concern, "officer", actor.userId).then(async (timeline) => ({
+      timeline,
+      thread: await listThread(db, concern, "officer", actor.userId, timeline, threadPage),
+    })),
+    listFurtherReporterIds(db, concern.id).then((furtherReporterIds) =>
+      activeOfficers(db, {
+        excluding: [concern.reporterId, concern.subjectId, ...furtherReporterIds],
+        forCase: concern.id,
+      }),
+    ),
     listCaseNotes(db, concern.id),
     listInformationRequests(db, concern.id),
     listSubjectHistory(db, concern, now),
-    activeOfficers(db, {
-      excluding: [concern.reporterId, concern.subjectId, ...furtherReporterIds],
-      forCase: concern.id,
-    }),
-    listCaseAccess(db, concern.id),
     listRetaliationLinks(db, concern),
     listEvidence(db, concern.id),
     findAppealForOfficer(db, actor, concern),
     listCaseReporters(db, concern, "officer", actor.userId),
     markCaseNotificationsRead(db, actor, concern.id),
   ]);
-  const thread = await listThread(db, concern, "officer", actor.userId, timeline, threadPage);
   const heldByMe = concern.state === "in_review" && concern.assigneeId === actor.userId;
 
   return (

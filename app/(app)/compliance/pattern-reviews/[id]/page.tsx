@@ -36,11 +36,13 @@ export default async function PatternReviewPage({
   const actor = await requirePermission("compliance:work");
   const id = patternReviewIdSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  const review = await loadPatternReviewForOfficer(getDb(), actor, id.data);
+  const [review, { windows }] = await Promise.all([
+    loadPatternReviewForOfficer(getDb(), actor, id.data),
+    loadWorkflowSettings(getDb()),
+  ]);
   if (!review) notFound();
   const { done } = await searchParams;
   const heldByMe = review.state === "in_review" && review.assigneeId === actor.userId;
-  const { windows } = await loadWorkflowSettings(getDb());
   const answerUntil = decisionOpensAt(review, windows.remediationWindowMs);
   const decidable = mayDecideYet(review, windows.remediationWindowMs, new Date());
   return (
