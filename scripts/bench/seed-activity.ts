@@ -19,8 +19,8 @@ const EVIDENCE_BYTES = 2 * 1024;
 /** One concern in this many has a short thread, one a file, one a second reporter. */
 const EVERY = { messages: 50, evidence: 100, joined: 100 } as const;
 const MESSAGES_PER_THREAD = 3;
-/** One physician in this many has a pattern review about them. */
-const REVIEWED_SUBJECTS_EVERY = 5;
+/** The share of physicians, in thousandths, with a pattern review about them. */
+const REVIEWED_SUBJECTS_PER_THOUSAND = 200;
 // Concerns per audit statement: each statement locks the chain of every case it writes.
 const CONCERN_SLICE = 250_000;
 
@@ -135,18 +135,19 @@ export async function seedCaseActivity(
      where c.number between $1 and $2`,
   );
 
-  // Pattern reviews of one physician in REVIEWED_SUBJECTS_EVERY with at least the rule's
+  // Pattern reviews of a fifth of the physicians, spread over every department (people's
+  // departments follow their number, so the pick scrambles it), with at least the rule's
   // concerns from its different reporters in the year before the review opened: a tenth
   // open, a tenth held by an officer of the colleague's department, the rest decided.
   const pattern = DEFAULT_PATTERN_SETTINGS;
   await client.query(
     `create temporary table bench_reviews as
      with picked as (
-       select s.id, s.department_id, (s.n / ${REVIEWED_SUBJECTS_EVERY}) % 10 as k,
-              now() - case when (s.n / ${REVIEWED_SUBJECTS_EVERY}) % 10 < 2 then s.n % 20
+       select s.id, s.department_id, s.n % 10 as k,
+              now() - case when s.n % 10 < 2 then s.n % 20
                            else 40 + s.n % 300 end * interval '1 day' as opened_at
        from people s
-       where s.n >= 4 and s.n <= $1 and s.n % ${REVIEWED_SUBJECTS_EVERY} = 0
+       where s.n >= 4 and s.n <= $1 and (s.n * 761) % 1000 < ${REVIEWED_SUBJECTS_PER_THOUSAND}
      )
      select gen_random_uuid() as id, p.id as subject_id, p.department_id, p.opened_at,
             (case when p.k = 0 then 'open' when p.k = 1 then 'in_review'
