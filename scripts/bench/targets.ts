@@ -27,6 +27,7 @@ export interface TargetCheck {
 
 export interface RatedScenario {
   name: string;
+  requests: number;
   floor: "A" | "B" | null;
   recordsAccess?: boolean;
   ratio: number | null;
@@ -46,6 +47,15 @@ export function scenarioTargets(rows: readonly RatedScenario[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const row of rows) {
     if (row.floor === null || row.ratio === null) continue;
+    if (row.requests === 0) {
+      checks.push({
+        figure: `${row.name}: req/s ÷ floor ${row.floor}`,
+        measured: "no response in the window",
+        target: ratioTarget(row),
+        met: false,
+      });
+      continue;
+    }
     const minimum =
       row.floor === "A"
         ? TARGETS.filing.ratio
