@@ -11,7 +11,7 @@ export interface CapturedRequest {
   body: string;
 }
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",

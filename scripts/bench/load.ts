@@ -7,6 +7,8 @@ import autocannon from "autocannon";
 
 export interface LoadPlan {
   url: string;
+  /** Paths on the url's server taken in turn, one per request; the url's own path when absent. */
+  paths?: string[];
   method: "GET" | "POST";
   /** One cookie per simulated person; connections take them in turn. */
   cookies: string[];
@@ -63,7 +65,8 @@ function runOnce(plan: LoadPlan, seconds: number): Promise<Measured> {
                       `https://bench.example/filed/${runId}-${sequence}`,
                     )
                   : plan.body;
-              return { ...request, headers, ...(body ? { body } : {}) };
+              const path = plan.paths?.[sequence % plan.paths.length];
+              return { ...request, headers, ...(path ? { path } : {}), ...(body ? { body } : {}) };
             },
           },
         ],

@@ -2,12 +2,14 @@
  * Seeds the benchmark database at scale with set-based SQL (generate_series), never row by
  * row: departments, people with roles, concerns in every state with their audit events,
  * plus the few records the scenarios need by name (a physician with 200 concerns, a case
- * with 50 events, the cases due for the worker benchmark).
+ * with 50 events, the cases due for the worker benchmark), then what happened on the cases
+ * after their filing (scripts/bench/seed-activity.ts).
  */
 import type pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { PLATFORMS } from "@/lib/domain/concern-fields";
 import { CONCERN_CATEGORIES } from "@/lib/domain/policy-text";
+import { seedCaseActivity } from "./seed-activity";
 
 export interface SeedSize {
   users: number;
@@ -292,6 +294,7 @@ export async function seedBenchDatabase(
      from generate_series(1, $1) e, target, officer`,
     [CASE_FILE_EVENTS - 2, PERSONAS.officer],
   );
+  await seedCaseActivity(client, { physicians }, log);
   // Filing has a per-reporter daily limit; the benchmark files far past it on purpose.
   await client.query(`insert into organisation_settings (singleton, daily_filing_limit)
     values (true, 1000000)
