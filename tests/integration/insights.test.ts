@@ -4,9 +4,17 @@ import { concerns } from "@/db/schema";
 import { PLATFORMS } from "@/lib/domain/concern-fields";
 import { ALL_STATES } from "@/lib/domain/concern-workflow";
 import { CONCERN_CATEGORIES } from "@/lib/domain/policy-text";
+import { INSIGHT_REPORT_FRESH_MS, latestInsightReport } from "@/lib/queries/insight-report";
 import { loadInsights, parseInsightsPeriod } from "@/lib/queries/insights";
 import { loadOutcomeInsights } from "@/lib/queries/insights-outcomes";
-import { DAY_MS, later } from "./support/concern-factories";
+import { recordCaseAccess } from "@/lib/services/concerns/record-case-access";
+import {
+  DAY_MS,
+  fileAbout,
+  insertOfficer,
+  insertParties,
+  later,
+} from "./support/concern-factories";
 import { insertDepartment, insertPerson } from "./support/factories";
 import { withFreshDatabase } from "./support/fresh-database";
 
@@ -230,6 +238,61 @@ describe("insights", () => {
     expect(parseInsightsPeriod({}, NOW).problem).toBeUndefined();
   });
 });
+
+describe("the insights page's report", () => {
+  // Periods of their own: the report is kept per period for the whole file.
+  it("is shared while nothing changed, and counted again at once after a filing", async () => {
+    const { period } = parseInsightsPeriod({ from: "2025-02-01", to: "2025-02-28" }, NOW);
+    const first = await fileWithinPeriod(new Date("2025-02-10T09:00:00.000Z"));
+    const counted = await latestInsightReport(database.db, period, NOW);
+    expect(counted.insights.filed).toBe(1);
+    expect(counted.countedAt).toEqual(NOW);
+
+    const moment = await latestInsightReport(database.db, period, later(NOW, 10_000));
+    expect(moment.countedAt).toEqual(NOW);
+    // An officer opening the case file changes nothing the report counts.
+    const officer = await insertOfficer(database.db);
+    await recordCaseAccess(database.db, officer, first);
+    expect((await latestInsightReport(database.db, period, later(NOW, 20_000))).countedAt).toEqual(
+      NOW,
+    );
+
+    await fileWithinPeriod(new Date("2025-02-11T09:00:00.000Z"));
+    const afterFiling = await latestInsightReport(database.db, period, later(NOW, 30_000));
+    expect(afterFiling.insights.filed).toBe(2);
+    expect(afterFiling.countedAt).toEqual(later(NOW, 30_000));
+  });
+
+  it("is counted again after a minute even when nothing was recorded, since overdue moves with the clock", async () => {
+    const { period } = parseInsightsPeriod({ from: "2025-03-01", to: "2025-03-31" }, NOW);
+    await fileWithinPeriod(new Date("2025-03-10T09:00:00.000Z"));
+    const counted = await latestInsightReport(database.db, period, NOW);
+    const withinMinute = later(NOW, INSIGHT_REPORT_FRESH_MS - 1);
+    expect((await latestInsightReport(database.db, period, withinMinute)).countedAt).toEqual(
+      counted.countedAt,
+    );
+    const afterMinute = later(NOW, INSIGHT_REPORT_FRESH_MS);
+    expect((await latestInsightReport(database.db, period, afterMinute)).countedAt).toEqual(
+      afterMinute,
+    );
+  });
+
+  it("gives several officers opening it at once one count", async () => {
+    const { period } = parseInsightsPeriod({ from: "2025-04-01", to: "2025-04-30" }, NOW);
+    await fileWithinPeriod(new Date("2025-04-10T09:00:00.000Z"));
+    const reports = await Promise.all(
+      Array.from({ length: 5 }, () => latestInsightReport(database.db, period, NOW)),
+    );
+    expect(new Set(reports).size).toBe(1);
+    expect(reports[0]!.insights.filed).toBe(1);
+  });
+});
+
+/** Files through the real service, as a physician would, at the given time. */
+async function fileWithinPeriod(at: Date): Promise<string> {
+  const { reporter, subject } = await insertParties(database.db);
+  return fileAbout(database.db, reporter, subject, at, { seenOn: at.toISOString().slice(0, 10) });
+}
 
 function sortByKey<T extends { key: string }>(rows: T[]): T[] {
   return [...rows].sort((a, b) => a.key.localeCompare(b.key));

@@ -3,8 +3,9 @@ import Link from "next/link";
 import { BarChart } from "@/components/insights/bar-chart";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/authz/current-actor";
+import { formatTime } from "@/lib/domain/date-words";
 import { SMALLEST_GROUP } from "@/lib/domain/insight-tables";
-import { loadInsightReport } from "@/lib/queries/insight-report";
+import { latestInsightReport } from "@/lib/queries/insight-report";
 import { parseInsightsPeriod } from "@/lib/queries/insights";
 
 export const metadata: Metadata = { title: "Insights · Peer Concerns" };
@@ -17,10 +18,10 @@ export default async function InsightsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  await requirePermission("compliance:work");
+  const actor = await requirePermission("compliance:work");
   const now = new Date();
   const { period, from, to, problem } = parseInsightsPeriod(await searchParams, now);
-  const { insights, outcomes, tables } = await loadInsightReport(getDb(), period, now);
+  const { insights, outcomes, tables, countedAt } = await latestInsightReport(getDb(), period, now);
   const csvHref = (table: string) =>
     `/compliance/insights/csv?${new URLSearchParams({ table, from, to })}`;
 
@@ -67,7 +68,7 @@ export default async function InsightsPage({
       <p className="text-sm text-slate-700">
         Every figure is about the concerns raised in the period (UTC days). &ldquo;Overdue
         now&rdquo; counts those of them in the compliance queue whose triage or decision deadline
-        has passed.
+        has passed. Counted at {formatTime(countedAt, actor.timeZone)}.
       </p>
 
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4" data-testid="headline">

@@ -4,7 +4,7 @@ import { getCurrentActor } from "@/lib/authz/current-actor";
 import { can } from "@/lib/authz/permissions";
 import { toCsv } from "@/lib/exports/csv";
 import { answer, errorResponse } from "@/lib/http/refusal-response";
-import { loadInsightReport } from "@/lib/queries/insight-report";
+import { latestInsightReport } from "@/lib/queries/insight-report";
 import { parseInsightsPeriod } from "@/lib/queries/insights";
 
 /**
@@ -20,7 +20,7 @@ export async function GET(request: NextRequest) {
   const { period, from, to, problem } = parseInsightsPeriod(params, now);
   if (problem) return answer(400, problem);
   try {
-    const { tables } = await loadInsightReport(getDb(), period, now);
+    const { tables } = await latestInsightReport(getDb(), period, now);
     const table = tables.find((t) => t.id === params.table);
     if (!table) return answer(404, "There is no such table.");
     const csv = toCsv([
