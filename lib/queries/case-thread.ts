@@ -24,16 +24,15 @@ import {
   readKeysetPage,
   readPageRequest,
 } from "./keyset-page";
+import { readSideBySide } from "./read-side-by-side";
 
 const sender = alias(users, "sender");
 const reportedBy = alias(users, "reported_by");
 
-/** The export reads the whole thread up to this many messages (the daily limit keeps it far below). */
-const MESSAGES_EXPORTED = 500;
-
 /** The page of the thread a case page's URL asks for: the latest, or earlier messages. */
 export function threadPageAskedFor(params: Record<string, string | string[] | undefined>) {
-  return readPageRequest(params, { older: "thread_older", newer: "thread_newer" }).request;
+  return readPageRequest(params, "bigint", { older: "thread_older", newer: "thread_newer" })
+    .request;
 }
 
 export interface ThreadPage {
@@ -62,20 +61,22 @@ export async function listThread(
   request: PageRequest | "whole",
 ): Promise<ThreadPage> {
   const select = (from?: SQL) => selectMessages(db, concern.id, view, viewerId, from);
-  const [page, reports] = await Promise.all([
-    request === "whole"
-      ? select()
-          .orderBy(asc(caseMessages.sentAt), asc(caseMessages.id))
-          .limit(MESSAGES_EXPORTED)
-          .then((rows) => ({
-            rows,
-            older: null,
-            newer: null,
-            restarted: false,
-            span: WHOLE_THREAD,
-          }))
-      : readMessagePage(select, request),
-    listReports(db, concern.id, view, viewerId),
+  // The export (in its transaction) takes every message: a case file sent to an outside
+  // authority that silently left out the latest messages would be worse than a long one.
+  const [page, reports] = await readSideBySide(db, [
+    () =>
+      request === "whole"
+        ? select()
+            .orderBy(asc(caseMessages.sentAt), asc(caseMessages.id))
+            .then((rows) => ({
+              rows,
+              older: null,
+              newer: null,
+              restarted: false,
+              span: WHOLE_THREAD,
+            }))
+        : readMessagePage(select, request),
+    () => listReports(db, concern.id, view, viewerId),
   ]);
   const named = concern.disclosure === "named";
   const messages: ThreadItem[] = page.rows.map((row) => {

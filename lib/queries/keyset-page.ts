@@ -26,24 +26,29 @@ export type PageRequest =
 
 export const FIRST_PAGE: PageRequest = { direction: "first" };
 
-const positionSchema = z
-  .string()
-  .max(200)
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown;
-    } catch {
-      ctx.addIssue({ code: "custom", message: "not a position" });
-      return z.NEVER;
-    }
-  })
-  .pipe(
-    z.tuple([
-      z.string().regex(/^\d{1,17}$/),
-      z.union([z.uuid(), z.string().regex(/^[1-9]\d{0,17}$/)]),
-    ]),
-  )
-  .transform(([micros, id]): KeysetPosition => ({ micros, id }));
+/** The type of a list's id column: the position's id must be one, or it is not read. */
+export type KeysetIdType = "uuid" | "bigint";
+
+const ID_SCHEMAS = {
+  uuid: z.uuid(),
+  bigint: z.string().regex(/^[1-9]\d{0,17}$/),
+} as const;
+
+function positionSchema(idType: KeysetIdType) {
+  return z
+    .string()
+    .max(200)
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "not a position" });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.tuple([z.string().regex(/^\d{1,17}$/), ID_SCHEMAS[idType]]))
+    .transform(([micros, id]): KeysetPosition => ({ micros, id }));
+}
 
 export function encodePosition(position: KeysetPosition): string {
   return Buffer.from(JSON.stringify([position.micros, position.id]), "utf8").toString("base64url");
@@ -58,13 +63,16 @@ type SearchParam = string | string[] | undefined;
  */
 export function readPageRequest(
   params: Record<string, SearchParam>,
+  // A position of another list (a notification's number on "my concerns") is malformed
+  // here: the database would refuse to compare it with this list's ids.
+  idType: KeysetIdType,
   names: { older: string; newer: string } = { older: "older", newer: "newer" },
 ): { request: PageRequest; malformed: boolean } {
   const older = first(params[names.older]);
   const newer = first(params[names.newer]);
   if (older === undefined && newer === undefined) return { request: FIRST_PAGE, malformed: false };
   if (older !== undefined && newer !== undefined) return { request: FIRST_PAGE, malformed: true };
-  const parsed = positionSchema.safeParse(older ?? newer);
+  const parsed = positionSchema(idType).safeParse(older ?? newer);
   if (!parsed.success) return { request: FIRST_PAGE, malformed: true };
   return {
     request: { direction: older !== undefined ? "older" : "newer", from: parsed.data },
@@ -88,7 +96,7 @@ export function microsOf(at: AnyPgColumn | SQL): SQL<string> {
 export function keysetCondition(
   at: AnyPgColumn,
   id: AnyPgColumn,
-  idType: "uuid" | "bigint",
+  idType: KeysetIdType,
   request: PageRequest,
 ): SQL | undefined {
   if (request.direction === "first") return undefined;

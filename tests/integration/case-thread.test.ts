@@ -351,3 +351,22 @@ describe("reporting a message as abusive", () => {
     ).toEqual([]);
   });
 });
+
+describe("the export's thread", () => {
+  it("holds every message of a long thread, oldest first, however many there are", async () => {
+    const { id, reporter, subject } = await confidentialCase();
+    // Six hundred messages over sixty days: the default daily limit allows it.
+    await database.pool.query(
+      `insert into case_messages (concern_id, sender_id, body, sent_at)
+       select $1, case when n % 2 = 0 then $2::uuid else $3::uuid end, 'Message ' || n,
+              $4::timestamptz + n * interval '2 hours'
+       from generate_series(1, 600) as n`,
+      [id, reporter.userId, subject.userId, FILED],
+    );
+    const thread = await threadAs(reporter, "reporter", id);
+    const bodies = thread.items.filter((item) => item.message).map((item) => item.texts[0]!.text);
+    expect(bodies).toHaveLength(600);
+    expect(bodies[0]).toBe("Message 1");
+    expect(bodies.at(-1)).toBe("Message 600");
+  });
+});

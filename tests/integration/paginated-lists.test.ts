@@ -10,6 +10,7 @@ import {
 import {
   encodePosition,
   FIRST_PAGE,
+  type KeysetIdType,
   type PageRequest,
   readPageRequest,
 } from "@/lib/queries/keyset-page";
@@ -54,12 +55,13 @@ async function walk<Page extends { older: string | null; newer: string | null }>
   read: (request: PageRequest) => Promise<Page>,
   start: PageRequest,
   link: "older" | "newer",
+  idType: KeysetIdType,
 ): Promise<Page[]> {
   const pages = [await read(start)];
   for (let guard = 0; guard < 100; guard++) {
     const position = pages.at(-1)![link];
     if (!position) return pages;
-    pages.push(await read(readPageRequest({ [link]: position }).request));
+    pages.push(await read(readPageRequest({ [link]: position }, idType).request));
   }
   throw new Error("the pages did not end");
 }
@@ -81,7 +83,7 @@ describe("My concerns, a page at a time", () => {
     const expected = await expectedOrder([...filed, ...joinedCases]);
 
     const read = (request: PageRequest) => listConcernsRaisedBy(database.db, reporter, request, 25);
-    const down = await walk(read, FIRST_PAGE, "older");
+    const down = await walk(read, FIRST_PAGE, "older", "uuid");
     expect(down.map((page) => page.rows.length)).toEqual([25, 25, 10]);
     expect(down.flatMap((page) => page.rows.map((row) => row.id))).toEqual(expected);
     expect(down.map((page) => [page.firstShown, page.total])).toEqual([
@@ -92,7 +94,12 @@ describe("My concerns, a page at a time", () => {
     expect(down[0]!.newer).toBeNull();
 
     // Back up from the last page: the same pages, and the first one says it is the first.
-    const up = await walk(read, readPageRequest({ older: down[1]!.older! }).request, "newer");
+    const up = await walk(
+      read,
+      readPageRequest({ older: down[1]!.older! }, "uuid").request,
+      "newer",
+      "uuid",
+    );
     expect(up.map((page) => page.rows.map((row) => row.id))).toEqual(
       down.map((page) => page.rows.map((row) => row.id)).reverse(),
     );
@@ -108,7 +115,7 @@ describe("My concerns, a page at a time", () => {
     const followed = await listConcernsRaisedBy(
       database.db,
       stranger,
-      readPageRequest({ older: theirs.older! }).request,
+      readPageRequest({ older: theirs.older! }, "uuid").request,
       10,
     );
     expect(followed.rows).toEqual([]);
@@ -125,17 +132,42 @@ describe("My concerns, a page at a time", () => {
       Buffer.from(JSON.stringify(["1e99", "x"])).toString("base64url"),
       ["a", "b"],
     ]) {
-      const { request, malformed } = readPageRequest({ older });
+      const { request, malformed } = readPageRequest({ older }, "uuid");
       expect(malformed).toBe(true);
       expect(request).toEqual(FIRST_PAGE);
     }
-    expect(readPageRequest({ older: "a", newer: "b" }).malformed).toBe(true);
+    expect(readPageRequest({ older: "a", newer: "b" }, "uuid").malformed).toBe(true);
     // Well formed but past the oldest concern: the first page, saying so.
-    const past = readPageRequest({ older: encodePosition({ micros: "0", id: ids[0]! }) });
+    const past = readPageRequest({ older: encodePosition({ micros: "0", id: ids[0]! }) }, "uuid");
     const page = await listConcernsRaisedBy(database.db, reporter, past.request, 5);
     expect(page.restarted).toBe(true);
     expect(page.rows.map((row) => row.id)).toEqual(ids.slice(0, 5));
     expect(page.firstShown).toBe(1);
+  });
+
+  it("reads a position from another kind of list as the first page, not as an error", async () => {
+    const { reporter, subject } = await insertParties(database.db);
+    await insertConcerns(reporter, subject, 3, "other-list");
+    await database.pool.query(
+      `insert into notifications (recipient_id, concern_id, recipient_relation, kind)
+       select $1, id, 'subject', 'concern_filed' from concerns where subject_id = $1`,
+      [subject.userId],
+    );
+    const notificationLink = (await listNotifications(database.db, subject, FIRST_PAGE, 1)).older;
+    const concernLink = (await listConcernsRaisedBy(database.db, reporter, FIRST_PAGE, 1)).older;
+    expect(notificationLink).not.toBeNull();
+    expect(concernLink).not.toBeNull();
+
+    // A notification's link pasted onto "my concerns", and a concern's onto notifications.
+    const onConcerns = readPageRequest({ older: notificationLink! }, "uuid");
+    expect(onConcerns).toEqual({ request: FIRST_PAGE, malformed: true });
+    const page = await listConcernsRaisedBy(database.db, reporter, onConcerns.request, 2);
+    expect(page.rows).toHaveLength(2);
+    const onNotifications = readPageRequest({ older: concernLink! }, "bigint");
+    expect(onNotifications).toEqual({ request: FIRST_PAGE, malformed: true });
+    await expect(
+      listNotifications(database.db, subject, onNotifications.request, 2),
+    ).resolves.toMatchObject({ groups: expect.any(Array) });
   });
 });
 
@@ -145,7 +177,7 @@ describe("notices about one's posts, a page at a time", () => {
     const about = await insertConcerns(reporter, subject, 33, "notice");
     await insertConcerns(reporter, stranger, 5, "other-subject");
     const read = (request: PageRequest) => listNoticesAbout(database.db, subject, request, 10);
-    const pages = await walk(read, FIRST_PAGE, "older");
+    const pages = await walk(read, FIRST_PAGE, "older", "uuid");
     expect(pages.flatMap((page) => page.rows.map((row) => row.id))).toEqual(
       await expectedOrder(about),
     );
@@ -180,7 +212,7 @@ describe("notifications, a page of cases at a time", () => {
     );
 
     const read = (request: PageRequest) => listNotifications(database.db, subject, request, 6);
-    const down = await walk(read, FIRST_PAGE, "older");
+    const down = await walk(read, FIRST_PAGE, "older", "bigint");
     expect(down.map((page) => page.groups.length)).toEqual([6, 6, 6, 5]);
     const groups = down.flatMap((page) => page.groups);
     expect(groups.map((group) => group.concernId)).toEqual(expected.map((row) => row.concern_id));
@@ -192,7 +224,12 @@ describe("notifications, a page of cases at a time", () => {
     expect(busiest.notifications).toHaveLength(NOTIFICATIONS_PER_CASE);
     expect(busiest.earlier).toBe(13 - NOTIFICATIONS_PER_CASE);
 
-    const up = await walk(read, readPageRequest({ older: down[2]!.older! }).request, "newer");
+    const up = await walk(
+      read,
+      readPageRequest({ older: down[2]!.older! }, "bigint").request,
+      "newer",
+      "bigint",
+    );
     expect(up.map((page) => page.groups.map((group) => group.concernId))).toEqual(
       down.map((page) => page.groups.map((group) => group.concernId)).reverse(),
     );
@@ -201,7 +238,7 @@ describe("notifications, a page of cases at a time", () => {
     const followed = await listNotifications(
       database.db,
       stranger,
-      readPageRequest({ older: down[0]!.older! }).request,
+      readPageRequest({ older: down[0]!.older! }, "bigint").request,
       6,
     );
     expect(followed.restarted).toBe(true);

@@ -7,15 +7,15 @@ const POSITION = { micros: "1795000000123456", id: "5f0c8a52-64a1-4c2e-9d0f-2a6c
 
 describe("a page link's position", () => {
   it("reads back exactly what was written, microseconds and id, older or newer", () => {
-    expect(readPageRequest({ older: encodePosition(POSITION) })).toEqual({
+    expect(readPageRequest({ older: encodePosition(POSITION) }, "uuid")).toEqual({
       request: { direction: "older", from: POSITION },
       malformed: false,
     });
     expect(
-      readPageRequest(
-        { thread_newer: encodePosition({ micros: "1", id: "42" }) },
-        { older: "thread_older", newer: "thread_newer" },
-      ).request,
+      readPageRequest({ thread_newer: encodePosition({ micros: "1", id: "42" }) }, "bigint", {
+        older: "thread_older",
+        newer: "thread_newer",
+      }).request,
     ).toEqual({ direction: "newer", from: { micros: "1", id: "42" } });
   });
 
@@ -31,9 +31,13 @@ describe("a page link's position", () => {
       "x".repeat(300),
     ];
     for (const older of wrong) {
-      expect(readPageRequest({ older })).toEqual({ request: FIRST_PAGE, malformed: true });
+      expect(readPageRequest({ older }, "uuid")).toEqual({ request: FIRST_PAGE, malformed: true });
     }
-    expect(readPageRequest({})).toEqual({ request: FIRST_PAGE, malformed: false });
+    expect(readPageRequest({}, "uuid")).toEqual({ request: FIRST_PAGE, malformed: false });
+    // Each list reads only positions with its own kind of id.
+    expect(readPageRequest({ older: encodePosition(POSITION) }, "bigint").malformed).toBe(true);
+    const numbered = encodePosition({ micros: "1", id: "42" });
+    expect(readPageRequest({ older: numbered }, "uuid").malformed).toBe(true);
   });
 });
 

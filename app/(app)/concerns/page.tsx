@@ -19,7 +19,7 @@ export default async function MyConcernsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requirePermission("concerns:follow");
-  const { request, malformed } = readPageRequest(await searchParams);
+  const { request, malformed } = readPageRequest(await searchParams, "uuid");
   // Officers follow here the concerns they recorded as reporter of record; they record new
   // ones from the compliance queue.
   const raise = can(actor, "concerns:file")

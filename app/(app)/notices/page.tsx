@@ -20,7 +20,7 @@ export default async function NoticesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requirePermission("notices:respond");
-  const { request, malformed } = readPageRequest(await searchParams);
+  const { request, malformed } = readPageRequest(await searchParams, "uuid");
   const [page, reviews] = await Promise.all([
     listNoticesAbout(getDb(), actor, request),
     listOwnPatternReviews(getDb(), actor),

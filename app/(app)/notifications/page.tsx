@@ -38,7 +38,7 @@ export default async function NotificationsPage({
 }) {
   const actor = await requireActor();
   const db = getDb();
-  const { request, malformed } = readPageRequest(await searchParams);
+  const { request, malformed } = readPageRequest(await searchParams, "bigint");
   const [page, aboutNoCase, unread, newest] = await Promise.all([
     listNotifications(db, actor, request),
     listAlerts(db, actor),
