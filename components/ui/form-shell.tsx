@@ -43,6 +43,20 @@ export function FormShell({
             {state.message}
           </p>
         ) : null}
+        {state.goTo ? (
+          // Shown while the next page loads, so a slow connection never looks like nothing
+          // happened (and the form, now blank, like a lost submission).
+          <p
+            role="status"
+            className="rounded-md border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900"
+          >
+            Done. Taking you there now, or{" "}
+            <Link href={state.goTo} className="font-medium underline">
+              go there yourself
+            </Link>
+            .
+          </p>
+        ) : null}
         {children}
       </form>
     </FormContext>

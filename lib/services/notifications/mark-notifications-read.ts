@@ -44,8 +44,9 @@ export async function markAlertsRead(db: Db, actor: Actor): Promise<void> {
 }
 
 export const markAllReadSchema = z.object({
-  // The newest notification on the page the person read: one that arrived after it
-  // stays unread, since they have not seen it.
+  // The person's newest notification when the page was shown (the button says "all", and
+  // the list is paged): one that arrived after the page was shown stays unread, since
+  // they could not have seen it.
   upTo: z.coerce
     .number("Reload the page and try again.")
     .int("Reload the page and try again.")
