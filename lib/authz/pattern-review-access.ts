@@ -25,18 +25,20 @@ export function patternReviewOfficerScope(actor: Actor): SQL {
 
 /**
  * This person raised one of the review's concerns (first or joining reporter) or recused
- * from one: the same people `conflictedWithReview` leaves out of its notifications.
+ * from one: the same people `conflictedWithReview` leaves out of its notifications. Each
+ * part starts from the person's own few rows (what they filed, joined, recused from) and
+ * asks whether the review lists it, rather than walking the review's concerns: the queue
+ * asks this for every officer of every listed review's department.
  */
 function partyToListedConcern(userId: SQL): SQL {
-  return sql`exists (
-      select 1 from pattern_review_concerns prc
-        join concerns c on c.id = prc.concern_id
-       where prc.review_id = ${patternReviews.id}
-         and (c.reporter_id = ${userId}
-           or exists (select 1 from concern_reporters cr
-                       where cr.concern_id = c.id and cr.reporter_id = ${userId})
-           or exists (select 1 from case_recusals rc
-                       where rc.concern_id = c.id and rc.officer_id = ${userId})))`;
+  const listed = (concernId: SQL) => sql`exists (select 1 from pattern_review_concerns prc
+      where prc.review_id = ${patternReviews.id} and prc.concern_id = ${concernId})`;
+  return sql`(exists (select 1 from concerns c
+        where c.reporter_id = ${userId} and ${listed(sql`c.id`)})
+      or exists (select 1 from concern_reporters cr
+        where cr.reporter_id = ${userId} and ${listed(sql`cr.concern_id`)})
+      or exists (select 1 from case_recusals rc
+        where rc.officer_id = ${userId} and ${listed(sql`rc.concern_id`)}))`;
 }
 
 /** The colleague's own reviews, while they hold the physician's role. */
