@@ -34,7 +34,11 @@ const ID_SCHEMAS = {
   bigint: z.string().regex(/^[1-9]\d{0,17}$/),
 } as const;
 
-function positionSchema(idType: KeysetIdType) {
+/**
+ * A page link's position as it travels in a URL: JSON, base64url, bounded. Untrusted, so
+ * its contents are parsed by whatever the caller pipes it into.
+ */
+export function linkPositionText(invalidMessage: string) {
   return z
     .string()
     .max(200)
@@ -42,10 +46,14 @@ function positionSchema(idType: KeysetIdType) {
       try {
         return JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown;
       } catch {
-        ctx.addIssue({ code: "custom", message: "not a position" });
+        ctx.addIssue({ code: "custom", message: invalidMessage });
         return z.NEVER;
       }
-    })
+    });
+}
+
+function positionSchema(idType: KeysetIdType) {
+  return linkPositionText("not a position")
     .pipe(z.tuple([z.string().regex(/^\d{1,17}$/), ID_SCHEMAS[idType]]))
     .transform(([micros, id]): KeysetPosition => ({ micros, id }));
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PLATFORMS } from "@/lib/domain/concern-fields";
 import { CONCERN_CATEGORIES, SEVERITIES } from "@/lib/domain/policy-text";
 import { recordId } from "@/lib/services/field-schemas";
+import { linkPositionText } from "./keyset-page";
 import { searchTextSchema } from "./search-text";
 
 /**
@@ -19,17 +20,7 @@ export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 const INVALID_CURSOR = "That page link is not valid.";
 
-const cursorSchema = z
-  .string()
-  .max(200)
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(Buffer.from(text, "base64url").toString("utf8")) as unknown;
-    } catch {
-      ctx.addIssue({ code: "custom", message: INVALID_CURSOR });
-      return z.NEVER;
-    }
-  })
+const cursorSchema = linkPositionText(INVALID_CURSOR)
   .pipe(
     z.tuple(
       [z.iso.datetime({ offset: true, message: INVALID_CURSOR }), recordId(INVALID_CURSOR)],
