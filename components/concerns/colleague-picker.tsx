@@ -40,6 +40,18 @@ export function ColleaguePicker({
   const [chosen, setChosen] = useState<Colleague | null>(restored);
   const [status, setStatus] = useState("");
   const latest = useRef(0);
+  const input = useRef<HTMLInputElement>(null);
+
+  // Letters typed before the page's scripts took over (a slow phone, a busy machine) are
+  // in the box but not in the state: React keeps the box's text when it hydrates and sends
+  // no change for it. Take them up once, as if typed now, so that the search still runs.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on hydration; afterwards every keystroke arrives through onChange
+  useEffect(() => {
+    const typed = input.current?.value ?? "";
+    if (typed === (restored?.name ?? "")) return;
+    setChosen(null);
+    setQuery(typed);
+  }, []);
 
   useEffect(() => {
     if (chosen || query.trim().length < 2) {
@@ -101,6 +113,7 @@ export function ColleaguePicker({
       <input type="hidden" name={name} value={chosen?.id ?? ""} />
       <input type="hidden" name={`${name}Name`} value={chosen?.name ?? ""} />
       <input
+        ref={input}
         id={id}
         role="combobox"
         aria-expanded={open}

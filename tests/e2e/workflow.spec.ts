@@ -318,3 +318,26 @@ test("with JavaScript, the filing answers with the concern's address alone and t
     reporter.page.locator("header").getByText("Awaiting your colleague's response"),
   ).toBeVisible();
 });
+
+test("a name typed before the page's scripts have loaded still finds the colleague", async ({
+  browser,
+}) => {
+  const reporter = await personSignedIn(browser, ELENA);
+  // The page's scripts are held back until the name is in the box: a slow phone, or a
+  // busy server, where a person types before the page has come to life.
+  let releaseScripts!: () => void;
+  const typed = new Promise<void>((resolve) => {
+    releaseScripts = resolve;
+  });
+  await reporter.page.route("**/_next/static/chunks/**/*.js", async (route) => {
+    await typed;
+    await route.fallback();
+  });
+  await reporter.page.goto("/concerns/new", { waitUntil: "commit" });
+  await reporter.page.getByRole("combobox", { name: "Colleague" }).fill("Ben Ca");
+  releaseScripts();
+  await reporter.page.getByRole("option", { name: /Ben Carter/ }).click();
+  await expect(reporter.page.getByRole("combobox", { name: "Colleague" })).toHaveValue(
+    "Dr Ben Carter",
+  );
+});
