@@ -22,22 +22,17 @@ export function connectDatabase(
     onConnectionLost?: (error: Error) => void;
   } = {},
 ): DatabaseHandle {
+  // Tests connect as the server's superuser and act as the application's role, so they
+  // run with exactly the app's privileges. The role is a startup setting of each
+  // connection: no statement of ours runs before the pool hands the client out.
+  const { role } = options;
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    ...(role ? { options: `-c role=${role}` } : {}),
   });
-  // Tests connect as the server's superuser and act as the application's role, so they
-  // run with exactly the app's privileges. pg queues queries per client, so this runs
-  // before the first query the pool hands the client out for.
-  const { role } = options;
-  if (role) {
-    pool.on("connect", (client) => {
-      // Not caught: if the role is missing, the run must fail rather than go on as superuser.
-      void client.query(`set role ${client.escapeIdentifier(role)}`);
-    });
-  }
   // Without a listener, an idle client losing its connection (Postgres restarting)
   // emits an unhandled 'error' and kills the process. The pool drops that client and
   // opens a fresh one on the next query, so logging is all that is needed.
