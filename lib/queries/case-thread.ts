@@ -47,7 +47,8 @@ export interface ThreadPage {
 /**
  * One page of the case's thread as this reader may see it, the latest messages unless a link
  * asks for earlier ones ("whole" for the export): the parties' messages and their responses
- * (from the timeline the page already read) in time order. The query selects a confidential
+ * (from the page's timeline) in time order. A page hands its timeline still being read, so the
+ * messages are read beside it rather than after it. The query selects a confidential
  * reporter's name only for readers who may know it, so the colleague's page never holds it,
  * not even in what the server sends the browser. Officers see every report of a message; a
  * party sees whether they reported it. The page reads its messages and their reports at once.
@@ -57,7 +58,7 @@ export async function listThread(
   concern: { id: string; disclosure: string },
   view: ConcernView,
   viewerId: string,
-  timeline: readonly TimelineEntry[],
+  timeline: readonly TimelineEntry[] | PromiseLike<readonly TimelineEntry[]>,
   request: PageRequest | "whole",
 ): Promise<ThreadPage> {
   const select = (from?: SQL) => selectMessages(db, concern.id, view, viewerId, from);
@@ -105,7 +106,7 @@ export async function listThread(
       },
     };
   });
-  const responses: ThreadItem[] = timeline
+  const responses: ThreadItem[] = (await timeline)
     .filter((entry) => (RESPONSES_IN_THREAD as readonly string[]).includes(entry.action))
     .map((entry) => ({
       key: `event-${entry.id}`,

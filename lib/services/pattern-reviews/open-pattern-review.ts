@@ -26,6 +26,17 @@ export async function openPatternReviewIfDue(
   subjectId: string,
   now: Date,
 ): Promise<{ reviewId: string } | null> {
+  // While a review of the colleague is open no second one opens, whatever the filings. Seen
+  // first and without the lock, so that a run of filings about one colleague (a post gone
+  // round the hospital) neither waits in turn for each other's commit nor reads the
+  // colleague's whole year of concerns each time. A review decided just after this read
+  // is no different from one decided just after the locked read below.
+  const [openReview] = await tx
+    .select({ id: patternReviews.id })
+    .from(patternReviews)
+    .where(and(eq(patternReviews.subjectId, subjectId), ne(patternReviews.state, "decided")))
+    .limit(1);
+  if (openReview) return null;
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtext('pattern-review'), hashtext(${subjectId}))`,
   );

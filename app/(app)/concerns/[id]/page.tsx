@@ -43,11 +43,11 @@ export default async function ConcernPage({
   const { done } = search;
   const threadPage = threadPageAskedFor(search);
   const db = getDb();
-  const [{ timeline, thread }, questions, evidence, appeal, reporters] = await Promise.all([
-    listTimeline(db, concern, "reporter", actor.userId).then(async (timeline) => ({
-      timeline,
-      thread: await listThread(db, concern, "reporter", actor.userId, timeline, threadPage),
-    })),
+  // The thread's messages are read beside the timeline, and take its responses once read.
+  const timelineRead = listTimeline(db, concern, "reporter", actor.userId);
+  const [timeline, thread, questions, evidence, appeal, reporters] = await Promise.all([
+    timelineRead,
+    listThread(db, concern, "reporter", actor.userId, timelineRead, threadPage),
     // Compliance's questions to the reporter go to the reporter of record alone.
     concern.joinedAt ? [] : listInformationRequests(db, concern.id, "reporter"),
     listEvidence(db, concern.id),

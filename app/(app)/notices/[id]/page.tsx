@@ -53,28 +53,22 @@ export default async function NoticePage({
   const threadPage = threadPageAskedFor(search);
   const db = getDb();
   // Opening the notice is part of the record (recorded once), so it is written before the
-  // timeline is read; the other reads do not wait for it.
-  const [
-    { timeline, thread },
-    questions,
-    evidence,
-    { support, appealWindowDays },
-    appeal,
-    reporters,
-  ] = await Promise.all([
-    openNotice(db, actor, concern.id)
-      .then(() => listTimeline(db, concern, "subject", actor.userId))
-      .then(async (timeline) => ({
-        timeline,
-        thread: await listThread(db, concern, "subject", actor.userId, timeline, threadPage),
-      })),
-    listInformationRequests(db, concern.id, "subject"),
-    listEvidence(db, concern.id),
-    loadWorkflowSettings(db),
-    findAppealForParty(db, concern.id),
-    listCaseReporters(db, concern, "subject", actor.userId),
-    markCaseNotificationsRead(db, actor, concern.id),
-  ]);
+  // timeline is read; the other reads do not wait for it, and the thread's messages are
+  // read beside the timeline, taking its responses once read.
+  const timelineRead = openNotice(db, actor, concern.id).then(() =>
+    listTimeline(db, concern, "subject", actor.userId),
+  );
+  const [timeline, thread, questions, evidence, { support, appealWindowDays }, appeal, reporters] =
+    await Promise.all([
+      timelineRead,
+      listThread(db, concern, "subject", actor.userId, timelineRead, threadPage),
+      listInformationRequests(db, concern.id, "subject"),
+      listEvidence(db, concern.id),
+      loadWorkflowSettings(db),
+      findAppealForParty(db, concern.id),
+      listCaseReporters(db, concern, "subject", actor.userId),
+      markCaseNotificationsRead(db, actor, concern.id),
+    ]);
   const otherParty = threadRecipient(
     "subject",
     { name: concern.reporterName },

@@ -61,10 +61,13 @@ export default async function CaseFilePage({
   const now = new Date();
   // Everything the file needs at once. The opening is recorded first (the file shows the
   // reporter's identity as it opens, so opening it is the access) and the access log read
-  // after it, so it lists this opening; the other reads do not wait for either.
+  // after it, so it lists this opening; the other reads do not wait for either. The
+  // thread's messages are read beside the timeline, and take its responses once read.
+  const timelineRead = listTimeline(db, concern, "officer", actor.userId);
   const [
     access,
-    { timeline, thread },
+    timeline,
+    thread,
     officers,
     notes,
     requests,
@@ -75,10 +78,8 @@ export default async function CaseFilePage({
     reporters,
   ] = await Promise.all([
     recordCaseAccess(db, actor, concern.id).then(() => listCaseAccess(db, concern.id)),
-    listTimeline(db, concern, "officer", actor.userId).then(async (timeline) => ({
-      timeline,
-      thread: await listThread(db, concern, "officer", actor.userId, timeline, threadPage),
-    })),
+    timelineRead,
+    listThread(db, concern, "officer", actor.userId, timelineRead, threadPage),
     listFurtherReporterIds(db, concern.id).then((furtherReporterIds) =>
       activeOfficers(db, {
         excluding: [concern.reporterId, concern.subjectId, ...furtherReporterIds],
