@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
+import { e2eServer } from "./e2e-server";
 
 /**
  * Test setup that talks to the e2e server's own embedded database (never the dev one):
@@ -9,10 +10,11 @@ import { hashPassword } from "@/lib/auth/password";
  * values the UI does not offer (a deadline seconds away instead of hours).
  */
 export async function withE2eDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const password = readFileSync(".data/e2e/postgres/postgres-password", "utf8").trim();
+  const server = e2eServer();
+  const password = readFileSync(`${server.dataDir}/postgres/postgres-password`, "utf8").trim();
   const client = new pg.Client({
     host: "127.0.0.1",
-    port: Number(process.env.E2E_PG_PORT ?? 54339),
+    port: server.pgPort,
     user: "postgres",
     password,
     database: "peer_concerns",

@@ -16,7 +16,7 @@ import {
   setWorkflowSettings,
   withE2eDatabase,
 } from "./database";
-import { E2E_SERVER_LOG } from "./server-log";
+import { e2eServer } from "./e2e-server";
 import { confirmStep, DEMO, DEMO_PASSWORD, personSignedIn } from "./support";
 
 // Hostile input through the real server, and the two canaries of a confidential case: the
@@ -235,8 +235,19 @@ test("no query parameter or address, however hostile, makes any page fail or ref
     await Promise.all(
       targets.map(async ([request, address]) => {
         const url = address(value);
-        const response = await request.get(url, { maxRedirects: 0 });
         const where = `${payload.name} at ${address("…")}`;
+        const response = await request.get(url, { maxRedirects: 0 }).catch((error: Error) => {
+          // An address over the server's header limit is refused (431) and the connection
+          // closed, which a client still writing its megabyte sees as the pipe breaking.
+          if (
+            url.length > HEADER_LIMIT_BYTES &&
+            /EPIPE|ECONNRESET|socket hang up/.test(error.message)
+          ) {
+            return null;
+          }
+          throw error;
+        });
+        if (!response) return;
         if (response.status() >= 500) failures.push(`${response.status()} for ${where}`);
         const type = response.headers()["content-type"] ?? "";
         if (type.includes("html") && payload.value.includes("<")) {
@@ -255,6 +266,9 @@ test("no query parameter or address, however hostile, makes any page fail or ref
   const queue = await asOfficer.get(`/compliance?q=${encodeURIComponent("ab\u0000c")}`);
   expect(await queue.text()).toContain("Remove the control characters from the search.");
 });
+
+/** Node's limit on a request's headers, the request line included. */
+const HEADER_LIMIT_BYTES = 16 * 1024;
 
 /** A URL cannot carry half a character: send the bytes a hostile client would, invalid UTF-8. */
 function urlComponent(text: string): string {
@@ -368,7 +382,7 @@ test("the canaries reach no one who may not see them: not the colleague, not a s
   }
 
   // Everything the server printed while serving all of the above.
-  const log = await readFile(E2E_SERVER_LOG, "utf8");
+  const log = await readFile(e2eServer().log, "utf8");
   expect(log).toContain("Peer Concerns is ready on");
   expect(log).not.toContain(CANARY_REPORTER);
   expect(log).not.toContain(CANARY_PATIENT);

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { generate } from "otplib";
 import { DEMO_ACCOUNTS } from "../../db/seed/demo-organisation";
 import { TIME_STEP_SECONDS } from "../../lib/domain/two-factor";
+import { e2eServer } from "./e2e-server";
 
 /**
  * Authenticator apps for the journeys: the demo organisation's published keys, and the
@@ -11,7 +12,7 @@ import { TIME_STEP_SECONDS } from "../../lib/domain/two-factor";
  * step's 30 seconds waits. What was handed out is kept beside the run's database, so a
  * worker restarted after a failed test does not hand out a used code again.
  */
-const STATE = ".data/e2e/authenticator.json";
+const statePath = () => `${e2eServer().dataDir}/authenticator.json`;
 
 interface Authenticator {
   secrets: Record<string, string>;
@@ -19,7 +20,8 @@ interface Authenticator {
 }
 
 function load(): Authenticator {
-  if (existsSync(STATE)) return JSON.parse(readFileSync(STATE, "utf8")) as Authenticator;
+  if (existsSync(statePath()))
+    return JSON.parse(readFileSync(statePath(), "utf8")) as Authenticator;
   const secrets = Object.fromEntries(
     DEMO_ACCOUNTS.flatMap((account) =>
       account.twoFactorSecret ? [[account.email, account.twoFactorSecret]] : [],
@@ -29,8 +31,8 @@ function load(): Authenticator {
 }
 
 function save(state: Authenticator): void {
-  mkdirSync(".data/e2e", { recursive: true });
-  writeFileSync(STATE, JSON.stringify(state));
+  mkdirSync(e2eServer().dataDir, { recursive: true });
+  writeFileSync(statePath(), JSON.stringify(state));
 }
 
 export function rememberSecret(email: string, secret: string): void {
