@@ -50,6 +50,9 @@ export const auditEvents = pgTable(
     index("audit_events_entity_idx").on(t.entityType, t.entityId, t.id),
     index("audit_events_actor_idx").on(t.actorId, t.occurredAt),
     index("audit_events_xact_idx").on(t.xactId).where(sql`${t.xactId} is not null`),
+    // The latest change to any case (insights counts again only after one): case-file
+    // openings are most of the newest events, and without this the lookup walks past them.
+    index("audit_events_recorded_change_idx").on(t.id).where(sql`${t.entityType} <> 'case_access'`),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { desc, ne } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { insightTables } from "@/lib/domain/insight-tables";
@@ -34,6 +34,20 @@ const KEPT_REPORTS = 32;
 const reports = new Map<string, { countedAt: Date; report: Promise<InsightReport> }>();
 
 /**
+ * The newest audit event of a change to anything the report counts. Case-file openings,
+ * most of the newest events, change nothing counted; the condition is written as the
+ * partial index audit_events_recorded_change_idx is, so that the index serves it.
+ */
+export function latestRecordedChange(db: Db) {
+  return db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(sql`${auditEvents.entityType} <> 'case_access'`)
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
+}
+
+/**
  * The report as of the latest recorded change. Every change to a case writes an audit
  * event in its transaction, so the newest event's id says whether anything the report
  * counts may have changed; when nothing has, the figures counted a moment ago are the
@@ -47,12 +61,7 @@ export async function latestInsightReport(
   period: InsightsPeriod,
   now: Date,
 ): Promise<InsightReport> {
-  const [latest] = await db
-    .select({ id: auditEvents.id })
-    .from(auditEvents)
-    .where(ne(auditEvents.entityType, "case_access"))
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
+  const [latest] = await latestRecordedChange(db);
   const key = `${period.from.toISOString()}/${period.to.toISOString()}/${latest?.id ?? 0}`;
   const kept = reports.get(key);
   if (kept && now.getTime() - kept.countedAt.getTime() < INSIGHT_REPORT_FRESH_MS) {

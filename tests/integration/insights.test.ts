@@ -4,7 +4,11 @@ import { concerns } from "@/db/schema";
 import { PLATFORMS } from "@/lib/domain/concern-fields";
 import { ALL_STATES } from "@/lib/domain/concern-workflow";
 import { CONCERN_CATEGORIES } from "@/lib/domain/policy-text";
-import { INSIGHT_REPORT_FRESH_MS, latestInsightReport } from "@/lib/queries/insight-report";
+import {
+  INSIGHT_REPORT_FRESH_MS,
+  latestInsightReport,
+  latestRecordedChange,
+} from "@/lib/queries/insight-report";
 import { loadInsights, parseInsightsPeriod } from "@/lib/queries/insights";
 import { loadOutcomeInsights } from "@/lib/queries/insights-outcomes";
 import { recordCaseAccess } from "@/lib/services/concerns/record-case-access";
@@ -261,6 +265,27 @@ describe("the insights page's report", () => {
     const afterFiling = await latestInsightReport(database.db, period, later(NOW, 30_000));
     expect(afterFiling.insights.filed).toBe(2);
     expect(afterFiling.countedAt).toEqual(later(NOW, 30_000));
+  });
+
+  it("finds the latest recorded change through an index of its own, however many case-file openings came after it", async () => {
+    const filed = await fileWithinPeriod(new Date("2024-11-10T09:00:00.000Z"));
+    // Openings are most of the newest events once officers read files all day.
+    await database.pool.query(
+      `insert into audit_events (action, entity_type, entity_id, details)
+       select 'case_file_opened', 'case_access', $1, '{}' from generate_series(1, 5000)`,
+      [filed],
+    );
+    await database.pool.query("analyze audit_events");
+    const query = latestRecordedChange(database.db).toSQL();
+    const { rows } = await database.pool.query(`explain (format json) ${query.sql}`, query.params);
+    const plan = JSON.stringify(rows[0]["QUERY PLAN"]);
+    // Not the primary key walked backwards past every opening, filtering each.
+    expect(plan).toContain("audit_events_recorded_change_idx");
+    const [latest] = await latestRecordedChange(database.db);
+    const [{ entity_type }] = (
+      await database.pool.query("select entity_type from audit_events where id = $1", [latest!.id])
+    ).rows;
+    expect(entity_type).not.toBe("case_access");
   });
 
   it("is counted again after a minute even when nothing was recorded, since overdue moves with the clock", async () => {

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_recorded_change_idx" ON "audit_events" USING btree ("id") WHERE "audit_events"."entity_type" <> 'case_access';
