@@ -6,6 +6,7 @@ import {
   inArray,
   isNull,
   lte,
+  max,
   ne,
   notExists,
   or,
@@ -189,12 +190,12 @@ async function selectNewestOfCases(db: Db, actor: Actor, concernIds: string[]) {
  * page they read, and nothing that arrives after the page was shown.
  */
 export async function newestNotificationId(db: Db, actor: Actor): Promise<number | null> {
+  // The highest id, not the latest time: "mark all read" marks by id, and a notification
+  // written a moment later can bear an earlier event's time.
   const [row] = await db
-    .select({ id: notifications.id })
+    .select({ id: max(notifications.id) })
     .from(notifications)
-    .where(eq(notifications.recipientId, actor.userId))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(1);
+    .where(eq(notifications.recipientId, actor.userId));
   return row?.id ?? null;
 }
 

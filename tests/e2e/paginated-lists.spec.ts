@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { hashPassword } from "@/lib/auth/password";
@@ -7,8 +8,11 @@ import { DEMO_PASSWORD, personSignedIn } from "./support";
 // Two physicians of this journey alone, with 60 concerns between them, a notification of
 // each for the colleague and a long conversation on the newest: written straight into the
 // database (test setup), since filing sixty concerns through the form proves nothing more.
-const REPORTER = "paging.reporter@hospital.example";
-const COLLEAGUE = "paging.colleague@hospital.example";
+// Of this worker process alone: after a failed journey Playwright starts a fresh worker,
+// which sets the two up again for the journeys left.
+const RUN = randomBytes(4).toString("hex");
+const REPORTER = `paging.reporter.${RUN}@hospital.example`;
+const COLLEAGUE = `paging.colleague.${RUN}@hospital.example`;
 const CONCERNS = 60;
 const MESSAGES = 40;
 const SHOTS = ".test-results/paginated-lists";

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { notifications } from "@/db/schema";
-import { listNotifications } from "@/lib/queries/notifications";
+import { listNotifications, newestNotificationId } from "@/lib/queries/notifications";
 import { answerResponse } from "@/lib/services/concerns/answer-response";
 import { reportRemediation } from "@/lib/services/concerns/report-remediation";
 import { markAllNotificationsRead } from "@/lib/services/notifications/mark-notifications-read";
@@ -106,6 +106,19 @@ describe("mark all read", () => {
       concernId: third,
       notifications: [{ kind: "concern_filed", readAt: null }],
     });
+  });
+
+  it("marks everything the page showed when the notifications' times and ids run in different orders", async () => {
+    // A notification's time is its event's, and its id is taken as it is written: one
+    // written a moment later (a timed step of the worker, another transaction) can bear
+    // the earlier time.
+    const { reporter, subject } = await insertParties(database.db);
+    await fileAbout(database.db, reporter, subject, later(T0, 2 * HOUR));
+    await fileAbout(database.db, reporter, subject, T0);
+    const upTo = await newestNotificationId(database.db, subject);
+
+    expect(await markAllNotificationsRead(database.db, subject, { upTo: upTo! })).toBe(2);
+    expect(await unreadOf(subject.userId)).toEqual([]);
   });
 
   it("refuses what is not a notification id, marking nothing", async () => {
