@@ -1,6 +1,7 @@
 import { EventEmitter } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Runner, run, type WorkerEvents } from "graphile-worker";
+import type pg from "pg";
 import { connectDatabase } from "@/db/client";
 import { probeDatabase } from "@/db/probe-database";
 import { isDatabaseUnreachable } from "@/db/reachability";
@@ -17,6 +18,8 @@ const GONE_POOL_CHECK_MS = 30_000;
 const RETRY_MAX_MS = 10_000;
 // How long a runner whose workers have all stopped gets to finish stopping (see below).
 const RUNNER_WIND_DOWN_MS = 3_000;
+// graphile-worker's default for the connections of a runner.
+const JOB_POOL_SIZE = 10;
 // graphile-worker exits with this when another version migrated the queue incompatibly.
 const BREAKING_MIGRATION_EXIT_CODE = 57;
 
@@ -29,6 +32,8 @@ export interface RunningWorker {
 
 interface RunnerRecord {
   runner: Runner;
+  /** The connections it runs jobs on, ended once it has stopped. */
+  jobPool: pg.Pool;
   /** The worker pools it created; their ids are what its jobs are locked by. */
   pools: Set<string>;
   /** What made its pool stop, as reported when it happened (the runner resolves anyway). */
@@ -113,8 +118,16 @@ export async function startWorker(
     const stopped = new Promise<void>((resolve) => {
       workersStopped = resolve;
     });
+    // The runner's connections are a pool of ours, which listens for a dropped connection
+    // for as long as it lives. graphile-worker's own pool stops listening just before it
+    // is ended as its runner stops; a connection the restarting database cut in that gap
+    // went unheard and killed the process (seen when PostgreSQL restarted mid-work).
+    const { pool: jobPool } = connectDatabase(databaseUrl, {
+      max: JOB_POOL_SIZE,
+      onConnectionLost: outage.noteUnreachable,
+    });
     const runner = await run({
-      connectionString: databaseUrl,
+      pgPool: jobPool,
       concurrency: 2,
       pollInterval: 1000,
       noHandleSignals: true,
@@ -131,10 +144,14 @@ export async function startWorker(
       // went away) stop the runner, which is then replaced; without batching
       // graphile-worker 0.17 leaves that failure unhandled and the process exits.
       preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+    }).catch((error: unknown) => {
+      jobPool.end().catch(() => {});
+      throw error;
     });
     outage.noteReachable();
     return {
       runner,
+      jobPool,
       pools,
       get fatal() {
         return fatal;
@@ -172,6 +189,7 @@ export async function startWorker(
         const started = await startRunner();
         if (!stopping.signal.aborted) return started;
         await started.runner.stop().catch(() => {});
+        endJobPool(started);
         return null;
       } catch (error) {
         if (stopping.signal.aborted) return null;
@@ -199,6 +217,7 @@ export async function startWorker(
     while (current) {
       const startedAt = Date.now();
       const cause = await ended(current);
+      endJobPool(current);
       // Every worker of that runner has stopped: what its pools still hold is no one's.
       for (const poolId of current.pools) {
         poolLocks.unregister(poolId);
@@ -220,6 +239,11 @@ export async function startWorker(
       current = await startRunnerWhenReachable(false);
       if (current) void releaseGone();
     }
+  }
+
+  /** Not waited for: a connection a stuck runner never gave back must not hold this up. */
+  function endJobPool(record: RunnerRecord): void {
+    record.jobPool.end().catch(() => {});
   }
 
   /** Releases the jobs of workers that are gone (this process's own old runners' too). */
