@@ -5,8 +5,9 @@
  * ALSO_TEST_DATABASE_URL runs the integration layer a second time against that external
  * server (CI proves both the embedded default and a real external PostgreSQL).
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 
@@ -30,28 +31,61 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 // of its own: two at a time even on a 2-core machine, where vitest's default is one.
 const INTEGRATION_WORKERS = String(Math.max(2, availableParallelism() - 1));
 
-function vitestLayer(
+/**
+ * As run(), without blocking this process, so that a layer running beside it keeps
+ * writing its output; with `log`, that output goes to the file instead of the terminal.
+ */
+async function runAsync(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  log?: string,
+): Promise<number> {
+  const child = spawn(command, args, {
+    stdio: log ? ["ignore", "pipe", "pipe"] : "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  });
+  const output = log ? createWriteStream(log) : null;
+  if (output) {
+    child.stdout?.pipe(output);
+    child.stderr?.pipe(output);
+  }
+  const [code] = (await once(child, "close")) as [number | null];
+  if (output) await new Promise((resolve) => output.end(resolve));
+  return code ?? 1;
+}
+
+function vitestArgs(project: string, report: string, extraArgs: string[]): string[] {
+  return [
+    "vitest",
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+    ...extraArgs,
+  ];
+}
+
+/**
+ * A vitest layer. With `log`, its output goes to that file, so that it can run beside
+ * another layer without the two interleaving on the terminal.
+ */
+async function vitestLayer(
   name: string,
   project: string,
   env: Record<string, string> = {},
   extraArgs: string[] = [],
-): LayerResult {
+  log?: string,
+): Promise<LayerResult> {
   const report = path.join(RESULTS, `${name}.json`);
   rmSync(report, { force: true });
-  const exit = run(
-    "npx",
-    [
-      "vitest",
-      "run",
-      "--project",
-      project,
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${report}`,
-      ...extraArgs,
-    ],
-    env,
-  );
+  const exit = await runAsync("npx", vitestArgs(project, report, extraArgs), env, log);
+  return vitestResult(name, report, exit);
+}
+
+function vitestResult(name: string, report: string, exit: number): LayerResult {
   if (!existsSync(report)) return { name, passed: 0, failed: 1 };
   const json = JSON.parse(readFileSync(report, "utf8")) as {
     numPassedTests: number;
@@ -85,14 +119,29 @@ function e2eLayer(): LayerResult {
 
 mkdirSync(RESULTS, { recursive: true });
 const layers: LayerResult[] = [];
-layers.push(vitestLayer("unit", "unit"));
+layers.push(await vitestLayer("unit", "unit"));
 const integrationArgs = [`--maxWorkers=${INTEGRATION_WORKERS}`];
-layers.push(vitestLayer("integration", "integration", { DATABASE_URL: "" }, integrationArgs));
+// Against the external server the integration layer runs beside the embedded one: each
+// file has a database of its own on its own server, and the two wait on PostgreSQL more
+// than they compute, so together they take little longer than either.
 const external = process.env.ALSO_TEST_DATABASE_URL;
-if (external) {
-  layers.push(
-    vitestLayer("integration-external", "integration", { DATABASE_URL: external }, integrationArgs),
-  );
+const externalLog = path.join(RESULTS, "integration-external.log");
+const [embedded, beside] = await Promise.all([
+  vitestLayer("integration", "integration", { DATABASE_URL: "" }, integrationArgs),
+  external
+    ? vitestLayer(
+        "integration-external",
+        "integration",
+        { DATABASE_URL: external },
+        integrationArgs,
+        externalLog,
+      )
+    : null,
+]);
+layers.push(embedded);
+if (beside) {
+  console.log(`\nintegration-external, run beside it:\n${readFileSync(externalLog, "utf8")}`);
+  layers.push(beside);
 }
 layers.push(lintLayer());
 const build = buildLayer();
