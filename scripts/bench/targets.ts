@@ -80,11 +80,18 @@ export function scenarioTargets(rows: readonly RatedScenario[]): TargetCheck[] {
   return checks;
 }
 
+/** The server's resident size idle, then 10 s and a minute after the load stopped. */
+export interface MemoryFigures {
+  idleMiB: number;
+  afterLoadMiB: number;
+  settledMiB: number;
+}
+
 export function otherTargets(figures: {
   workerRatio: number | null;
   queueP95s: ReadonlyArray<{ name: string; p95: number }>;
   firstLoadOverKb: ReadonlyArray<{ page: string; overMinimumKb: number }>;
-  memory: { idleMiB: number; afterLoadMiB: number } | null;
+  memory: MemoryFigures | null;
 }): TargetCheck[] {
   const checks: TargetCheck[] = [];
   if (figures.workerRatio !== null) {
@@ -113,10 +120,13 @@ export function otherTargets(figures: {
     });
   }
   if (figures.memory) {
-    const ratio = figures.memory.afterLoadMiB / figures.memory.idleMiB;
+    const { idleMiB, afterLoadMiB, settledMiB } = figures.memory;
+    // Judged once the server has been idle a minute: V8 gives back the heap it grew for
+    // the load only after some seconds without work, so the 10 s reading is shown beside.
+    const ratio = settledMiB / idleMiB;
     checks.push({
-      figure: "server memory after the load ÷ idle after warm-up",
-      measured: `${ratio.toFixed(2)} (${figures.memory.afterLoadMiB.toFixed(0)} ÷ ${figures.memory.idleMiB.toFixed(0)} MiB)`,
+      figure: "server memory a minute after the load ÷ idle after warm-up",
+      measured: `${ratio.toFixed(2)} (${settledMiB.toFixed(0)} ÷ ${idleMiB.toFixed(0)} MiB; after 10 s ${(afterLoadMiB / idleMiB).toFixed(2)})`,
       target: `≤ ${TARGETS.memoryAfterLoad}`,
       met: ratio <= TARGETS.memoryAfterLoad,
     });
