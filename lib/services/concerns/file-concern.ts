@@ -1,4 +1,5 @@
-import { and, count, eq, exists, gte, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { Database, Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
 import { concernReporters, concerns, userRoles, users } from "@/db/schema";
@@ -311,23 +312,34 @@ async function countFiledSince(db: Db, reporterId: string, since: Date): Promise
 
 /** An open case about this post that this person raised or joined, if any. */
 async function findOpenConcern(db: Db, reporterId: string, postUrlNormalised: string) {
-  const [open] = await db
-    .select({ id: concerns.id })
-    .from(concerns)
-    .where(
-      and(
-        or(
-          eq(concerns.reporterId, reporterId),
-          exists(
-            sql`(select 1 from ${concernReporters} where ${concernReporters.concernId} = ${concerns.id} and ${concernReporters.reporterId} = ${reporterId})`,
-          ),
-        ),
-        eq(concerns.postUrlNormalised, postUrlNormalised),
-        inArray(concerns.state, [...OPEN_STATES]),
-      ),
-    )
-    .limit(1);
+  const [open] = await openConcernsOfReporter(db, reporterId, postUrlNormalised);
   return open;
+}
+
+/**
+ * The query of findOpenConcern: the cases the person raised, through the index of open
+ * cases by reporter and post, then those they joined, through their own joinings. One
+ * condition with an OR across the two read every open case about any post instead:
+ * two seconds a filing at a million concerns.
+ */
+export function openConcernsOfReporter(db: Db, reporterId: string, postUrlNormalised: string) {
+  const openAbout = and(
+    eq(concerns.postUrlNormalised, postUrlNormalised),
+    // closed_at as the index's own condition says it, so that the index serves.
+    isNull(concerns.closedAt),
+    inArray(concerns.state, [...OPEN_STATES]),
+  );
+  return unionAll(
+    db
+      .select({ id: concerns.id })
+      .from(concerns)
+      .where(and(eq(concerns.reporterId, reporterId), openAbout)),
+    db
+      .select({ id: concerns.id })
+      .from(concernReporters)
+      .innerJoin(concerns, eq(concerns.id, concernReporters.concernId))
+      .where(and(eq(concernReporters.reporterId, reporterId), openAbout)),
+  ).limit(1);
 }
 
 function duplicateRefusal(existingId: string | undefined, recorded: boolean): Refusal {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/authz/permissions";
 import { queueQuery } from "@/lib/queries/compliance-queue";
 import { encodeQueueCursor, parseQueueFilters } from "@/lib/queries/queue-filters";
+import { openConcernsOfReporter } from "@/lib/services/concerns/file-concern";
 import { insertOfficer } from "./support/concern-factories";
 import { withFreshDatabase } from "./support/fresh-database";
 
@@ -14,7 +15,7 @@ const RARE_NAME = createHash("md5").update("4242").digest("hex").slice(0, 10);
  * A scaled-down copy of the production shape (10,000 people, 60,000 concerns of which one
  * in ten is open in the queue), so the planner's choices are the ones it makes at scale.
  * The benchmark issue measures times on a million cases; this proves the indexes are the
- * ones the queue's queries use, without timing anything.
+ * ones the queue's and the filing's queries use, without timing anything.
  */
 async function seedAtScale(officer: Actor) {
   await database.pool.query(`
@@ -70,10 +71,19 @@ function expectNoSeqScanOnConcerns(plan: string) {
   expect(plan).not.toMatch(/"Node Type":"Seq Scan"[^}]*"Relation Name":"concerns"/);
 }
 
+let seeded: Promise<Actor> | undefined;
+/** The database at scale, seeded once for the file's tests; the officer the queue is for. */
+function officerAtScale(): Promise<Actor> {
+  seeded ??= insertOfficer(database.db).then(async (officer) => {
+    await seedAtScale(officer);
+    return officer;
+  });
+  return seeded;
+}
+
 describe("the compliance queue's query plans at scale", () => {
   it("use the queue's partial indexes, the trigram index and the case-number key", async () => {
-    const officer = await insertOfficer(database.db);
-    await seedAtScale(officer);
+    const officer = await officerAtScale();
 
     const cases: [string, Record<string, string>, string | string[]][] = [
       ["oldest first", {}, "concerns_queue_escalated_idx"],
@@ -129,5 +139,25 @@ describe("the compliance queue's query plans at scale", () => {
     for (const params of narrowing) {
       expectNoSeqScanOnConcerns(await planOf(officer, params));
     }
+  });
+});
+
+describe("the filing's duplicate check at scale", () => {
+  it("finds the person's open case about the post through the open cases by reporter and post, and their joinings", async () => {
+    await officerAtScale();
+    const [{ reporter_id: reporterId, post_url_normalised: post }] = (
+      await database.pool.query(
+        "select reporter_id, post_url_normalised from concerns where closed_at is null limit 1",
+      )
+    ).rows;
+    const query = openConcernsOfReporter(database.db, reporterId, post).toSQL();
+    const plan = JSON.stringify(
+      (await database.pool.query(`explain (format json) ${query.sql}`, query.params)).rows[0][
+        "QUERY PLAN"
+      ],
+    );
+    expect(plan).toContain('"Index Name":"concerns_open_duplicate_key"');
+    expectNoSeqScanOnConcerns(plan);
+    expect(await openConcernsOfReporter(database.db, reporterId, post)).toHaveLength(1);
   });
 });
