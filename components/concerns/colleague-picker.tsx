@@ -42,13 +42,17 @@ export function ColleaguePicker({
   const latest = useRef(0);
   const input = useRef<HTMLInputElement>(null);
 
+  // Set by the first keystroke or choice the picker itself handles.
+  const handled = useRef(false);
+
   // Letters typed before the page's scripts took over (a slow phone, a busy machine) are
   // in the box but not in the state: React keeps the box's text when it hydrates and sends
-  // no change for it. Take them up once, as if typed now, so that the search still runs.
+  // no change for it. Take them up once, as if typed now, so that the search still runs;
+  // never once the picker has handled anything itself (it would undo a choice).
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on hydration; afterwards every keystroke arrives through onChange
   useEffect(() => {
     const typed = input.current?.value ?? "";
-    if (typed === (restored?.name ?? "")) return;
+    if (handled.current || typed === (restored?.name ?? "")) return;
     setChosen(null);
     setQuery(typed);
   }, []);
@@ -76,6 +80,7 @@ export function ColleaguePicker({
   }, [query, chosen]);
 
   function choose(colleague: Colleague) {
+    handled.current = true;
     setChosen(colleague);
     setQuery(colleague.name);
     setOpen(false);
@@ -126,6 +131,7 @@ export function ColleaguePicker({
         autoComplete="off"
         value={query}
         onChange={(event) => {
+          handled.current = true;
           setChosen(null);
           setQuery(event.target.value);
         }}
