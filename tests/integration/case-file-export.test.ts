@@ -142,12 +142,15 @@ describe("an export an external authority can use", () => {
     const pdf = await exportCaseFile(database.db, officer, id, { format: "pdf" });
     const { pages, fonts } = await extractPdfText(pdf.body);
     const text = pages.flat().join("\n");
+    // As a reader takes it in: where a line breaks depends on the dates in it (a Saturday
+    // is longer than a Monday), so the sentences are read across the breaks.
+    const flowing = text.replace(/\s+/g, " ");
     expect(text).not.toMatch(/\bYou\b/);
-    expect(text).toContain("Dr Ana Ruiz, compliance officer");
-    expect(text).toContain(`${reporter.name}, colleague who raised the concern`);
-    expect(text).toContain("Case closed by the compliance team. Outcome: Coaching");
-    expect(text).toContain("Told to the parties: The colleague met the department head.");
-    expect(text).toMatch(/Exported \w+day \d+ \w+ \d{4}, \d+:\d\d [ap]m E[SD]T by Dr Ana Ruiz/);
+    expect(flowing).toContain("Dr Ana Ruiz, compliance officer");
+    expect(flowing).toContain(`${reporter.name}, colleague who raised the concern`);
+    expect(flowing).toContain("Case closed by the compliance team. Outcome: Coaching");
+    expect(flowing).toContain("Told to the parties: The colleague met the department head.");
+    expect(flowing).toMatch(/Exported \w+day \d+ \w+ \d{4}, \d+:\d\d [ap]m E[SD]T by Dr Ana Ruiz/);
     expect(pages[0]?.join("\n")).toContain(`Page 1 of ${pages.length}`);
     expect(pages.at(-1)?.join("\n")).toContain(`Page ${pages.length} of ${pages.length}`);
     expect(text).not.toContain("?????");
