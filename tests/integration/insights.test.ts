@@ -21,6 +21,7 @@ import {
 } from "./support/concern-factories";
 import { insertDepartment, insertPerson } from "./support/factories";
 import { withFreshDatabase } from "./support/fresh-database";
+import { planOf } from "./support/query-plan";
 
 const database = withFreshDatabase();
 const HOUR_MS = 3600 * 1000;
@@ -276,9 +277,7 @@ describe("the insights page's report", () => {
       [filed],
     );
     await database.pool.query("analyze audit_events");
-    const query = latestRecordedChange(database.db).toSQL();
-    const { rows } = await database.pool.query(`explain (format json) ${query.sql}`, query.params);
-    const plan = JSON.stringify(rows[0]["QUERY PLAN"]);
+    const plan = await planOf(database.pool, latestRecordedChange(database.db).toSQL());
     // Not the primary key walked backwards past every opening, filtering each.
     expect(plan).toContain("audit_events_recorded_change_idx");
     const [latest] = await latestRecordedChange(database.db);

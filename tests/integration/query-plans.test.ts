@@ -6,6 +6,7 @@ import { encodeQueueCursor, parseQueueFilters } from "@/lib/queries/queue-filter
 import { openConcernsOfReporter } from "@/lib/services/concerns/file-concern";
 import { insertOfficer } from "./support/concern-factories";
 import { withFreshDatabase } from "./support/fresh-database";
+import { planOf } from "./support/query-plan";
 
 const database = withFreshDatabase();
 const NOW = new Date("2026-06-01T00:00:00.000Z");
@@ -46,7 +47,7 @@ async function seedAtScale(officer: Actor) {
   await database.pool.query("analyze users; analyze concerns");
 }
 
-async function planOf(
+async function queuePlanOf(
   actor: Actor,
   params: Record<string, string>,
   options: { withoutSeqScans?: boolean } = {},
@@ -58,8 +59,7 @@ async function planOf(
   try {
     await client.query("begin");
     if (options.withoutSeqScans) await client.query("set local enable_seqscan = off");
-    const result = await client.query(`explain (format json) ${query.sql}`, query.params);
-    return JSON.stringify(result.rows[0]["QUERY PLAN"]);
+    return await planOf(client, query);
   } finally {
     await client.query("rollback");
     client.release();
@@ -115,7 +115,7 @@ describe("the compliance queue's query plans at scale", () => {
       ["case number", { q: "PC-004200" }, "concerns_number_key"],
     ];
     for (const [name, params, index] of cases) {
-      const plan = await planOf(officer, params);
+      const plan = await queuePlanOf(officer, params);
       const acceptable = Array.isArray(index) ? index : [index];
       expect(
         acceptable.some((one) => plan.includes(`"Index Name":"${one}"`)),
@@ -126,7 +126,7 @@ describe("the compliance queue's query plans at scale", () => {
     // Finding the people: at 10,000 the planner may read the small users table outright;
     // the trigram index is what serves the substring match (a btree cannot) once it
     // prefers an index, as it does as the directory grows.
-    expect(await planOf(officer, { q: RARE_NAME }, { withoutSeqScans: true })).toContain(
+    expect(await queuePlanOf(officer, { q: RARE_NAME }, { withoutSeqScans: true })).toContain(
       '"Index Name":"users_name_trgm_idx"',
     );
     // Filters that narrow the queue still read it through an index, never the whole table.
@@ -137,7 +137,7 @@ describe("the compliance queue's query plans at scale", () => {
       { assignee: "unassigned" },
     ];
     for (const params of narrowing) {
-      expectNoSeqScanOnConcerns(await planOf(officer, params));
+      expectNoSeqScanOnConcerns(await queuePlanOf(officer, params));
     }
   });
 });
@@ -150,11 +150,9 @@ describe("the filing's duplicate check at scale", () => {
         "select reporter_id, post_url_normalised from concerns where closed_at is null limit 1",
       )
     ).rows;
-    const query = openConcernsOfReporter(database.db, reporterId, post).toSQL();
-    const plan = JSON.stringify(
-      (await database.pool.query(`explain (format json) ${query.sql}`, query.params)).rows[0][
-        "QUERY PLAN"
-      ],
+    const plan = await planOf(
+      database.pool,
+      openConcernsOfReporter(database.db, reporterId, post).toSQL(),
     );
     expect(plan).toContain('"Index Name":"concerns_open_duplicate_key"');
     expectNoSeqScanOnConcerns(plan);
