@@ -5,7 +5,7 @@
  * ALSO_TEST_DATABASE_URL runs the integration layer a second time against that external
  * server (CI proves both the embedded default and a real external PostgreSQL).
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -19,23 +19,15 @@ interface LayerResult {
 
 const RESULTS = ".test-results";
 
-function run(command: string, args: string[], env: Record<string, string> = {}): number {
-  const result = spawnSync(command, args, {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
-  });
-  return result.status ?? 1;
-}
-
 // Integration files spend much of their time waiting on PostgreSQL, and each has a database
 // of its own: two at a time even on a 2-core machine, where vitest's default is one.
 const INTEGRATION_WORKERS = String(Math.max(2, availableParallelism() - 1));
 
 /**
- * As run(), without blocking this process, so that a layer running beside it keeps
- * writing its output; with `log`, that output goes to the file instead of the terminal.
+ * Runs a command to its end, its output on the terminal or, with `log`, in that file. It
+ * does not block this process, so a layer running beside another keeps writing its output.
  */
-async function runAsync(
+async function run(
   command: string,
   args: string[],
   env: Record<string, string>,
@@ -81,7 +73,7 @@ async function vitestLayer(
 ): Promise<LayerResult> {
   const report = path.join(RESULTS, `${name}.json`);
   rmSync(report, { force: true });
-  const exit = await runAsync("npx", vitestArgs(project, report, extraArgs), env, log);
+  const exit = await run("npx", vitestArgs(project, report, extraArgs), env, log);
   return vitestResult(name, report, exit);
 }
 
@@ -97,18 +89,20 @@ function vitestResult(name: string, report: string, exit: number): LayerResult {
 }
 
 /** Formatting and lint rules (Biome) hold for every file: a failure counts against the run. */
-function lintLayer(): LayerResult {
-  return { name: "lint", passed: 0, failed: run("npx", ["biome", "check", "."]) === 0 ? 0 : 1 };
+async function lintLayer(): Promise<LayerResult> {
+  const exit = await run("npx", ["biome", "check", "."], {});
+  return { name: "lint", passed: 0, failed: exit === 0 ? 0 : 1 };
 }
 
-function buildLayer(): LayerResult {
-  return { name: "build", passed: 0, failed: run("npx", ["next", "build"]) === 0 ? 0 : 1 };
+async function buildLayer(): Promise<LayerResult> {
+  const exit = await run("npx", ["next", "build"], {});
+  return { name: "build", passed: 0, failed: exit === 0 ? 0 : 1 };
 }
 
-function e2eLayer(): LayerResult {
+async function e2eLayer(): Promise<LayerResult> {
   const report = path.join(RESULTS, "e2e.json");
   rmSync(report, { force: true });
-  const exit = run("npx", ["playwright", "test"]);
+  const exit = await run("npx", ["playwright", "test"], {});
   if (!existsSync(report)) return { name: "e2e", passed: 0, failed: 1 };
   const { stats } = JSON.parse(readFileSync(report, "utf8")) as {
     stats: { expected: number; unexpected: number; flaky: number };
@@ -143,10 +137,10 @@ if (beside) {
   console.log(`\nintegration-external, run beside it:\n${readFileSync(externalLog, "utf8")}`);
   layers.push(beside);
 }
-layers.push(lintLayer());
-const build = buildLayer();
+layers.push(await lintLayer());
+const build = await buildLayer();
 layers.push(build);
-if (build.failed === 0) layers.push(e2eLayer());
+if (build.failed === 0) layers.push(await e2eLayer());
 else layers.push({ name: "e2e (not run: build failed)", passed: 0, failed: 1 });
 
 console.log("\nTest layers:");
