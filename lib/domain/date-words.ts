@@ -35,7 +35,7 @@ export function resolveTimeZone(...candidates: (string | null | undefined)[]): s
 
 function isUsableZone(zone: string): boolean {
   try {
-    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    formatterFor("en-GB", zone, {});
     return true;
   } catch {
     return false;
@@ -44,11 +44,32 @@ function isUsableZone(zone: string): boolean {
 
 type Parts = Partial<Record<Intl.DateTimeFormatPartTypes, string>>;
 
+// Making an Intl.DateTimeFormat costs about twenty times what formatting with one does, and
+// a page of dates made four per date (a queue page, a 300-message thread). A formatter is
+// immutable, so one per locale, zone and shape serves every reader. Zones are a few hundred
+// and shapes a handful; the cap only guards against a caller passing endless spellings.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const MOST_FORMATTERS = 2_000;
+
+function formatterFor(
+  locale: string,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    // Throws for a zone Intl does not know, before anything is kept.
+    formatter = new Intl.DateTimeFormat(locale, { timeZone, ...options });
+    if (formatters.size >= MOST_FORMATTERS) formatters.clear();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 function partsOf(date: Date, timeZone: string, options: Intl.DateTimeFormatOptions): Parts {
   const parts: Parts = {};
-  for (const part of new Intl.DateTimeFormat("en-GB", { timeZone, ...options }).formatToParts(
-    date,
-  )) {
+  for (const part of formatterFor("en-GB", timeZone, options).formatToParts(date)) {
     parts[part.type] = part.value;
   }
   return parts;
@@ -60,10 +81,12 @@ function partsOf(date: Date, timeZone: string, options: Intl.DateTimeFormatOptio
  * European ones ("BST", "CEST"); where neither has one, the offset ("GMT+9") is clearer
  * than an abbreviation that means three places.
  */
+const ZONE_NAME: Intl.DateTimeFormatOptions = { timeZoneName: "short" };
+
 function zoneName(date: Date, timeZone: string): string {
   let offset = "";
   for (const locale of ["en-US", "en-GB"]) {
-    const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" })
+    const name = formatterFor(locale, timeZone, ZONE_NAME)
       .formatToParts(date)
       .find((part) => part.type === "timeZoneName")?.value;
     if (!name) continue;
