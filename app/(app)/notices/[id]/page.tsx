@@ -54,10 +54,12 @@ export default async function NoticePage({
   const db = getDb();
   // Opening the notice is part of the record (recorded once), so it is written before the
   // timeline is read; the other reads do not wait for it, and the thread's messages are
-  // read beside the timeline, taking its responses once read.
-  const timelineRead = openNotice(db, actor, concern.id).then(() =>
-    listTimeline(db, concern, "subject", actor.userId),
-  );
+  // read beside the timeline, taking its responses once read. Once it is recorded, a later
+  // view has nothing to write: it skips the transaction and the lock on the case that every
+  // view of the same notice would otherwise queue on (a stale "not yet" only takes the
+  // locked path, which records nothing twice).
+  const opened = concern.noticeOpenedAt ? Promise.resolve() : openNotice(db, actor, concern.id);
+  const timelineRead = opened.then(() => listTimeline(db, concern, "subject", actor.userId));
   const [timeline, thread, questions, evidence, { support, appealWindowDays }, appeal, reporters] =
     await Promise.all([
       timelineRead,
