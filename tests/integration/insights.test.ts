@@ -1,11 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { concerns } from "@/db/schema";
 import { PLATFORMS } from "@/lib/domain/concern-fields";
 import { ALL_STATES } from "@/lib/domain/concern-workflow";
 import { CONCERN_CATEGORIES } from "@/lib/domain/policy-text";
 import {
   INSIGHT_REPORT_FRESH_MS,
+  INSIGHT_REPORT_SHOWN_WHILE_RECOUNTED_MS,
   latestInsightReport,
   latestRecordedChange,
 } from "@/lib/queries/insight-report";
@@ -287,7 +288,7 @@ describe("the insights page's report", () => {
     expect(entity_type).not.toBe("case_access");
   });
 
-  it("is counted again after a minute even when nothing was recorded, since overdue moves with the clock", async () => {
+  it("is counted again after a minute even when nothing was recorded, since overdue moves with the clock, showing the last count meanwhile", async () => {
     const { period } = parseInsightsPeriod({ from: "2025-03-01", to: "2025-03-31" }, NOW);
     await fileWithinPeriod(new Date("2025-03-10T09:00:00.000Z"));
     const counted = await latestInsightReport(database.db, period, NOW);
@@ -295,9 +296,26 @@ describe("the insights page's report", () => {
     expect((await latestInsightReport(database.db, period, withinMinute)).countedAt).toEqual(
       counted.countedAt,
     );
+    // Past the minute the reader is not kept waiting: the last count, which says when it
+    // was counted, while a new one runs; the next reader gets the new one.
     const afterMinute = later(NOW, INSIGHT_REPORT_FRESH_MS);
     expect((await latestInsightReport(database.db, period, afterMinute)).countedAt).toEqual(
-      afterMinute,
+      counted.countedAt,
+    );
+    await vi.waitFor(async () =>
+      expect(
+        (await latestInsightReport(database.db, period, later(afterMinute, 1))).countedAt,
+      ).toEqual(afterMinute),
+    );
+  });
+
+  it("makes the reader wait for a new count once the last is too old to show", async () => {
+    const { period } = parseInsightsPeriod({ from: "2025-05-01", to: "2025-05-31" }, NOW);
+    await fileWithinPeriod(new Date("2025-05-10T09:00:00.000Z"));
+    await latestInsightReport(database.db, period, NOW);
+    const muchLater = later(NOW, INSIGHT_REPORT_SHOWN_WHILE_RECOUNTED_MS);
+    expect((await latestInsightReport(database.db, period, muchLater)).countedAt).toEqual(
+      muchLater,
     );
   });
 
