@@ -10,7 +10,9 @@ export interface Column<Row> {
 /**
  * A table of records, with a caption and column headers. On a narrow screen (below
  * 640 px) each row becomes a card whose cells are labelled with their column, so nothing
- * scrolls sideways; from 640 px it is an ordinary table.
+ * scrolls sideways; from 640 px it is an ordinary table. The rows' and cells' styles are
+ * classes of their own (app/globals.css): written out on every cell they were most of a
+ * 50-row queue page's HTML, twice over with the page's payload.
  */
 export function Table<Row>({
   caption,
@@ -51,10 +53,7 @@ export function Table<Row>({
         </thead>
         <tbody className="max-sm:block">
           {rows.map((row) => (
-            <tr
-              key={rowKey(row)}
-              className="border-t border-slate-200 max-sm:block max-sm:px-3 max-sm:py-2"
-            >
+            <tr key={rowKey(row)} className="record-row">
               {columns.map((column, index) => {
                 const Cell = rowHeaders && index === 0 ? "th" : "td";
                 return (
@@ -62,9 +61,11 @@ export function Table<Row>({
                     key={column.header}
                     scope={Cell === "th" ? "row" : undefined}
                     data-label={column.header}
-                    className={`px-3 py-2 align-top font-normal max-sm:grid max-sm:grid-cols-[8rem_1fr] max-sm:gap-2 max-sm:px-0 max-sm:py-1 max-sm:text-left max-sm:before:font-medium max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)] ${column.numeric ? "text-right tabular-nums" : ""}`}
+                    className={
+                      column.numeric ? "record-cell sm:text-right tabular-nums" : "record-cell"
+                    }
                   >
-                    <div className="min-w-0 break-words">{column.cell(row)}</div>
+                    <div>{column.cell(row)}</div>
                   </Cell>
                 );
               })}
