@@ -110,6 +110,8 @@ test.afterAll(() => {
 test("script typed into every field of a case shows as text on every page and never runs", async ({
   browser,
 }) => {
+  // Three people, about forty steps and ten pages: a minute is not enough on a busy machine.
+  test.setTimeout(180_000);
   const reporter = await signedIn(browser, PEOPLE.reporter.email);
   concernId = await fileConcernThroughForm(reporter.page, {
     colleague: PEOPLE.subject.name,
