@@ -75,14 +75,14 @@ function partsOf(date: Date, timeZone: string, options: Intl.DateTimeFormatOptio
   return parts;
 }
 
+const ZONE_NAME: Intl.DateTimeFormatOptions = { timeZoneName: "short" };
+
 /**
  * The zone's short name at that instant, so a reader sees daylight saving ("EDT" in July,
  * "EST" in November). US English knows the American abbreviations, British English the
  * European ones ("BST", "CEST"); where neither has one, the offset ("GMT+9") is clearer
  * than an abbreviation that means three places.
  */
-const ZONE_NAME: Intl.DateTimeFormatOptions = { timeZoneName: "short" };
-
 function zoneName(date: Date, timeZone: string): string {
   let offset = "";
   for (const locale of ["en-US", "en-GB"]) {
