@@ -7,10 +7,6 @@ const GEORGE = "george.lindqvist@hospital.example";
 const DAVID = "david.levi@hospital.example";
 const ELENA = { name: "Elena Rossi", email: "elena.rossi@hospital.example" };
 
-// Three people's browsers through a whole case and its appeal: longer than one step's minute
-// on a machine shared with other work.
-test.describe.configure({ timeout: 180_000 });
-
 test.beforeAll(async () => {
   await setWorkflowSettings({ dailyFilingLimit: 100 });
 });

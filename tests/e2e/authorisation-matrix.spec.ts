@@ -976,7 +976,6 @@ test.describe("the authorisation matrix", () => {
   });
 
   test("every page and route handler answers each person as the matrix says", async () => {
-    test.setTimeout(180_000);
     const rows = [
       ...Object.entries(PAGES).map(
         ([key, row]) => [key, row, PAGE_REQUESTS[key as keyof typeof PAGES]] as const,

@@ -642,8 +642,6 @@ const FORMS: Record<ActionId, FormOrNot> = {
 let world: World;
 
 test.describe("forms keep what was typed", () => {
-  test.describe.configure({ timeout: 180_000 });
-
   test("every server action is in the table of forms", () => {
     expect(Object.keys(FORMS).sort()).toEqual(Object.keys(SERVER_ACTIONS).sort());
   });

@@ -110,8 +110,6 @@ test.afterAll(() => {
 test("script typed into every field of a case shows as text on every page and never runs", async ({
   browser,
 }) => {
-  // Three people, about forty steps and ten pages: a minute is not enough on a busy machine.
-  test.setTimeout(180_000);
   const reporter = await signedIn(browser, PEOPLE.reporter.email);
   concernId = await fileConcernThroughForm(reporter.page, {
     colleague: PEOPLE.subject.name,
@@ -199,7 +197,6 @@ test("script typed into every field of a case shows as text on every page and ne
 test("no query parameter or address, however hostile, makes any page fail or reflect markup", async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
   const asPhysician = (await signedIn(browser, PEOPLE.subject.email)).context.request;
   const asOfficer = (await signedIn(browser, PEOPLE.officer.email)).context.request;
   const asAdmin = (await signedIn(browser, DEMO.admin, DEMO_PASSWORD)).context.request;

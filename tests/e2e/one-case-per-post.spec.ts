@@ -16,8 +16,6 @@ test.beforeAll(async () => {
 test("two physicians raise the same post: one case, one answer, both reporters heard, one officer file", async ({
   browser,
 }) => {
-  // Four people's journeys through one case, on a shared machine.
-  test.setTimeout(180_000);
   const post = `social.example/drlevi/posts/${randomBytes(6).toString("hex")}`;
 
   // The first raises it confidentially, as appearing unprofessional.

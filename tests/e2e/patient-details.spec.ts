@@ -24,8 +24,6 @@ const REDACTED = "A photo of pt [removed], MRN [removed], with a joke about his 
 let world: World;
 
 test.describe("patient details", () => {
-  test.describe.configure({ timeout: 180_000 });
-
   test.beforeAll(async () => {
     test.setTimeout(300_000);
     await setWorkflowSettings({ dailyFilingLimit: 100 });

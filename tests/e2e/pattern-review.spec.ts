@@ -95,7 +95,6 @@ function step(
 test("three concerns from two colleagues, each ended between peers, open a pattern review the colleague answers and the officer decides", async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
   baseURL = test.info().project.use.baseURL!;
   await setWorkflowSettings({ dailyFilingLimit: 100 });
   const admin = await signInOverHttp({ baseURL }, DEMO.admin);

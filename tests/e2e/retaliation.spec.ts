@@ -33,9 +33,6 @@ async function disputeAndEscalate(reporter: Page, subject: Page, concernId: stri
 test("a concern raised against its reporter right after is marked for officers, never for the parties", async ({
   browser,
 }) => {
-  // Three people sign in and two cases go from filing to escalation: longer than the default
-  // minute on a busy machine.
-  test.setTimeout(180_000);
   const chloe = await personSignedIn(browser, CHLOE);
   const david = await personSignedIn(browser, DAVID);
 

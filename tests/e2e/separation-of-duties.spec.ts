@@ -14,9 +14,6 @@ import { confirmStep, DEMO, personSignedIn } from "./support";
 // The password signInOverHttp (the matrix's helper) signs in with.
 const PASSWORD = "matrix-password-1";
 const tag = randomBytes(3).toString("hex");
-// Each journey makes its own people, over HTTP, before it starts.
-test.describe.configure({ timeout: 180_000 });
-
 const baseURL = () => ({ baseURL: test.info().project.use.baseURL! });
 
 async function createPerson(adminCookie: string, key: string, name: string, role: string) {

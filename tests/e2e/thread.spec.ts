@@ -77,7 +77,6 @@ async function mailboxHas(page: Page, to: string, hasText: string) {
 test("a confidential reporter and the colleague talk on a phone; the colleague never sees who, reports a message, and a withdrawn case's thread is read-only", async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
   await setWorkflowSettings({ dailyFilingLimit: 100 });
   const baseURL = test.info().project.use.baseURL!;
   const admin = await signInOverHttp({ baseURL }, DEMO.admin);

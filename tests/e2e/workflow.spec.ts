@@ -59,9 +59,6 @@ test("file, colleague removes the post, reporter confirms: resolved for both", a
 test("significant and unanswered: escalated at the deadline, an officer closes it, both see it closed", async ({
   browser,
 }) => {
-  // Three people, a deadline passed and a case closed: longer than the default minute on a
-  // busy machine (it passed in 45 s on one CI-like run and ran out of the minute on the next).
-  test.setTimeout(180_000);
   const reporter = await personSignedIn(browser, CHLOE);
   await setWorkflowSettings({ remediationWindowSeconds: 3 });
   let concernId: string;
