@@ -27,6 +27,17 @@ export async function advanceDueConcern(
 }
 
 /**
+ * Cases per sweep transaction. Each batch costs a fixed dozen statements, so larger batches
+ * move more cases a second (measured on 100,000 seeded concerns, one batch rolled back:
+ * about 2,000 cases/s at 200, 2,700-3,200 at 500 and 1,000). The bound is PostgreSQL's
+ * shared lock table: every audit event takes its chain's advisory lock until the commit,
+ * so a batch holds one lock per case, and the table has max_locks_per_transaction (64) ×
+ * max_connections slots for every session together, 6,400 by default. 500 leaves room for
+ * several workers beside the app.
+ */
+const SWEEP_BATCH = 500;
+
+/**
  * The sweep: every due concern, in batches, each batch one transaction whose rows are
  * locked with SKIP LOCKED, so several workers share the work and none moves a case twice.
  * It catches anything a per-concern job missed (a queue restored from backup, say).
@@ -34,7 +45,7 @@ export async function advanceDueConcern(
 export async function advanceDueConcerns(
   db: Database,
   now = new Date(),
-  batchSize = 200,
+  batchSize = SWEEP_BATCH,
 ): Promise<number> {
   let moved = 0;
   for (;;) {
