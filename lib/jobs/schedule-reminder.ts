@@ -1,7 +1,6 @@
-import type { Db } from "@/db/client";
 import type { ConcernState } from "@/lib/domain/concern-workflow";
 import { reminderFor, reminderTime } from "@/lib/domain/reminders";
-import { type JobChange, writeJobChanges } from "./job-changes";
+import type { JobChange } from "./job-changes";
 
 export const SEND_REMINDER = "send-reminder";
 
@@ -19,20 +18,11 @@ interface ReminderFields {
 }
 
 /**
- * Keeps at most one durable reminder job per concern, for whoever the case now waits on;
- * every state change replaces it (job_key) or removes it, in the change's own transaction.
- * The job asks again when it runs, so a reminder can never outlive the step it is about.
+ * The reminder job a concern should have now, as a change to the queue: at most one
+ * durable reminder job per concern, for whoever the case now waits on; every state change
+ * replaces it (job_key) or removes it, in the change's own transaction. The job asks again
+ * when it runs, so a reminder can never outlive the step it is about.
  */
-export async function scheduleReminder(
-  tx: Db,
-  concern: ReminderFields,
-  windowStart: Date,
-  leadMs: number,
-): Promise<void> {
-  await writeJobChanges(tx, [reminderJob(concern, windowStart, leadMs)]);
-}
-
-/** The reminder job a concern should have now, as a change to the queue. */
 export function reminderJob(concern: ReminderFields, windowStart: Date, leadMs: number): JobChange {
   const key = `concern-reminder:${concern.id}`;
   const reminder = reminderFor(concern);

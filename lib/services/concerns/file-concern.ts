@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import type { Database, Db } from "@/db/client";
 import { isUniqueViolation } from "@/db/errors";
@@ -14,8 +14,9 @@ import { canonicalPostUrl } from "@/lib/domain/post-link";
 import { Refusal } from "@/lib/errors/refusal";
 import { prepareEvidence } from "@/lib/evidence/prepare-evidence";
 import { storeEvidence } from "@/lib/evidence/store-evidence";
-import { scheduleDueCheck } from "@/lib/jobs/schedule-due-check";
-import { scheduleReminder } from "@/lib/jobs/schedule-reminder";
+import { writeJobChanges } from "@/lib/jobs/job-changes";
+import { dueCheckJob } from "@/lib/jobs/schedule-due-check";
+import { reminderJob } from "@/lib/jobs/schedule-reminder";
 import { notify } from "@/lib/notifications/notify";
 import { loadWorkflowSettings } from "@/lib/queries/workflow-settings";
 import { openPatternReviewIfDue } from "../pattern-reviews/open-pattern-review";
@@ -116,15 +117,22 @@ export async function openConcern(
     assertDoesNotNameReporter(texts, actor, data.identityConfirmed);
   }
   const postUrlNormalised = canonicalPostUrl(data.postUrl);
+  // Read once, before the transaction: a change an administrator makes meanwhile applies
+  // from the next filing.
+  const settings = await loadWorkflowSettings(db);
   // Read and cleaned before the transaction opens, so no lock waits on image work.
-  const evidence = await prepareEvidence(data.evidence, (await loadWorkflowSettings(db)).evidence);
+  const evidence = await prepareEvidence(data.evidence, settings.evidence);
 
   const fileOrJoin = () =>
     db.transaction(async (tx): Promise<{ concernId: string; joined: boolean }> => {
       // One filing at a time per reporter, so the daily limit and the duplicate check
-      // cannot be outrun by submitting many forms at once.
+      // cannot be outrun by submitting many forms at once. Then one case per post and
+      // colleague: filings of the same post about the same colleague take turns, so the
+      // second finds the first's case and joins it. Taken in this order in one statement
+      // (the colleague's id as the form gave it, lower-cased by its schema).
       await tx.execute(
-        sql`select pg_advisory_xact_lock(hashtext('file-concern'), hashtext(${reporter.id}))`,
+        sql`select pg_advisory_xact_lock(hashtext('file-concern'), hashtext(${reporter.id})),
+                   pg_advisory_xact_lock(hashtext('case-per-post'), hashtext(${`${data.subjectId} ${postUrlNormalised}`}))`,
       );
 
       const [subject] = await tx
@@ -143,7 +151,6 @@ export async function openConcern(
       const duplicate = await findOpenConcern(tx, reporter.id, postUrlNormalised);
       if (duplicate) throw duplicateRefusal(duplicate.id, Boolean(recording));
 
-      const settings = await loadWorkflowSettings(tx);
       // The daily limit guards against a physician flooding colleagues; an officer recording
       // what reached them by other channels is not that.
       const filedToday = recording
@@ -156,11 +163,6 @@ export async function openConcern(
         );
       }
 
-      // One case per post and colleague: filings of the same post about the same colleague
-      // take turns here, so the second finds the first's case and joins it.
-      await tx.execute(
-        sql`select pg_advisory_xact_lock(hashtext('case-per-post'), hashtext(${`${subject.id} ${postUrlNormalised}`}))`,
-      );
       const [openCase] = await tx
         .select()
         .from(concerns)
@@ -267,13 +269,14 @@ export async function openConcern(
       ]);
       // A filing that completes a pattern of concerns about the colleague opens its review.
       await openPatternReviewIfDue(tx, subject.id, now);
-      await scheduleDueCheck(tx, concernId, responseDueAt);
-      await scheduleReminder(
-        tx,
-        { id: concernId, state: "awaiting_response", responseDueAt, confirmationDueAt: null },
-        now,
-        settings.windows.reminderLeadMs,
-      );
+      await writeJobChanges(tx, [
+        dueCheckJob(concernId, responseDueAt),
+        reminderJob(
+          { id: concernId, state: "awaiting_response", responseDueAt, confirmationDueAt: null },
+          now,
+          settings.windows.reminderLeadMs,
+        ),
+      ]);
       return { concernId, joined: false };
     });
 
@@ -295,19 +298,13 @@ export async function openConcern(
 
 /** Filings and joinings by this reporter since then, for the daily limit. */
 async function countFiledSince(db: Db, reporterId: string, since: Date): Promise<number> {
-  const [{ filed }] = (await db
-    .select({ filed: count() })
-    .from(concerns)
-    .where(and(eq(concerns.reporterId, reporterId), gte(concerns.createdAt, since)))) as [
-    { filed: number },
-  ];
-  const [{ joined }] = (await db
-    .select({ joined: count() })
-    .from(concernReporters)
-    .where(
-      and(eq(concernReporters.reporterId, reporterId), gte(concernReporters.joinedAt, since)),
-    )) as [{ joined: number }];
-  return filed + joined;
+  const { rows } = await db.execute<{ filed: number }>(sql`select
+    (select count(*) from ${concerns}
+      where ${and(eq(concerns.reporterId, reporterId), gte(concerns.createdAt, since))})::int
+    + (select count(*) from ${concernReporters}
+      where ${and(eq(concernReporters.reporterId, reporterId), gte(concernReporters.joinedAt, since))})::int
+    as filed`);
+  return rows[0]!.filed;
 }
 
 /** An open case about this post that this person raised or joined, if any. */
