@@ -1,7 +1,6 @@
-import type { Db } from "@/db/client";
 import type { concerns } from "@/db/schema";
 import { COMPLIANCE_CLOCKS, runningComplianceClocks } from "@/lib/domain/waiting-on";
-import { type JobChange, writeJobChanges } from "./job-changes";
+import type { JobChange } from "./job-changes";
 
 export const REMIND_OFFICERS = "remind-officers";
 
@@ -11,16 +10,11 @@ type ClockFields = Pick<
 >;
 
 /**
- * Keeps one durable reminder job per running compliance clock of a case (waiting-on.ts),
- * due when the clock runs out; written in the transaction that changed the case, replaced
- * by later changes and removed once the clock stops. The job re-checks the case when it
- * runs, so a case claimed or decided in time produces no reminder.
+ * One change per compliance clock of a case (waiting-on.ts): a durable reminder job due when
+ * the clock runs out while it runs, none once it stops. Written by writeJobChanges in the
+ * transaction that changed the case and replaced by later changes; the job re-checks the
+ * case when it runs, so a case claimed or decided in time produces no reminder.
  */
-export async function scheduleOfficerReminders(tx: Db, concern: ClockFields): Promise<void> {
-  await writeJobChanges(tx, officerReminderJobs(concern));
-}
-
-/** One change per compliance clock: its reminder while the clock runs, none once it stops. */
 export function officerReminderJobs(concern: ClockFields): JobChange[] {
   const running = runningComplianceClocks(concern);
   return COMPLIANCE_CLOCKS.map((clock) => {

@@ -22,7 +22,7 @@ describe("a worker killed with SIGKILL in the middle of its work", () => {
     const dueAt = new Date("2026-01-01T00:00:00.000Z");
     const ids = (await insertOverdueConcerns(database, CASES, dueAt, "killed")).map((r) => r.id);
     // Each case's own deadline job, as filing schedules it, and a sweep that takes the
-    // due cases in batches (500), each batch one transaction.
+    // due cases in batches, each batch one transaction.
     await scheduleDueJobs(database.pool, ids, dueAt);
     await database.pool.query("select graphile_worker.add_job($1)", [SWEEP_DUE_CONCERNS]);
 
