@@ -168,6 +168,42 @@ describe("pattern reviews", () => {
     expect(await listPatternReviewQueue(database.db, officerAsReporter)).toEqual([]);
   });
 
+  it("goes to officers of other departments only while no officer of the colleague's own is free of it", async () => {
+    const { colleague, amara, ben, officer, outsider } = await cast();
+    const { id } = await insertEscalatedCase(database.db, T0, {
+      reporter: amara,
+      subject: colleague,
+    });
+    await fileAbout(database.db, ben, colleague, later(T0, 10 * DAY_MS));
+    await fileAbout(database.db, ben, colleague, later(T0, 11 * DAY_MS));
+    const [review] = await openReviewOf(colleague);
+    // The file's database holds other tests' reviews too: each check is about this one.
+    const listedFor = async (actor: Actor) =>
+      (await listPatternReviewQueue(database.db, actor)).map((item) => item.id);
+    expect(await listedFor(officer)).toContain(review!.id);
+    expect(await listedFor(outsider)).not.toContain(review!.id);
+
+    // The department's only officer steps aside from one of the listed concerns.
+    await recuseFromCase(
+      database.db,
+      officer,
+      id,
+      { reason: "The colleague concerned is my sister-in-law." },
+      later(T0, 12 * DAY_MS),
+    );
+    expect(await listedFor(officer)).not.toContain(review!.id);
+    expect(await listedFor(outsider)).toContain(review!.id);
+    expect(await loadPatternReviewForOfficer(database.db, outsider, review!.id)).not.toBeNull();
+
+    // A second officer joins the department: the review is theirs, no longer the outsider's.
+    const joining = await insertPerson(database.db, {
+      roles: ["compliance_officer"],
+      departmentId: officer.departmentId ?? undefined,
+    });
+    expect(await listedFor(joining)).toContain(review!.id);
+    expect(await listedFor(outsider)).not.toContain(review!.id);
+  });
+
   it("goes from open to held to decided; the colleague answers once before the decision and sees the outcome, never the rationale", async () => {
     const { colleague, amara, ben, officer, outsider } = await cast();
     await fileAbout(database.db, amara, colleague, T0);
