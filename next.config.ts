@@ -1,7 +1,8 @@
 import type { NextConfig } from "next";
 
-// `npm run bench` builds into a folder of its own with three extra routes (*.bench.ts[x]):
-// the floors its figures are compared with. Ordinary builds never contain them.
+// `npm run bench` builds into a folder of its own with four extra routes (*.bench.ts[x]):
+// the floors its figures are compared with, and the queue drawn from data read once.
+// Ordinary builds never contain them.
 const benchBuild = process.env.PEER_CONCERNS_BENCH_BUILD === "1";
 
 const nextConfig: NextConfig = {

@@ -88,6 +88,7 @@ interface ScenarioRow extends LoadResult {
   name: string;
   floor: "A" | "B" | null;
   recordsAccess?: boolean;
+  diagnostic?: boolean;
   ratio: number | null;
   p95Ratio: number | null;
   /** The server's resident memory right after the scenario's load. */
@@ -302,6 +303,7 @@ async function measureServedApp(
       name: string;
       floor: "A" | "B" | null;
       recordsAccess?: boolean;
+      diagnostic?: boolean;
       plan: LoadPlan;
     }> = [
       { name: "floor A: trivial route handler", floor: null, plan: get("/api/bench-floor", []) },
@@ -328,6 +330,13 @@ async function measureServedApp(
         floor: "B" as const,
         plan: get(`/compliance${queueQueryString(view.filters)}`, [officer]),
       })),
+      {
+        // The first page again, drawn from data read once: what drawing it costs alone.
+        name: "officer queue, first page drawn from data read once",
+        floor: "B",
+        diagnostic: true,
+        plan: get("/bench/queue-drawn", [officer]),
+      },
       {
         name: `case file (${caseFile ? "50 events" : "none"})`,
         floor: "B",
@@ -363,6 +372,7 @@ async function measureServedApp(
         name: scenario.name,
         floor: scenario.floor,
         recordsAccess: scenario.recordsAccess,
+        diagnostic: scenario.diagnostic,
         ...result,
         ratio: floor ? result.requestsPerSecond / floor.requestsPerSecond : null,
         p95Ratio: floor ? result.p95 / floor.p95 : null,
