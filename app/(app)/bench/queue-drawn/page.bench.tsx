@@ -12,7 +12,10 @@ let read: ReturnType<typeof loadQueuePage> | undefined;
 
 export default async function QueueDrawnFromDataReadOncePage() {
   const actor = await requirePermission("compliance:work");
-  read ??= loadQueuePage(getDb(), actor, DEFAULT_QUEUE_FILTERS, readAt);
+  read ??= loadQueuePage(getDb(), actor, DEFAULT_QUEUE_FILTERS, readAt).catch((error) => {
+    read = undefined; // A failed read is tried again by the next request, not kept.
+    throw error;
+  });
   return (
     <QueueView
       actor={actor}
