@@ -71,12 +71,15 @@ export const DEFAULT_QUEUE_FILTERS: QueueFilters = {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+/** What was wrong with each parameter that could not be read, by parameter. */
+export type QueueFilterProblems = Partial<Record<Field, string>>;
+
 export function parseQueueFilters(params: SearchParams): {
   filters: QueueFilters;
-  problems: Partial<Record<Field, string>>;
+  problems: QueueFilterProblems;
 } {
   const filters: Record<string, unknown> = { ...DEFAULT_QUEUE_FILTERS };
-  const problems: Partial<Record<Field, string>> = {};
+  const problems: QueueFilterProblems = {};
   for (const field of QUEUE_FILTER_PARAMS) {
     const raw = params[field];
     // An empty select ("any") or a field left out means the default.

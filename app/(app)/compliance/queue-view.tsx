@@ -14,7 +14,7 @@ import { listReportedMessages } from "@/lib/queries/case-thread";
 import { listQueue } from "@/lib/queries/compliance-queue";
 import { listPatternReviewQueue } from "@/lib/queries/pattern-reviews";
 import {
-  type parseQueueFilters,
+  type QueueFilterProblems,
   type QueueFilters,
   queueSearchParams,
 } from "@/lib/queries/queue-filters";
@@ -51,7 +51,7 @@ export function QueueView({
 }: {
   actor: Reader;
   filters: QueueFilters;
-  problems: ReturnType<typeof parseQueueFilters>["problems"];
+  problems: QueueFilterProblems;
   /** The `done` parameter an action left, for its banner. */
   done: string | undefined;
   now: Date;
